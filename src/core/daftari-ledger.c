@@ -1,0 +1,390 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "daftari-ledger.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "daftari-book-private.h"
+#include "daftari-db.h"
+#include "daftari-error.h"
+#include "daftari-rules.h"
+#include "daftari-txn-json.h"
+
+/* Accounts a write touches, gathered so the overdraft rule can look at each
+ * wallet once, from the earliest moment the write changed it. */
+static void
+touch (GArray *touched, const DaftariRuleAccount *account, gint64 ts)
+{
+  for (guint i = 0; i < touched->len; i++)
+    {
+      DaftariRuleTouch *t = &g_array_index (touched, DaftariRuleTouch, i);
+      if (t->account.id == account->id)
+        {
+          t->from_ts = MIN (t->from_ts, ts);
+          return;
+        }
+    }
+  DaftariRuleTouch t = { *account, ts };
+  g_array_append_val (touched, t);
+}
+
+static gboolean
+write_splits (DaftariBook *book, gint64 txn_id, const DaftariTxn *txn, GError **error)
+{
+  DaftariCalendar *calendar = daftari_book_get_calendar (book);
+  DaftariMonth month = daftari_calendar_month_of (calendar, txn->ts);
+  sqlite3_stmt *insert = daftari_book_prepare (book,
+      "INSERT INTO split (txn_id, n, account_id, ts, amount, value, role) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
+  sqlite3_stmt *balance = insert ? daftari_book_prepare (book,
+      "UPDATE account SET balance = balance + ?1, last_ts = max (last_ts, ?2) WHERE id = ?3", error) : NULL;
+  sqlite3_stmt *monthly = balance ? daftari_book_prepare (book,
+      "INSERT INTO account_month (account_id, month, amount, value) VALUES (?1, ?2, ?3, ?4)"
+      " ON CONFLICT DO UPDATE SET amount = amount + ?3, value = value + ?4", error) : NULL;
+
+  if (monthly == NULL)
+    return FALSE;
+  for (guint i = 0; i < txn->splits->len; i++)
+    {
+      const DaftariSplit *split = daftari_txn_get_split (txn, i);
+
+      sqlite3_bind_int64 (insert, 1, txn_id);
+      sqlite3_bind_int (insert, 2, i);
+      sqlite3_bind_int64 (insert, 3, split->account_id);
+      sqlite3_bind_int64 (insert, 4, txn->ts);
+      sqlite3_bind_int64 (insert, 5, split->amount);
+      sqlite3_bind_int64 (insert, 6, split->value);
+      sqlite3_bind_int (insert, 7, split->role);
+      sqlite3_bind_int64 (balance, 1, split->amount);
+      sqlite3_bind_int64 (balance, 2, txn->ts);
+      sqlite3_bind_int64 (balance, 3, split->account_id);
+      sqlite3_bind_int64 (monthly, 1, split->account_id);
+      sqlite3_bind_int (monthly, 2, month);
+      sqlite3_bind_int64 (monthly, 3, split->amount);
+      sqlite3_bind_int64 (monthly, 4, split->value);
+      if (!daftari_db_step_done (insert, error) || !daftari_db_step_done (balance, error) ||
+          !daftari_db_step_done (monthly, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+/* The inverse of write_splits: the cached balances and month totals lose
+ * what the splits had added, and the split rows go. */
+static gboolean
+remove_splits (DaftariBook *book, const DaftariTxn *txn, GError **error)
+{
+  DaftariMonth month = daftari_calendar_month_of (daftari_book_get_calendar (book), txn->ts);
+  sqlite3_stmt *remove = daftari_book_prepare (book, "DELETE FROM split WHERE txn_id = ?", error);
+  sqlite3_stmt *balance = remove ? daftari_book_prepare (book,
+      "UPDATE account SET balance = balance - ?1,"
+      " last_ts = coalesce ((SELECT max (ts) FROM split WHERE account_id = ?2), 0) WHERE id = ?2", error) : NULL;
+  sqlite3_stmt *monthly = balance ? daftari_book_prepare (book,
+      "UPDATE account_month SET amount = amount - ?3, value = value - ?4"
+      " WHERE account_id = ?1 AND month = ?2", error) : NULL;
+  sqlite3_stmt *prune = monthly ? daftari_book_prepare (book,
+      "DELETE FROM account_month WHERE account_id = ? AND month = ? AND amount = 0 AND value = 0", error) : NULL;
+
+  if (prune == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (remove, 1, txn->id);
+  if (!daftari_db_step_done (remove, error))
+    return FALSE;
+  for (guint i = 0; i < txn->splits->len; i++)
+    {
+      const DaftariSplit *split = daftari_txn_get_split (txn, i);
+
+      sqlite3_bind_int64 (balance, 1, split->amount);
+      sqlite3_bind_int64 (balance, 2, split->account_id);
+      sqlite3_bind_int64 (monthly, 1, split->account_id);
+      sqlite3_bind_int (monthly, 2, month);
+      sqlite3_bind_int64 (monthly, 3, split->amount);
+      sqlite3_bind_int64 (monthly, 4, split->value);
+      sqlite3_bind_int64 (prune, 1, split->account_id);
+      sqlite3_bind_int (prune, 2, month);
+      if (!daftari_db_step_done (balance, error) || !daftari_db_step_done (monthly, error) ||
+          !daftari_db_step_done (prune, error))
+        return FALSE;
+    }
+  return TRUE;
+}
+
+static gboolean
+write_txn_row (DaftariBook *book, const DaftariTxn *txn, gint64 *inout_id, GError **error)
+{
+  sqlite3_stmt *stmt = daftari_book_prepare (book,
+      "INSERT INTO txn (id, ts, kind, memo, payee, channel, counterparty, reference, voided, created)"
+      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+      " ON CONFLICT (id) DO UPDATE SET ts = excluded.ts, kind = excluded.kind, memo = excluded.memo,"
+      " payee = excluded.payee, channel = excluded.channel, counterparty = excluded.counterparty,"
+      " reference = excluded.reference, voided = excluded.voided", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  if (*inout_id != 0)
+    sqlite3_bind_int64 (stmt, 1, *inout_id);
+  sqlite3_bind_int64 (stmt, 2, txn->ts);
+  sqlite3_bind_text (stmt, 3, daftari_txn_kind_to_string (txn->kind), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, txn->memo, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, txn->payee, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, txn->channel, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, txn->counterparty, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 8, txn->reference, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 9, txn->voided);
+  sqlite3_bind_int64 (stmt, 10, daftari_calendar_now ());
+  if (!daftari_db_step_done (stmt, error))
+    return FALSE;
+  if (*inout_id == 0)
+    *inout_id = sqlite3_last_insert_rowid (daftari_book_get_db (book));
+  return TRUE;
+}
+
+static gboolean
+write_audit (DaftariBook *book, gint64 txn_id, const char *action,
+             const DaftariTxn *before, const DaftariTxn *after, GError **error)
+{
+  g_autofree char *before_json = before ? daftari_txn_to_json (before) : NULL;
+  g_autofree char *after_json = after ? daftari_txn_to_json (after) : NULL;
+  sqlite3_stmt *stmt = daftari_book_prepare (book,
+      "INSERT INTO audit (ts, txn_id, action, before, after) VALUES (?, ?, ?, ?, ?)", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, daftari_calendar_now ());
+  sqlite3_bind_int64 (stmt, 2, txn_id);
+  sqlite3_bind_text (stmt, 3, action, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, before_json, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, after_json, -1, SQLITE_STATIC);
+  return daftari_db_step_done (stmt, error);
+}
+
+/* Checks a transaction against the rules that need no writing (its shape,
+ * its accounts, the limit) and adds the accounts it touches to touched,
+ * which may already hold those of the version it replaces. */
+static gboolean
+check_new (DaftariBook *book, const DaftariTxn *txn, GArray *touched, GError **error)
+{
+  g_autoptr(GArray) accounts = g_array_sized_new (FALSE, FALSE, sizeof (DaftariRuleAccount),
+                                                  txn->splits->len);
+
+  if (!daftari_rules_check_txn (book, txn, accounts, error))
+    return FALSE;
+  for (guint i = 0; i < accounts->len; i++)
+    touch (touched, &g_array_index (accounts, DaftariRuleAccount, i), txn->ts);
+  return TRUE;
+}
+
+static gboolean
+touch_old (DaftariBook *book, const DaftariTxn *old, GArray *touched, GError **error)
+{
+  for (guint i = 0; i < old->splits->len; i++)
+    {
+      DaftariRuleAccount account;
+      if (!daftari_rules_load_account (book, daftari_txn_get_split (old, i)->account_id, &account, error))
+        return FALSE;
+      touch (touched, &account, old->ts);
+    }
+  return TRUE;
+}
+
+static gboolean
+finish (DaftariBook *book, gboolean ok, GError **error)
+{
+  if (!ok)
+    {
+      daftari_book_rollback (book);
+      return FALSE;
+    }
+  return daftari_book_commit (book, error);
+}
+
+gboolean
+daftari_ledger_post (DaftariBook *book, DaftariTxn *txn, gint64 *out_id, GError **error)
+{
+  g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (DaftariRuleTouch));
+  gint64 id = 0;
+  gboolean ok;
+
+  if (!daftari_book_begin (book, error))
+    return FALSE;
+  txn->voided = FALSE;
+  ok = check_new (book, txn, touched, error) &&
+       write_txn_row (book, txn, &id, error) &&
+       write_splits (book, id, txn, error) &&
+       daftari_rules_check_overdraft (book, touched, error);
+  if (!finish (book, ok, error))
+    return FALSE;
+  txn->id = id;
+  if (out_id != NULL)
+    *out_id = id;
+  return TRUE;
+}
+
+/* Loads a transaction inside the write and refuses a voided one. */
+static DaftariTxn *
+load_live (DaftariBook *book, gint64 id, GError **error)
+{
+  g_autoptr(DaftariTxn) txn = daftari_ledger_get (book, id, error);
+
+  if (txn != NULL && txn->voided)
+    {
+      g_set_error (error, DAFTARI_RULE_ERROR, DAFTARI_RULE_ERROR_VOIDED,
+                   _("Transaction %" G_GINT64_FORMAT " is void; it cannot be changed"), id);
+      return NULL;
+    }
+  return g_steal_pointer (&txn);
+}
+
+gboolean
+daftari_ledger_replace (DaftariBook *book, gint64 id, DaftariTxn *txn, GError **error)
+{
+  g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (DaftariRuleTouch));
+  g_autoptr(DaftariTxn) old = NULL;
+  gboolean ok;
+
+  if (!daftari_book_begin (book, error))
+    return FALSE;
+  txn->id = id;
+  txn->voided = FALSE;
+  ok = (old = load_live (book, id, error)) != NULL &&
+       touch_old (book, old, touched, error) &&
+       check_new (book, txn, touched, error) &&
+       remove_splits (book, old, error) &&
+       write_txn_row (book, txn, &id, error) &&
+       write_splits (book, id, txn, error) &&
+       write_audit (book, id, "edit", old, txn, error) &&
+       daftari_rules_check_overdraft (book, touched, error);
+  return finish (book, ok, error);
+}
+
+gboolean
+daftari_ledger_void (DaftariBook *book, gint64 id, GError **error)
+{
+  g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (DaftariRuleTouch));
+  g_autoptr(DaftariTxn) old = NULL;
+  g_autoptr(DaftariTxn) voided = NULL;
+  gboolean ok;
+
+  if (!daftari_book_begin (book, error))
+    return FALSE;
+  ok = (old = load_live (book, id, error)) != NULL &&
+       touch_old (book, old, touched, error);
+  if (ok)
+    {
+      voided = daftari_txn_copy (old);
+      voided->voided = TRUE;
+      g_array_set_size (voided->splits, 0);
+    }
+  ok = ok &&
+       remove_splits (book, old, error) &&
+       write_txn_row (book, voided, &id, error) &&
+       write_audit (book, id, "void", old, NULL, error) &&
+       daftari_rules_check_overdraft (book, touched, error);
+  return finish (book, ok, error);
+}
+
+static DaftariTxn *
+load_last_voided (DaftariBook *book, gint64 id, GError **error)
+{
+  sqlite3_stmt *stmt = daftari_book_prepare (book,
+      "SELECT before FROM audit WHERE txn_id = ? AND action = 'void' ORDER BY id DESC LIMIT 1", error);
+  DaftariTxn *txn = NULL;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, id);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    txn = daftari_txn_from_json ((const char *) sqlite3_column_text (stmt, 0), error);
+  else
+    g_set_error (error, DAFTARI_RULE_ERROR, DAFTARI_RULE_ERROR_INVALID,
+                 _("Transaction %" G_GINT64_FORMAT " is not void"), id);
+  sqlite3_reset (stmt);
+  return txn;
+}
+
+gboolean
+daftari_ledger_unvoid (DaftariBook *book, gint64 id, GError **error)
+{
+  g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (DaftariRuleTouch));
+  g_autoptr(DaftariTxn) current = NULL;
+  g_autoptr(DaftariTxn) restored = NULL;
+  gboolean ok;
+
+  if (!daftari_book_begin (book, error))
+    return FALSE;
+  ok = (current = daftari_ledger_get (book, id, error)) != NULL;
+  if (ok && !current->voided)
+    {
+      g_set_error (error, DAFTARI_RULE_ERROR, DAFTARI_RULE_ERROR_INVALID,
+                   _("Transaction %" G_GINT64_FORMAT " is not void"), id);
+      ok = FALSE;
+    }
+  ok = ok && (restored = load_last_voided (book, id, error)) != NULL;
+  if (ok)
+    {
+      restored->id = id;
+      restored->voided = FALSE;
+    }
+  ok = ok &&
+       check_new (book, restored, touched, error) &&
+       write_txn_row (book, restored, &id, error) &&
+       write_splits (book, id, restored, error) &&
+       write_audit (book, id, "unvoid", NULL, restored, error) &&
+       daftari_rules_check_overdraft (book, touched, error);
+  return finish (book, ok, error);
+}
+
+DaftariTxn *
+daftari_ledger_get (DaftariBook *book, gint64 id, GError **error)
+{
+  sqlite3_stmt *head = daftari_book_prepare (book,
+      "SELECT ts, kind, memo, payee, channel, counterparty, reference, voided FROM txn WHERE id = ?", error);
+  sqlite3_stmt *legs = head ? daftari_book_prepare (book,
+      "SELECT account_id, amount, value, role FROM split WHERE txn_id = ? ORDER BY n", error) : NULL;
+  g_autoptr(DaftariTxn) txn = NULL;
+  DaftariTxnKind kind = DAFTARI_TXN_GENERAL;
+
+  if (legs == NULL)
+    return NULL;
+  sqlite3_bind_int64 (head, 1, id);
+  if (sqlite3_step (head) != SQLITE_ROW)
+    {
+      sqlite3_reset (head);
+      g_set_error (error, DAFTARI_INPUT_ERROR, DAFTARI_INPUT_ERROR_NOT_FOUND,
+                   _("There is no transaction number %" G_GINT64_FORMAT), id);
+      return NULL;
+    }
+  daftari_txn_kind_from_string ((const char *) sqlite3_column_text (head, 1), &kind);
+  txn = daftari_txn_new (kind, sqlite3_column_int64 (head, 0));
+  txn->id = id;
+  daftari_txn_set_text (&txn->memo, (const char *) sqlite3_column_text (head, 2));
+  daftari_txn_set_text (&txn->payee, (const char *) sqlite3_column_text (head, 3));
+  daftari_txn_set_text (&txn->channel, (const char *) sqlite3_column_text (head, 4));
+  daftari_txn_set_text (&txn->counterparty, (const char *) sqlite3_column_text (head, 5));
+  daftari_txn_set_text (&txn->reference, (const char *) sqlite3_column_text (head, 6));
+  txn->voided = sqlite3_column_int (head, 7);
+  sqlite3_reset (head);
+
+  sqlite3_bind_int64 (legs, 1, id);
+  while (sqlite3_step (legs) == SQLITE_ROW)
+    daftari_txn_add_split (txn, sqlite3_column_int64 (legs, 0), sqlite3_column_int64 (legs, 1),
+                           sqlite3_column_int64 (legs, 2), sqlite3_column_int (legs, 3));
+  sqlite3_reset (legs);
+  return g_steal_pointer (&txn);
+}
+
+gboolean
+daftari_ledger_batch_begin (DaftariBook *book, GError **error)
+{
+  return daftari_book_begin (book, error);
+}
+
+gboolean
+daftari_ledger_batch_commit (DaftariBook *book, GError **error)
+{
+  return daftari_book_commit (book, error);
+}
+
+void
+daftari_ledger_batch_abort (DaftariBook *book)
+{
+  daftari_book_rollback (book);
+}

@@ -1,0 +1,46 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "daftari-account.h"
+#include "daftari-book.h"
+#include "daftari-txn.h"
+
+G_BEGIN_DECLS
+
+/* The book's rules, checked by daftari-ledger.c inside the write they guard.
+ * Private to the core: nothing else decides whether money may move. */
+
+typedef struct {
+  gint64                  id;
+  DaftariAccountKind      kind;
+  const DaftariCommodity *commodity;
+  gboolean                archived;
+  gboolean                allow_overdraft;
+  gint64                  last_ts;      /* latest split before this write */
+  char                    name[336];    /* 80 characters of UTF-8, at most */
+} DaftariRuleAccount;
+
+/* A wallet a write changed, and the earliest moment it changed it. */
+typedef struct {
+  DaftariRuleAccount account;
+  gint64             from_ts;
+} DaftariRuleTouch;
+
+gboolean daftari_rules_load_account    (DaftariBook         *book,
+                                        gint64               id,
+                                        DaftariRuleAccount  *out_account,
+                                        GError             **error);
+/* Shape (two or more splits, live accounts, consistent amounts, values that
+ * sum to zero) and the per-transaction limit. Fills accounts with one
+ * DaftariRuleAccount per split. */
+gboolean daftari_rules_check_txn       (DaftariBook         *book,
+                                        const DaftariTxn    *txn,
+                                        GArray              *accounts,
+                                        GError             **error);
+/* After the write: no touched wallet that forbids overdraft is below zero at
+ * any moment from where the write touched it onwards. */
+gboolean daftari_rules_check_overdraft (DaftariBook         *book,
+                                        GArray              *touched,
+                                        GError             **error);
+
+G_END_DECLS

@@ -1,0 +1,125 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "daftari-schema.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "daftari-db.h"
+#include "daftari-error.h"
+
+/* Migrations are append-only: a released step is never edited, a change is a
+ * new step. Step N brings user_version from N-1 to N. */
+
+/* 1: the ledger. Amounts are minor units of the account's commodity, values
+ * minor units of the book currency; times are UTC seconds. account.balance,
+ * account.last_ts and account_month are caches kept by the one write path
+ * (daftari-ledger.c) and verified by `daftari-cli check`. */
+static const char migration_1[] =
+  "CREATE TABLE setting ("
+  "  key TEXT PRIMARY KEY,"
+  "  value TEXT NOT NULL"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE account ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+  "  kind TEXT NOT NULL,"
+  "  commodity TEXT NOT NULL,"
+  "  institution TEXT,"
+  "  allow_overdraft INTEGER NOT NULL DEFAULT 0,"
+  "  archived INTEGER NOT NULL DEFAULT 0,"
+  "  role TEXT UNIQUE,"
+  "  balance INTEGER NOT NULL DEFAULT 0,"
+  "  last_ts INTEGER NOT NULL DEFAULT 0,"
+  "  created INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE txn ("
+  "  id INTEGER PRIMARY KEY,"
+  "  ts INTEGER NOT NULL,"
+  "  kind TEXT NOT NULL,"
+  "  memo TEXT NOT NULL DEFAULT '',"
+  "  payee TEXT NOT NULL DEFAULT '',"
+  "  voided INTEGER NOT NULL DEFAULT 0,"
+  "  created INTEGER NOT NULL"
+  ");"
+  "CREATE INDEX txn_by_ts ON txn (ts);"
+  "CREATE TABLE split ("
+  "  txn_id INTEGER NOT NULL REFERENCES txn (id),"
+  "  n INTEGER NOT NULL,"
+  "  account_id INTEGER NOT NULL REFERENCES account (id),"
+  "  ts INTEGER NOT NULL,"
+  "  amount INTEGER NOT NULL,"
+  "  value INTEGER NOT NULL,"
+  "  role INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (txn_id, n)"
+  ") WITHOUT ROWID;"
+  /* Covers balance-as-of and per-account listing without touching split rows. */
+  "CREATE INDEX split_by_account ON split (account_id, ts, amount);"
+  "CREATE TABLE account_month ("
+  "  account_id INTEGER NOT NULL REFERENCES account (id),"
+  "  month INTEGER NOT NULL,"
+  "  amount INTEGER NOT NULL,"
+  "  value INTEGER NOT NULL,"
+  "  PRIMARY KEY (account_id, month)"
+  ") WITHOUT ROWID;"
+  "CREATE TABLE rate ("
+  "  commodity TEXT NOT NULL,"
+  "  day INTEGER NOT NULL,"
+  "  rate INTEGER NOT NULL CHECK (rate > 0),"
+  "  PRIMARY KEY (commodity, day)"
+  ") WITHOUT ROWID;";
+
+/* 2: Lipa na M-PESA details on transactions, and the audit trail of edits and
+ * voids. Books from step 1 get their transfers' channel filled in. */
+static const char migration_2[] =
+  "ALTER TABLE txn ADD COLUMN channel TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE txn ADD COLUMN counterparty TEXT NOT NULL DEFAULT '';"
+  "ALTER TABLE txn ADD COLUMN reference TEXT NOT NULL DEFAULT '';"
+  "UPDATE txn SET channel = 'transfer' WHERE kind = 'transfer';"
+  "CREATE TABLE audit ("
+  "  id INTEGER PRIMARY KEY,"
+  "  ts INTEGER NOT NULL,"
+  "  txn_id INTEGER NOT NULL REFERENCES txn (id),"
+  "  action TEXT NOT NULL,"
+  "  before TEXT,"
+  "  after TEXT"
+  ");"
+  "CREATE INDEX audit_by_txn ON audit (txn_id);";
+
+static const char *const migrations[] = { migration_1, migration_2 };
+
+int
+daftari_schema_latest_version (void)
+{
+  return G_N_ELEMENTS (migrations);
+}
+
+gboolean
+daftari_schema_migrate (sqlite3 *db, int target_version, GError **error)
+{
+  int version;
+
+  g_return_val_if_fail (target_version <= daftari_schema_latest_version (), FALSE);
+
+  if (!daftari_db_exec (db, "BEGIN IMMEDIATE", error))
+    return FALSE;
+  if (!daftari_db_get_int (db, "PRAGMA user_version", &version, error))
+    goto fail;
+  for (; version < target_version; version++)
+    {
+      g_autofree char *bump = g_strdup_printf ("PRAGMA user_version = %d", version + 1);
+      if (!daftari_db_exec (db, migrations[version], error) || !daftari_db_exec (db, bump, error))
+        {
+          g_prefix_error (error, _("Could not update the book to version %d: "), version + 1);
+          goto fail;
+        }
+    }
+  {
+    g_autofree char *mark = g_strdup_printf ("PRAGMA application_id = %d", DAFTARI_APPLICATION_ID);
+    if (!daftari_db_exec (db, mark, error))
+      goto fail;
+  }
+  return daftari_db_exec (db, "COMMIT", error);
+
+fail:
+  daftari_db_exec (db, "ROLLBACK", NULL);
+  return FALSE;
+}
