@@ -44,4 +44,10 @@ gboolean                daftari_book_set_txn_limit     (DaftariBook             
                                                         gint64                   limit,
                                                         GError                 **error);
 
+/* Copies what the write-ahead log holds into the book file. SQLite does it
+ * by itself after small writes and when the book is closed; after a batch
+ * (an import) the caller runs it when the user is not waiting. */
+gboolean                daftari_book_checkpoint        (DaftariBook             *self,
+                                                        GError                 **error);
+
 G_END_DECLS

@@ -18,9 +18,10 @@ collect (DaftariBook *book, const char *sql, char *(*describe) (sqlite3_stmt *),
   int rc = sqlite3_prepare_v2 (daftari_book_get_db (book), sql, -1, &stmt, NULL);
   guint found = 0;
 
-  while (rc == SQLITE_OK && (rc = sqlite3_step (stmt)) == SQLITE_ROW)
-    if (found++ < 20)
-      g_ptr_array_add (problems, describe (stmt));
+  if (rc == SQLITE_OK)
+    while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+      if (found++ < 20)
+        g_ptr_array_add (problems, describe (stmt));
   sqlite3_finalize (stmt);
   if (rc != SQLITE_DONE)
     {
@@ -155,7 +156,8 @@ daftari_check_run (DaftariBook *book, GError **error)
       " WHERE a.commodity = '%s' AND s.amount != s.value",
       daftari_book_get_currency (book)->code);
 
-  if (!collect (book, "SELECT integrity_check FROM pragma_integrity_check WHERE integrity_check != 'ok'",
+  if (!daftari_book_sync (book, error) ||
+      !collect (book, "SELECT integrity_check FROM pragma_integrity_check WHERE integrity_check != 'ok'",
                 describe_integrity, problems, error) ||
       !collect (book, "SELECT \"table\", rowid, parent FROM pragma_foreign_key_check",
                 describe_foreign_key, problems, error) ||
@@ -165,8 +167,8 @@ daftari_check_run (DaftariBook *book, GError **error)
       !collect (book, "SELECT s.txn_id FROM split s JOIN txn t ON t.id = s.txn_id WHERE s.ts != t.ts",
                 describe_split_date, problems, error) ||
       !collect (book,
-                "SELECT t.id, count (s.n) AS n FROM txn t LEFT JOIN split s ON s.txn_id = t.id"
-                " GROUP BY t.id HAVING (t.voided AND n > 0) OR (NOT t.voided AND n < 2)",
+                "SELECT t.id, count (s.n) AS legs FROM txn t LEFT JOIN split s ON s.txn_id = t.id"
+                " GROUP BY t.id HAVING (t.voided AND legs > 0) OR (NOT t.voided AND legs < 2)",
                 describe_shape, problems, error) ||
       !collect (book,
                 "SELECT a.name, a.balance, coalesce (x.total, 0) FROM account a"

@@ -22,5 +22,7 @@ G_BEGIN_DECLS
 
 /* Binds the core's translations; call once before any other function. */
 void daftari_core_init (void);
+/* Called by daftari_core_init and before the first book opens. */
+void daftari_core_configure_sqlite (void);
 
 G_END_DECLS

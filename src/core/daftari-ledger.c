@@ -8,6 +8,7 @@
 #include "daftari-error.h"
 #include "daftari-rules.h"
 #include "daftari-txn-json.h"
+#include "daftari-write-cache.h"
 
 /* Accounts a write touches, gathered so the overdraft rule can look at each
  * wallet once, from the earliest moment the write changed it. */
@@ -27,63 +28,77 @@ touch (GArray *touched, const DaftariRuleAccount *account, gint64 ts)
   g_array_append_val (touched, t);
 }
 
+/* The split rows; their effect on balances and month totals goes to the
+ * write cache, which the book writes before anything reads them. */
+/* One INSERT of all of a transaction's splits (up to four), so that a
+ * typical post runs two statements rather than four. */
+static const char *const insert_splits_sql[] = {
+  NULL,
+  "INSERT INTO split (txn_id, n, account_id, ts, amount, value, role) VALUES (?,?,?,?,?,?,?)",
+  "INSERT INTO split (txn_id, n, account_id, ts, amount, value, role) VALUES (?,?,?,?,?,?,?),(?,?,?,?,?,?,?)",
+  "INSERT INTO split (txn_id, n, account_id, ts, amount, value, role) VALUES (?,?,?,?,?,?,?),(?,?,?,?,?,?,?),"
+  "(?,?,?,?,?,?,?)",
+  "INSERT INTO split (txn_id, n, account_id, ts, amount, value, role) VALUES (?,?,?,?,?,?,?),(?,?,?,?,?,?,?),"
+  "(?,?,?,?,?,?,?),(?,?,?,?,?,?,?)",
+};
+
+static gboolean
+insert_split_rows (DaftariBook *book, gint64 txn_id, const DaftariTxn *txn, guint first, guint count,
+                   GError **error)
+{
+  sqlite3_stmt *insert = daftari_book_prepare (book, insert_splits_sql[count], error);
+
+  if (insert == NULL)
+    return FALSE;
+  for (guint i = 0; i < count; i++)
+    {
+      const DaftariSplit *split = daftari_txn_get_split (txn, first + i);
+      int column = i * 7;
+
+      sqlite3_bind_int64 (insert, column + 1, txn_id);
+      sqlite3_bind_int (insert, column + 2, first + i);
+      sqlite3_bind_int64 (insert, column + 3, split->account_id);
+      sqlite3_bind_int64 (insert, column + 4, txn->ts);
+      sqlite3_bind_int64 (insert, column + 5, split->amount);
+      sqlite3_bind_int64 (insert, column + 6, split->value);
+      sqlite3_bind_int (insert, column + 7, split->role);
+    }
+  return daftari_db_step_done (insert, error);
+}
+
+/* The split rows; their effect on balances and month totals goes to the
+ * write cache, which the book writes before anything reads them. */
 static gboolean
 write_splits (DaftariBook *book, gint64 txn_id, const DaftariTxn *txn, GError **error)
 {
-  DaftariCalendar *calendar = daftari_book_get_calendar (book);
-  DaftariMonth month = daftari_calendar_month_of (calendar, txn->ts);
-  sqlite3_stmt *insert = daftari_book_prepare (book,
-      "INSERT INTO split (txn_id, n, account_id, ts, amount, value, role) VALUES (?, ?, ?, ?, ?, ?, ?)", error);
-  sqlite3_stmt *balance = insert ? daftari_book_prepare (book,
-      "UPDATE account SET balance = balance + ?1, last_ts = max (last_ts, ?2) WHERE id = ?3", error) : NULL;
-  sqlite3_stmt *monthly = balance ? daftari_book_prepare (book,
-      "INSERT INTO account_month (account_id, month, amount, value) VALUES (?1, ?2, ?3, ?4)"
-      " ON CONFLICT DO UPDATE SET amount = amount + ?3, value = value + ?4", error) : NULL;
+  DaftariWriteCache *cache = daftari_book_get_write_cache (book);
+  DaftariMonth month = daftari_calendar_month_of (daftari_book_get_calendar (book), txn->ts);
+  guint most = G_N_ELEMENTS (insert_splits_sql) - 1;
 
-  if (monthly == NULL)
-    return FALSE;
+  for (guint first = 0; first < txn->splits->len; first += most)
+    if (!insert_split_rows (book, txn_id, txn, first, MIN (most, txn->splits->len - first), error))
+      return FALSE;
   for (guint i = 0; i < txn->splits->len; i++)
     {
       const DaftariSplit *split = daftari_txn_get_split (txn, i);
-
-      sqlite3_bind_int64 (insert, 1, txn_id);
-      sqlite3_bind_int (insert, 2, i);
-      sqlite3_bind_int64 (insert, 3, split->account_id);
-      sqlite3_bind_int64 (insert, 4, txn->ts);
-      sqlite3_bind_int64 (insert, 5, split->amount);
-      sqlite3_bind_int64 (insert, 6, split->value);
-      sqlite3_bind_int (insert, 7, split->role);
-      sqlite3_bind_int64 (balance, 1, split->amount);
-      sqlite3_bind_int64 (balance, 2, txn->ts);
-      sqlite3_bind_int64 (balance, 3, split->account_id);
-      sqlite3_bind_int64 (monthly, 1, split->account_id);
-      sqlite3_bind_int (monthly, 2, month);
-      sqlite3_bind_int64 (monthly, 3, split->amount);
-      sqlite3_bind_int64 (monthly, 4, split->value);
-      if (!daftari_db_step_done (insert, error) || !daftari_db_step_done (balance, error) ||
-          !daftari_db_step_done (monthly, error))
-        return FALSE;
+      daftari_write_cache_add (cache, split->account_id, month, txn->ts, split->amount, split->value);
     }
   return TRUE;
 }
 
-/* The inverse of write_splits: the cached balances and month totals lose
- * what the splits had added, and the split rows go. */
+/* The inverse of write_splits, written through at once: removing splits can
+ * lower an account's latest date, which only SQL can find again. */
 static gboolean
 remove_splits (DaftariBook *book, const DaftariTxn *txn, GError **error)
 {
+  DaftariWriteCache *cache = daftari_book_get_write_cache (book);
   DaftariMonth month = daftari_calendar_month_of (daftari_book_get_calendar (book), txn->ts);
   sqlite3_stmt *remove = daftari_book_prepare (book, "DELETE FROM split WHERE txn_id = ?", error);
-  sqlite3_stmt *balance = remove ? daftari_book_prepare (book,
-      "UPDATE account SET balance = balance - ?1,"
-      " last_ts = coalesce ((SELECT max (ts) FROM split WHERE account_id = ?2), 0) WHERE id = ?2", error) : NULL;
-  sqlite3_stmt *monthly = balance ? daftari_book_prepare (book,
-      "UPDATE account_month SET amount = amount - ?3, value = value - ?4"
-      " WHERE account_id = ?1 AND month = ?2", error) : NULL;
-  sqlite3_stmt *prune = monthly ? daftari_book_prepare (book,
-      "DELETE FROM account_month WHERE account_id = ? AND month = ? AND amount = 0 AND value = 0", error) : NULL;
+  sqlite3_stmt *latest = remove ? daftari_book_prepare (book,
+      "UPDATE account SET last_ts = coalesce ((SELECT max (ts) FROM split WHERE account_id = ?1), 0)"
+      " WHERE id = ?1", error) : NULL;
 
-  if (prune == NULL)
+  if (latest == NULL)
     return FALSE;
   sqlite3_bind_int64 (remove, 1, txn->id);
   if (!daftari_db_step_done (remove, error))
@@ -91,45 +106,48 @@ remove_splits (DaftariBook *book, const DaftariTxn *txn, GError **error)
   for (guint i = 0; i < txn->splits->len; i++)
     {
       const DaftariSplit *split = daftari_txn_get_split (txn, i);
-
-      sqlite3_bind_int64 (balance, 1, split->amount);
-      sqlite3_bind_int64 (balance, 2, split->account_id);
-      sqlite3_bind_int64 (monthly, 1, split->account_id);
-      sqlite3_bind_int (monthly, 2, month);
-      sqlite3_bind_int64 (monthly, 3, split->amount);
-      sqlite3_bind_int64 (monthly, 4, split->value);
-      sqlite3_bind_int64 (prune, 1, split->account_id);
-      sqlite3_bind_int (prune, 2, month);
-      if (!daftari_db_step_done (balance, error) || !daftari_db_step_done (monthly, error) ||
-          !daftari_db_step_done (prune, error))
+      daftari_write_cache_add (cache, split->account_id, month, 0, -split->amount, -split->value);
+    }
+  if (!daftari_write_cache_flush (cache, book, error))
+    return FALSE;
+  for (guint i = 0; i < txn->splits->len; i++)
+    {
+      sqlite3_bind_int64 (latest, 1, daftari_txn_get_split (txn, i)->account_id);
+      if (!daftari_db_step_done (latest, error))
         return FALSE;
     }
+  /* Nothing is pending after the flush; the cached dates are now stale. */
+  daftari_write_cache_clear (cache);
   return TRUE;
 }
 
+/* Inserts a new transaction row (*inout_id == 0: SQLite picks the id) or
+ * rewrites an existing one. */
 static gboolean
 write_txn_row (DaftariBook *book, const DaftariTxn *txn, gint64 *inout_id, GError **error)
 {
-  sqlite3_stmt *stmt = daftari_book_prepare (book,
-      "INSERT INTO txn (id, ts, kind, memo, payee, channel, counterparty, reference, voided, created)"
-      " VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-      " ON CONFLICT (id) DO UPDATE SET ts = excluded.ts, kind = excluded.kind, memo = excluded.memo,"
-      " payee = excluded.payee, channel = excluded.channel, counterparty = excluded.counterparty,"
-      " reference = excluded.reference, voided = excluded.voided", error);
+  sqlite3_stmt *stmt = *inout_id == 0
+    ? daftari_book_prepare (book,
+        "INSERT INTO txn (ts, kind, memo, payee, channel, counterparty, reference, voided, created)"
+        " VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)", error)
+    : daftari_book_prepare (book,
+        "UPDATE txn SET ts = ?1, kind = ?2, memo = ?3, payee = ?4, channel = ?5, counterparty = ?6,"
+        " reference = ?7, voided = ?8 WHERE id = ?10", error);
 
   if (stmt == NULL)
     return FALSE;
-  if (*inout_id != 0)
-    sqlite3_bind_int64 (stmt, 1, *inout_id);
-  sqlite3_bind_int64 (stmt, 2, txn->ts);
-  sqlite3_bind_text (stmt, 3, daftari_txn_kind_to_string (txn->kind), -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 4, txn->memo, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 5, txn->payee, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, txn->channel, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 7, txn->counterparty, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 8, txn->reference, -1, SQLITE_STATIC);
-  sqlite3_bind_int (stmt, 9, txn->voided);
-  sqlite3_bind_int64 (stmt, 10, daftari_calendar_now ());
+  sqlite3_bind_int64 (stmt, 1, txn->ts);
+  sqlite3_bind_text (stmt, 2, daftari_txn_kind_to_string (txn->kind), -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, txn->memo, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 4, txn->payee, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 5, txn->channel, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, txn->counterparty, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 7, txn->reference, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 8, txn->voided);
+  if (*inout_id == 0)
+    sqlite3_bind_int64 (stmt, 9, daftari_calendar_now ());
+  else
+    sqlite3_bind_int64 (stmt, 10, *inout_id);
   if (!daftari_db_step_done (stmt, error))
     return FALSE;
   if (*inout_id == 0)
@@ -154,6 +172,17 @@ write_audit (DaftariBook *book, gint64 txn_id, const char *action,
   sqlite3_bind_text (stmt, 4, before_json, -1, SQLITE_STATIC);
   sqlite3_bind_text (stmt, 5, after_json, -1, SQLITE_STATIC);
   return daftari_db_step_done (stmt, error);
+}
+
+static gboolean
+finish (DaftariBook *book, gboolean ok, GError **error)
+{
+  if (!ok)
+    {
+      daftari_book_rollback (book);
+      return FALSE;
+    }
+  return daftari_book_commit (book, error);
 }
 
 /* Checks a transaction against the rules that need no writing (its shape,
@@ -185,32 +214,52 @@ touch_old (DaftariBook *book, const DaftariTxn *old, GArray *touched, GError **e
   return TRUE;
 }
 
+/* A transaction after everything in its accounts: every rule is checked
+ * before anything is written, so a refusal needs no savepoint to undo it. */
 static gboolean
-finish (DaftariBook *book, gboolean ok, GError **error)
+append (DaftariBook *book, DaftariTxn *txn, GArray *touched, gint64 *inout_id, GError **error)
 {
-  if (!ok)
-    {
-      daftari_book_rollback (book);
-      return FALSE;
-    }
-  return daftari_book_commit (book, error);
+  if (!daftari_rules_check_overdraft_ahead (book, txn, touched, error))
+    return FALSE;
+  if (write_txn_row (book, txn, inout_id, error) && write_splits (book, *inout_id, txn, error))
+    return TRUE;
+  /* Rows may be half written and nothing can take back just them. */
+  daftari_book_break_write (book);
+  return FALSE;
+}
+
+/* A back-dated transaction: the overdraft rule must walk what came after
+ * it, with it in place, so it is written inside a savepoint first. */
+static gboolean
+insert_in_past (DaftariBook *book, DaftariTxn *txn, GArray *touched, gint64 *inout_id, GError **error)
+{
+  gboolean ok;
+
+  if (!daftari_book_begin (book, error))
+    return FALSE;
+  ok = write_txn_row (book, txn, inout_id, error) &&
+       write_splits (book, *inout_id, txn, error) &&
+       daftari_rules_check_overdraft (book, touched, error);
+  return finish (book, ok, error);
 }
 
 gboolean
 daftari_ledger_post (DaftariBook *book, DaftariTxn *txn, gint64 *out_id, GError **error)
 {
   g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (DaftariRuleTouch));
+  gboolean owner = !daftari_book_in_write (book);
   gint64 id = 0;
   gboolean ok;
 
-  if (!daftari_book_begin (book, error))
+  if (owner && !daftari_book_begin (book, error))
     return FALSE;
   txn->voided = FALSE;
   ok = check_new (book, txn, touched, error) &&
-       write_txn_row (book, txn, &id, error) &&
-       write_splits (book, id, txn, error) &&
-       daftari_rules_check_overdraft (book, touched, error);
-  if (!finish (book, ok, error))
+       (daftari_rules_appends (touched) ? append (book, txn, touched, &id, error)
+                                        : insert_in_past (book, txn, touched, &id, error));
+  if (owner)
+    ok = finish (book, ok, error);
+  if (!ok)
     return FALSE;
   txn->id = id;
   if (out_id != NULL)
@@ -374,17 +423,21 @@ daftari_ledger_get (DaftariBook *book, gint64 id, GError **error)
 gboolean
 daftari_ledger_batch_begin (DaftariBook *book, GError **error)
 {
-  return daftari_book_begin (book, error);
+  return daftari_book_set_auto_checkpoint (book, FALSE, error) && daftari_book_begin (book, error);
 }
 
 gboolean
 daftari_ledger_batch_commit (DaftariBook *book, GError **error)
 {
-  return daftari_book_commit (book, error);
+  gboolean ok = daftari_book_commit (book, error);
+
+  daftari_book_set_auto_checkpoint (book, TRUE, NULL);
+  return ok;
 }
 
 void
 daftari_ledger_batch_abort (DaftariBook *book)
 {
   daftari_book_rollback (book);
+  daftari_book_set_auto_checkpoint (book, TRUE, NULL);
 }

@@ -26,7 +26,7 @@ daftari_query_current_balance (DaftariBook *book, gint64 account_id, gint64 *out
 {
   sqlite3_stmt *stmt = daftari_book_prepare (book, "SELECT balance FROM account WHERE id = ?", error);
 
-  if (stmt == NULL)
+  if (stmt == NULL || !daftari_book_sync (book, error))
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, account_id);
   return step_int64 (stmt, out_amount, error);
@@ -49,7 +49,7 @@ daftari_query_balance (DaftariBook *book, gint64 account_id, gint64 as_of_ts, gi
     return FALSE;
   splits = daftari_book_prepare (book,
       "SELECT coalesce (sum (amount), 0) FROM split WHERE account_id = ? AND ts >= ? AND ts <= ?", error);
-  if (splits == NULL)
+  if (splits == NULL || !daftari_book_sync (book, error))
     return FALSE;
 
   month = daftari_calendar_month_of (calendar, as_of_ts);
@@ -153,7 +153,7 @@ daftari_query_month_totals (DaftariBook *book, DaftariMonth month, GError **erro
   g_autoptr(GArray) totals = g_array_new (FALSE, FALSE, sizeof (DaftariAccountTotal));
   int rc;
 
-  if (stmt == NULL)
+  if (stmt == NULL || !daftari_book_sync (book, error))
     return NULL;
   sqlite3_bind_int (stmt, 1, month);
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
@@ -182,7 +182,7 @@ daftari_query_monthly_series (DaftariBook *book, gint64 account_id, DaftariMonth
   guint n = 0;
   int rc;
 
-  if (stmt == NULL)
+  if (stmt == NULL || !daftari_book_sync (book, error))
     return NULL;
   sign = daftari_account_kind_is_credit (account->kind) ? -1 : 1;
   for (DaftariMonth m = first; m <= last; m = daftari_month_add (m, 1))
@@ -213,7 +213,7 @@ daftari_query_first_month (DaftariBook *book, gint64 account_id, GError **error)
       "SELECT coalesce (min (month), 0) FROM account_month WHERE account_id = ?", error);
   gint64 month = 0;
 
-  if (stmt == NULL)
+  if (stmt == NULL || !daftari_book_sync (book, error))
     return 0;
   sqlite3_bind_int64 (stmt, 1, account_id);
   if (!step_int64 (stmt, &month, error))

@@ -9,12 +9,13 @@
 #include "daftari-error.h"
 #include "daftari-money.h"
 #include "daftari-query.h"
+#include "daftari-write-cache.h"
 
 gboolean
 daftari_rules_load_account (DaftariBook *book, gint64 id, DaftariRuleAccount *out_account, GError **error)
 {
   sqlite3_stmt *stmt = daftari_book_prepare (book,
-      "SELECT kind, commodity, archived, allow_overdraft, last_ts, name FROM account WHERE id = ?", error);
+      "SELECT kind, commodity, archived, allow_overdraft, last_ts FROM account WHERE id = ?", error);
   int rc;
 
   if (stmt == NULL)
@@ -29,7 +30,6 @@ daftari_rules_load_account (DaftariBook *book, gint64 id, DaftariRuleAccount *ou
       out_account->archived = sqlite3_column_int (stmt, 2);
       out_account->allow_overdraft = sqlite3_column_int (stmt, 3);
       out_account->last_ts = sqlite3_column_int64 (stmt, 4);
-      g_strlcpy (out_account->name, (const char *) sqlite3_column_text (stmt, 5), sizeof out_account->name);
     }
   else if (rc == SQLITE_DONE)
     g_set_error (error, DAFTARI_INPUT_ERROR, DAFTARI_INPUT_ERROR_NOT_FOUND,
@@ -38,6 +38,15 @@ daftari_rules_load_account (DaftariBook *book, gint64 id, DaftariRuleAccount *ou
     daftari_db_set_error (error, daftari_book_get_db (book), rc);
   sqlite3_reset (stmt);
   return rc == SQLITE_ROW;
+}
+
+/* Names are only needed to explain a refusal, so they are not carried
+ * around on the hot path but looked up here. */
+static char *
+name_of (DaftariBook *book, gint64 account_id)
+{
+  g_autoptr(DaftariAccount) account = daftari_account_get (book, account_id, NULL);
+  return g_strdup (account ? account->name : "?");
 }
 
 static gboolean
@@ -60,42 +69,34 @@ static gboolean
 check_split (DaftariBook *book, const DaftariSplit *split, const DaftariRuleAccount *account,
              GError **error)
 {
+  g_autofree char *name = NULL;
+
   if (account->archived)
-    return refuse (error, DAFTARI_RULE_ERROR_ARCHIVED,
-                   _("“%s” is archived. Restore it before recording money in it."), account->name);
+    {
+      name = name_of (book, account->id);
+      return refuse (error, DAFTARI_RULE_ERROR_ARCHIVED,
+                     _("“%s” is archived. Restore it before recording money in it."), name);
+    }
   if ((split->amount > 0) != (split->value > 0) || (split->amount < 0) != (split->value < 0))
-    return refuse (error, DAFTARI_RULE_ERROR_INVALID,
-                   _("The amount and the value for “%s” go in opposite directions"), account->name);
+    {
+      name = name_of (book, account->id);
+      return refuse (error, DAFTARI_RULE_ERROR_INVALID,
+                     _("The amount and the value for “%s” go in opposite directions"), name);
+    }
   if (account->commodity == daftari_book_get_currency (book) && split->amount != split->value)
-    return refuse (error, DAFTARI_RULE_ERROR_INVALID,
-                   _("“%s” is kept in the book currency, so its amount and value must be equal"),
-                   account->name);
+    {
+      name = name_of (book, account->id);
+      return refuse (error, DAFTARI_RULE_ERROR_INVALID,
+                     _("“%s” is kept in the book currency, so its amount and value must be equal"), name);
+    }
   return TRUE;
 }
 
-static gint64
-read_limit (DaftariBook *book, GError **error)
-{
-  sqlite3_stmt *stmt = daftari_book_prepare (book,
-      "SELECT CAST (value AS INTEGER) FROM setting WHERE key = 'txn_limit'", error);
-  gint64 limit = -1;
-
-  if (stmt == NULL)
-    return -1;
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    limit = sqlite3_column_int64 (stmt, 0);
-  else
-    g_set_error (error, DAFTARI_BOOK_ERROR, DAFTARI_BOOK_ERROR_CORRUPT,
-                 _("The book has lost its per-transaction limit. Set it again."));
-  sqlite3_reset (stmt);
-  return limit;
-}
-
 /* The wallet money leaves (or, failing that, enters), to name in a refusal. */
-static const char *
-wallet_of (const DaftariTxn *txn, GArray *accounts)
+static char *
+wallet_of (DaftariBook *book, const DaftariTxn *txn, GArray *accounts)
 {
-  const char *entering = NULL;
+  gint64 entering = 0;
 
   for (guint i = 0; i < accounts->len; i++)
     {
@@ -103,10 +104,10 @@ wallet_of (const DaftariTxn *txn, GArray *accounts)
       if (!daftari_account_kind_is_wallet (account->kind))
         continue;
       if (daftari_txn_get_split (txn, i)->amount < 0)
-        return account->name;
-      entering = entering ? entering : account->name;
+        return name_of (book, account->id);
+      entering = entering ? entering : account->id;
     }
-  return entering ? entering : g_array_index (accounts, DaftariRuleAccount, 0).name;
+  return name_of (book, entering ? entering : g_array_index (accounts, DaftariRuleAccount, 0).id);
 }
 
 static gboolean
@@ -116,20 +117,21 @@ check_limit (DaftariBook *book, const DaftariTxn *txn, GArray *accounts, gint64 
   gint64 limit;
   g_autofree char *amount_text = NULL;
   g_autofree char *limit_text = NULL;
+  g_autofree char *wallet = NULL;
 
   if (txn->kind == DAFTARI_TXN_OPENING)
     return TRUE;  /* a starting balance is not money moving */
-  limit = read_limit (book, error);
-  if (limit < 0)
+  if (!daftari_write_cache_get_limit (daftari_book_get_write_cache (book), book, &limit, error))
     return FALSE;
   if (principal <= limit)
     return TRUE;
   amount_text = daftari_money_format (principal, currency, 0);
   limit_text = daftari_money_format (limit, currency, 0);
+  wallet = wallet_of (book, txn, accounts);
   return refuse (error, DAFTARI_RULE_ERROR_LIMIT,
                  _("Refused by the per-transaction limit: %s from “%s” is more than the limit of %s. "
                    "Nothing was recorded. Split it into smaller transactions, or raise the limit."),
-                 amount_text, wallet_of (txn, accounts), limit_text);
+                 amount_text, wallet, limit_text);
 }
 
 gboolean
@@ -145,8 +147,12 @@ daftari_rules_check_txn (DaftariBook *book, const DaftariTxn *txn, GArray *accou
       const DaftariSplit *split = daftari_txn_get_split (txn, i);
       DaftariRuleAccount *account = &g_array_index (accounts, DaftariRuleAccount, i);
 
-      if (!daftari_rules_load_account (book, split->account_id, account, error) ||
-          !check_split (book, split, account, error))
+      DaftariCachedAccount *cached = daftari_write_cache_account (daftari_book_get_write_cache (book), book,
+                                                                  split->account_id, error);
+      if (cached == NULL)
+        return FALSE;
+      *account = cached->info;
+      if (!check_split (book, split, account, error))
         return FALSE;
       if (__builtin_add_overflow (sum, split->value, &sum))
         return refuse (error, DAFTARI_RULE_ERROR_UNBALANCED, _("The transaction’s amounts are too large"));
@@ -169,11 +175,12 @@ refuse_overdraft (DaftariBook *book, const DaftariRuleAccount *account, gint64 b
 {
   g_autofree char *balance_text = daftari_money_format (balance, account->commodity, 0);
   g_autofree char *when = daftari_calendar_format_time (daftari_book_get_calendar (book), ts);
+  g_autofree char *name = name_of (book, account->id);
 
   return refuse (error, DAFTARI_RULE_ERROR_OVERDRAFT,
                  _("Refused: “%s” would go below zero, to %s on %s. Nothing was recorded. "
                    "Record the money that came in first, or allow an overdraft on this wallet."),
-                 account->name, balance_text, when);
+                 name, balance_text, when);
 }
 
 /* Walks the wallet's splits from from_ts onwards. Within one second, money
@@ -232,6 +239,44 @@ daftari_rules_check_overdraft (DaftariBook *book, GArray *touched, GError **erro
         return FALSE;
       if (balance < 0)
         return refuse_overdraft (book, &t->account, balance, t->from_ts, error);
+    }
+  return TRUE;
+}
+
+gboolean
+daftari_rules_appends (GArray *touched)
+{
+  for (guint i = 0; i < touched->len; i++)
+    {
+      const DaftariRuleTouch *t = &g_array_index (touched, DaftariRuleTouch, i);
+      if (t->from_ts < t->account.last_ts)
+        return FALSE;
+    }
+  return TRUE;
+}
+
+gboolean
+daftari_rules_check_overdraft_ahead (DaftariBook *book, const DaftariTxn *txn, GArray *touched, GError **error)
+{
+  DaftariWriteCache *cache = daftari_book_get_write_cache (book);
+
+  for (guint i = 0; i < touched->len; i++)
+    {
+      const DaftariRuleTouch *t = &g_array_index (touched, DaftariRuleTouch, i);
+      DaftariCachedAccount *cached;
+      gint64 after;
+
+      if (!daftari_account_kind_is_wallet (t->account.kind) || t->account.allow_overdraft)
+        continue;
+      if ((cached = daftari_write_cache_account (cache, book, t->account.id, error)) == NULL)
+        return FALSE;
+      after = cached->balance;
+      for (guint s = 0; s < txn->splits->len; s++)
+        if (daftari_txn_get_split (txn, s)->account_id == t->account.id &&
+            __builtin_add_overflow (after, daftari_txn_get_split (txn, s)->amount, &after))
+          return refuse (error, DAFTARI_RULE_ERROR_INVALID, _("The transaction’s amounts are too large"));
+      if (after < 0)
+        return refuse_overdraft (book, &t->account, after, txn->ts, error);
     }
   return TRUE;
 }

@@ -17,7 +17,6 @@ typedef struct {
   gboolean                archived;
   gboolean                allow_overdraft;
   gint64                  last_ts;      /* latest split before this write */
-  char                    name[336];    /* 80 characters of UTF-8, at most */
 } DaftariRuleAccount;
 
 /* A wallet a write changed, and the earliest moment it changed it. */
@@ -42,5 +41,14 @@ gboolean daftari_rules_check_txn       (DaftariBook         *book,
 gboolean daftari_rules_check_overdraft (DaftariBook         *book,
                                         GArray              *touched,
                                         GError             **error);
+
+/* TRUE when the write comes after everything already in each touched
+ * account: then the balances after it are the only ones it changes. */
+gboolean daftari_rules_appends         (GArray             *touched);
+/* The overdraft rule for such a write, checked before writing anything. */
+gboolean daftari_rules_check_overdraft_ahead (DaftariBook      *book,
+                                              const DaftariTxn *txn,
+                                              GArray           *touched,
+                                              GError          **error);
 
 G_END_DECLS
