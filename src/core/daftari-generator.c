@@ -61,6 +61,7 @@ struct _DaftariGenerator {
   guint        total;
   gint64       start_ts;
   gint64       step;            /* seconds between transactions */
+  gint64       end_ts;
   gint64       ts;
   DaftariMonth month;           /* of the last monthly run */
   guint        pending_monthly; /* rent, wages, KRA still due this month */
@@ -140,6 +141,7 @@ daftari_generator_new (DaftariBook *book, guint32 seed, guint n_transactions, gi
   self->remaining = self->total = n_transactions;
   self->start_ts = end_ts - days * 86400;
   self->step = MAX (1, days * 86400 / MAX (n_transactions, 1));
+  self->end_ts = end_ts;
   self->ts = self->start_ts;
   if (!find_categories (self, error) || !add_rates (self, end_ts, error) || !add_wallets (self, error))
     return NULL;
@@ -274,7 +276,13 @@ daftari_generator_next (DaftariGenerator *self, GError **error)
 
   if (self->remaining == 0)
     return NULL;
-  self->ts += self->step / 2 + g_rand_int_range (self->rand, 0, self->step + 1);
+  /* On schedule, jittered within half a step, never going back or past the end. */
+  {
+    guint done = self->total - self->remaining;
+    gint64 due = self->start_ts + (self->end_ts - self->start_ts) * (done + 1) / self->total;
+    gint64 jitter = g_rand_int_range (self->rand, 0, self->step / 2 + 1);
+    self->ts = CLAMP (due - jitter, self->ts, self->end_ts);
+  }
   txn = pick (self, error);
   if (txn == NULL)
     return NULL;
