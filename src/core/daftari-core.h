@@ -16,6 +16,8 @@
 #include "daftari-phone.h"
 #include "daftari-query.h"
 #include "daftari-rates.h"
+#include "daftari-session.h"
+#include "daftari-summary.h"
 #include "daftari-txn.h"
 
 G_BEGIN_DECLS

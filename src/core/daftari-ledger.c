@@ -267,6 +267,22 @@ daftari_ledger_post (DaftariBook *book, DaftariTxn *txn, gint64 *out_id, GError 
   return TRUE;
 }
 
+gboolean
+daftari_ledger_check (DaftariBook *book, DaftariTxn *txn, GError **error)
+{
+  gint64 id = txn->id;
+  gboolean ok;
+
+  /* The same path as a real post, always rolled back: the verdict cannot
+   * drift from what posting would say. */
+  if (!daftari_book_begin (book, error))
+    return FALSE;
+  ok = daftari_ledger_post (book, txn, NULL, error);
+  daftari_book_rollback (book);
+  txn->id = id;
+  return ok;
+}
+
 /* Loads a transaction inside the write and refuses a voided one. */
 static DaftariTxn *
 load_live (DaftariBook *book, gint64 id, GError **error)

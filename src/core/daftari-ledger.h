@@ -15,6 +15,11 @@ gboolean    daftari_ledger_post    (DaftariBook  *book,
                                     DaftariTxn   *txn,
                                     gint64       *out_id,
                                     GError      **error);
+/* Whether posting txn would be accepted, with the same error a post would
+ * give, without writing anything: for forms that validate while typing. */
+gboolean    daftari_ledger_check   (DaftariBook  *book,
+                                    DaftariTxn   *txn,
+                                    GError      **error);
 /* Edits a transaction in place; the audit trail keeps what it was. */
 gboolean    daftari_ledger_replace (DaftariBook  *book,
                                     gint64        id,
