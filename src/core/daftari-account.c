@@ -206,6 +206,8 @@ daftari_account_list (DaftariBook *book, gboolean include_archived, GError **err
   return g_steal_pointer (&accounts);
 }
 
+static gboolean check_name (const char *name, GError **error);
+
 /* Which commodities each kind of account may hold: M-PESA is shillings
  * only, categories are kept in the book currency, crypto wallets in crypto. */
 static gboolean
@@ -246,15 +248,10 @@ static gboolean
 validate_spec (DaftariBook *book, const DaftariAccountSpec *spec,
                const DaftariCommodity **out_commodity, const char **out_institution, GError **error)
 {
-  g_autofree char *name = g_strstrip (g_strdup (spec->name ? spec->name : ""));
   const char *default_code = spec->kind == DAFTARI_ACCOUNT_CRYPTO ? "BTC" : daftari_book_get_currency (book)->code;
 
-  if (*name == '\0' || g_utf8_strlen (name, -1) > 80 || !g_utf8_validate (name, -1, NULL))
-    {
-      g_set_error (error, DAFTARI_INPUT_ERROR, DAFTARI_INPUT_ERROR_INVALID,
-                   _("An account needs a name of 1 to 80 characters"));
-      return FALSE;
-    }
+  if (!check_name (spec->name, error))
+    return FALSE;
   *out_commodity = daftari_commodity_lookup (spec->commodity ? spec->commodity : default_code);
   if (*out_commodity == NULL)
     {
@@ -379,6 +376,55 @@ daftari_account_set_archived (DaftariBook *book, gint64 id, gboolean archived, G
       daftari_book_rollback (book);
       return FALSE;
     }
+  return daftari_book_commit (book, error);
+}
+
+static gboolean
+check_name (const char *name, GError **error)
+{
+  g_autofree char *trimmed = g_strstrip (g_strdup (name ? name : ""));
+
+  if (*trimmed != '\0' && g_utf8_validate (trimmed, -1, NULL) && g_utf8_strlen (trimmed, -1) <= 80)
+    return TRUE;
+  g_set_error (error, DAFTARI_INPUT_ERROR, DAFTARI_INPUT_ERROR_INVALID,
+               _("An account needs a name of 1 to 80 characters"));
+  return FALSE;
+}
+
+gboolean
+daftari_account_update (DaftariBook *book, gint64 id, const char *name, gboolean allow_overdraft, GError **error)
+{
+  sqlite3_stmt *stmt;
+  int rc;
+
+  if (!check_name (name, error) || !daftari_book_begin (book, error))
+    return FALSE;
+  stmt = daftari_book_prepare (book, "UPDATE account SET name = trim (?), allow_overdraft = ? WHERE id = ?", error);
+  if (stmt == NULL)
+    {
+      daftari_book_rollback (book);
+      return FALSE;
+    }
+  sqlite3_bind_text (stmt, 1, name, -1, SQLITE_STATIC);
+  sqlite3_bind_int (stmt, 2, allow_overdraft);
+  sqlite3_bind_int64 (stmt, 3, id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE || sqlite3_changes (daftari_book_get_db (book)) != 1)
+    {
+      if (rc == SQLITE_CONSTRAINT_UNIQUE)
+        g_set_error (error, DAFTARI_INPUT_ERROR, DAFTARI_INPUT_ERROR_EXISTS,
+                     _("There is already an account or category called “%s”"), name);
+      else if (rc == SQLITE_DONE)
+        g_set_error (error, DAFTARI_INPUT_ERROR, DAFTARI_INPUT_ERROR_NOT_FOUND,
+                     _("There is no account number %" G_GINT64_FORMAT), id);
+      else
+        daftari_db_set_error (error, daftari_book_get_db (book), rc);
+      daftari_book_rollback (book);
+      return FALSE;
+    }
+  /* Turning overdraft off does not rewrite history: the rule applies to
+   * what is written from now on. */
   return daftari_book_commit (book, error);
 }
 

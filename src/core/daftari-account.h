@@ -85,6 +85,12 @@ DaftariAccount *daftari_account_find_role    (DaftariBook               *book,
 GPtrArray      *daftari_account_list         (DaftariBook               *book,
                                               gboolean                   include_archived,
                                               GError                   **error);
+/* Renames a wallet or category and sets whether it may go below zero. */
+gboolean        daftari_account_update       (DaftariBook               *book,
+                                              gint64                     id,
+                                              const char                *name,
+                                              gboolean                   allow_overdraft,
+                                              GError                   **error);
 gboolean        daftari_account_set_archived (DaftariBook               *book,
                                               gint64                     id,
                                               gboolean                   archived,

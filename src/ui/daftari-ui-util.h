@@ -1,0 +1,42 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <adwaita.h>
+
+#include "daftari-core.h"
+
+G_BEGIN_DECLS
+
+/* Small helpers shared by the pages and dialogs. */
+
+/* A right-aligned label for an amount, with tabular figures. */
+GtkWidget *daftari_ui_amount_label   (const char              *text);
+/* "KES 1,234.50" */
+char      *daftari_ui_format_money   (gint64                   minor,
+                                      const DaftariCommodity  *commodity);
+/* Removes every row a group was given by daftari_ui_group_add. */
+void       daftari_ui_group_clear    (AdwPreferencesGroup     *group);
+void       daftari_ui_group_add      (AdwPreferencesGroup     *group,
+                                      GtkWidget               *row);
+/* Marks an editable row as wrong (or right again): the "error" style. */
+void       daftari_ui_mark_error     (GtkWidget               *row,
+                                      gboolean                 wrong);
+
+/* Wallets for a drop-down: names with balances, and their ids in the same
+ * order. With pay_only, just those Lipa na M-PESA can be paid from. */
+GtkStringList *daftari_ui_wallet_list (DaftariBook *book,
+                                       gboolean     pay_only,
+                                       GArray     **out_ids);
+/* The position of id in ids, or 0. */
+guint      daftari_ui_position_of    (GArray                  *ids,
+                                      gint64                   id);
+/* Which field an error from the core is about, for marking it. */
+typedef enum {
+  DAFTARI_UI_FIELD_AMOUNT,
+  DAFTARI_UI_FIELD_FROM,
+  DAFTARI_UI_FIELD_TO,
+  DAFTARI_UI_FIELD_OTHER,
+} DaftariUiField;
+DaftariUiField daftari_ui_field_of_error (const GError        *error);
+
+G_END_DECLS
