@@ -83,9 +83,10 @@ show_wallets (DaftariDashboardPage *self, const DaftariSummary *summary, const D
           subtitle = wallet->has_rate ? g_strdup_printf (_("%s · worth %s"), kind_label (wallet->account), value)
                                       : g_strdup_printf (_("%s · no rate yet"), kind_label (wallet->account));
         }
-      daftari_ui_group_add (self->wallets_group,
-                            money_row (wallet->account->name, subtitle ? subtitle : kind_label (wallet->account),
-                                       balance));
+      /* "M-PESA" under a wallet called "M-PESA" says nothing. */
+      if (subtitle == NULL && g_ascii_strcasecmp (kind_label (wallet->account), wallet->account->name) != 0)
+        subtitle = g_strdup (kind_label (wallet->account));
+      daftari_ui_group_add (self->wallets_group, money_row (wallet->account->name, subtitle, balance));
     }
 }
 

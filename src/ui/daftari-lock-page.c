@@ -15,6 +15,7 @@ struct _DaftariLockPage {
   GtkLabel         *message;
 
   gint64            wait_until;   /* monotonic µs; 0 when not waiting */
+  gboolean          busy;         /* a PIN is being checked, or a wait runs */
   guint             countdown;
 };
 
@@ -30,10 +31,13 @@ set_message (DaftariLockPage *self, const char *text)
   gtk_widget_set_visible (GTK_WIDGET (self->message), text != NULL);
 }
 
+/* While a PIN is being checked or a wait runs, the entry keeps its focus
+ * but takes no typing (making a focused entry insensitive upsets GTK). */
 static void
 set_enabled (DaftariLockPage *self, gboolean enabled)
 {
-  gtk_widget_set_sensitive (GTK_WIDGET (self->entry), enabled);
+  self->busy = !enabled;
+  gtk_editable_set_editable (GTK_EDITABLE (self->entry), enabled);
   gtk_widget_set_sensitive (GTK_WIDGET (self->unlock_button), enabled);
   if (enabled)
     gtk_widget_grab_focus (GTK_WIDGET (self->entry));
@@ -126,7 +130,7 @@ unlock_clicked (DaftariLockPage *self)
   g_autofree char *pin = g_strdup (gtk_editable_get_text (GTK_EDITABLE (self->entry)));
 
   gtk_editable_set_text (GTK_EDITABLE (self->entry), "");
-  if (*pin == '\0' || self->wait_until != 0)
+  if (*pin == '\0' || self->busy)
     return;
   set_enabled (self, FALSE);
   set_message (self, NULL);

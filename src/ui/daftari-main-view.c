@@ -146,7 +146,8 @@ daftari_main_view_dispose (GObject *object)
 {
   DaftariMainView *self = DAFTARI_MAIN_VIEW (object);
 
-  gtk_widget_dispose_template (GTK_WIDGET (self), DAFTARI_TYPE_MAIN_VIEW);
+  /* No gtk_widget_dispose_template(): the leaflet is the bin's own child,
+   * and AdwBin unparents it; doing it here too would do it twice. */
   g_clear_object (&self->session);
   G_OBJECT_CLASS (daftari_main_view_parent_class)->dispose (object);
 }

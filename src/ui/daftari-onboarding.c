@@ -13,6 +13,7 @@ struct _DaftariOnboarding {
   AdwEntryRow   *business_row;
   AdwComboRow   *currency_row;
   GtkLabel      *book_error;
+  GtkWidget     *create_button;
   AdwStatusPage *pin_page;
   GtkWidget     *pin_group;
   AdwPasswordEntryRow *pin_row;
@@ -134,6 +135,7 @@ daftari_onboarding_class_init (DaftariOnboardingClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DaftariOnboarding, business_row);
   gtk_widget_class_bind_template_child (widget_class, DaftariOnboarding, currency_row);
   gtk_widget_class_bind_template_child (widget_class, DaftariOnboarding, book_error);
+  gtk_widget_class_bind_template_child (widget_class, DaftariOnboarding, create_button);
   gtk_widget_class_bind_template_child (widget_class, DaftariOnboarding, pin_page);
   gtk_widget_class_bind_template_child (widget_class, DaftariOnboarding, pin_group);
   gtk_widget_class_bind_template_child (widget_class, DaftariOnboarding, pin_row);

@@ -154,6 +154,9 @@ fill_cards (DaftariWalletsPage *self)
       g_autofree char *balance = daftari_ui_format_money (wallet->balance, wallet->account->commodity);
       g_autofree char *detail = card_detail (wallet, currency);
 
+      /* "M-PESA" under a wallet called "M-PESA" says nothing. */
+      if (g_ascii_strcasecmp (detail, wallet->account->name) == 0)
+        *detail = '\0';
       gtk_flow_box_append (self->cards, wallet_card (wallet->account->name, balance, detail));
       g_array_append_val (self->card_accounts, wallet->account->id);
     }

@@ -29,6 +29,7 @@ struct _DaftariWindow {
   gboolean              has_pin;
   DaftariMainView      *main_view;     /* NULL while locked: no book data in widgets */
   gint64                last_activity; /* monotonic µs */
+  AdwToast             *last_toast;    /* weak: for tests */
   guint                 idle_source;
 };
 
@@ -51,7 +52,20 @@ daftari_window_is_locked (DaftariWindow *self)
 void
 daftari_window_add_toast (DaftariWindow *self, AdwToast *toast)
 {
+  g_set_weak_pointer (&self->last_toast, toast);
   adw_toast_overlay_add_toast (self->toasts, toast);
+}
+
+AdwToast *
+daftari_window_get_last_toast (DaftariWindow *self)
+{
+  return self->last_toast;
+}
+
+DaftariPinStore *
+daftari_window_get_pin_store (DaftariWindow *self)
+{
+  return self->pin_store;
 }
 
 static void
@@ -71,6 +85,8 @@ destroy_main_view (DaftariWindow *self)
 {
   if (self->main_view == NULL)
     return;
+  /* A focused entry must lose focus before it goes, or GTK complains. */
+  gtk_window_set_focus (GTK_WINDOW (self), NULL);
   gtk_stack_remove (self->shell, GTK_WIDGET (self->main_view));
   self->main_view = NULL;
 }
@@ -364,7 +380,9 @@ daftari_window_dispose (GObject *object)
   DaftariWindow *self = DAFTARI_WINDOW (object);
 
   g_clear_handle_id (&self->idle_source, g_source_remove);
-  gtk_widget_dispose_template (GTK_WIDGET (self), DAFTARI_TYPE_WINDOW);
+  g_clear_weak_pointer (&self->last_toast);
+  /* No gtk_widget_dispose_template(): the toast overlay is the window's
+   * content, which AdwApplicationWindow releases itself. */
   G_OBJECT_CLASS (daftari_window_parent_class)->dispose (object);
 }
 

@@ -5,6 +5,7 @@
 
 #include "daftari-application.h"
 #include "daftari-core.h"
+#include "daftari-pin.h"
 
 G_BEGIN_DECLS
 
@@ -21,6 +22,9 @@ void            daftari_window_lock             (DaftariWindow      *self);
 void            daftari_window_show_preferences (DaftariWindow      *self);
 void            daftari_window_add_toast        (DaftariWindow      *self,
                                                  AdwToast           *toast);
+/* For tests: the PIN store of the open book, and the last toast shown. */
+DaftariPinStore *daftari_window_get_pin_store   (DaftariWindow      *self);
+AdwToast        *daftari_window_get_last_toast  (DaftariWindow      *self);
 /* Called after the PIN was set, changed or removed elsewhere. */
 void            daftari_window_pin_changed      (DaftariWindow      *self);
 

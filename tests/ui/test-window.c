@@ -1,0 +1,480 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Daftari window as a user meets it, driven through its real widgets:
+ * first run with a PIN, locking, wrong PINs and their growing wait, the
+ * transfer limit refused on the field, a transfer reaching the ledger, and
+ * a void undone from its toast. Runs under Xvfb with a private keyring. */
+#include <adwaita.h>
+#include <glib/gstdio.h>
+
+#include "daftari-application.h"
+#include "daftari-lock-page.h"
+#include "daftari-main-view.h"
+#include "daftari-onboarding.h"
+#include "daftari-transfer-dialog.h"
+#include "daftari-wallets-page.h"
+#include "daftari-window.h"
+
+#define RIGHT_PIN "2468"
+
+static DaftariApplication *app;
+
+typedef struct {
+  char          *dir;
+  char          *book_path;
+  DaftariWindow *window;
+} Fixture;
+
+/* --- helpers --- */
+
+static void
+spin_until (gboolean (*done) (gpointer), gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!done (data) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (2000), TRUE);
+  g_assert_true (done (data));
+}
+
+static void
+spin_a_moment (void)
+{
+  gint64 until = g_get_monotonic_time () + 200 * 1000;
+
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (2000), TRUE);
+}
+
+/* Activates a button as the keyboard would: GTK emits ::clicked after its
+ * short activation animation, so the loop has to run. */
+static void
+press (GtkWidget *button)
+{
+  gint64 until = g_get_monotonic_time () + 400 * 1000;
+
+  gtk_widget_activate (button);
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (2000), TRUE);
+}
+
+static gpointer
+child (gpointer widget, GType type, const char *name)
+{
+  GObject *found = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+  g_assert_nonnull (found);
+  return found;
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_descendant (c, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Whether any label under widget shows text containing needle. */
+static gboolean
+shows_text (GtkWidget *widget, const char *needle)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      strstr (gtk_label_get_label (GTK_LABEL (widget)), needle) != NULL)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (shows_text (c, needle))
+      return TRUE;
+  return FALSE;
+}
+
+static const char *
+shell_page (Fixture *f)
+{
+  return gtk_stack_get_visible_child_name (child (f->window, DAFTARI_TYPE_WINDOW, "shell"));
+}
+
+static gboolean
+shows_main (gpointer data)
+{
+  return g_strcmp0 (shell_page (data), "main") == 0;
+}
+
+static gpointer
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* borrowed */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+  return NULL;
+}
+
+/* Reads the book through a connection of its own, as another program would. */
+static gint64
+balance_of (Fixture *f, const char *wallet)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DaftariBook) book = daftari_book_open (f->book_path, &error);
+  g_autoptr(DaftariAccount) account = NULL;
+  gint64 balance = 0;
+
+  g_assert_no_error (error);
+  account = daftari_account_find (book, wallet, &error);
+  g_assert_no_error (error);
+  g_assert_true (daftari_query_current_balance (book, account->id, &balance, &error));
+  return balance;
+}
+
+static guint
+count_transactions (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DaftariBook) book = daftari_book_open (f->book_path, &error);
+  g_autoptr(GPtrArray) txns = NULL;
+  DaftariTxnFilter filter;
+
+  g_assert_no_error (error);
+  daftari_txn_filter_init (&filter);
+  txns = daftari_query_transactions (book, &filter, &error);
+  g_assert_no_error (error);
+  return txns->len;
+}
+
+static void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("daftari-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->book_path = g_build_filename (f->dir, "shop.daftari", NULL);
+}
+
+static void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  if (f->window != NULL)
+    {
+      gtk_window_set_focus (GTK_WINDOW (f->window), NULL);
+      gtk_window_destroy (GTK_WINDOW (f->window));
+    }
+  spin_a_moment ();
+  daftari_book_remove_files (f->book_path);
+  g_rmdir (f->dir);
+  g_free (f->book_path);
+  g_free (f->dir);
+}
+
+static void
+open_window (Fixture *f)
+{
+  f->window = daftari_window_new (app, f->book_path);
+  gtk_window_present (GTK_WINDOW (f->window));
+  spin_a_moment ();
+}
+
+/* --- first run, PIN, lock --- */
+
+typedef struct {
+  gint64 now;
+} FakeClock;
+
+static gint64
+fake_now (gpointer data)
+{
+  return ((FakeClock *) data)->now;
+}
+
+typedef struct {
+  GtkLabel *message;
+  Fixture  *fixture;
+} Answer;
+
+/* The lock page answered: a message appeared, or the book opened. */
+static gboolean
+answered (gpointer data)
+{
+  Answer *answer = data;
+  return *gtk_label_get_label (answer->message) != '\0' || shows_main (answer->fixture);
+}
+
+typedef struct {
+  DaftariPinStore *store;
+  guint            failures;
+} Counted;
+
+/* The store counted one more wrong PIN than before. */
+static gboolean
+counted (gpointer data)
+{
+  Counted *c = data;
+  g_usleep (20000);
+  return daftari_pin_store_get_failures (c->store, NULL) > c->failures;
+}
+
+/* Sends a PIN as the entry does, and waits for the answer it should get:
+ * "open" (the book shows), "wrong" (counted) or "wait" (refused unchecked). */
+static void
+try_pin (Fixture *f, const char *pin, const char *expect)
+{
+  DaftariLockPage *lock_page = child (f->window, DAFTARI_TYPE_WINDOW, "lock_page");
+  Counted before = { daftari_window_get_pin_store (f->window), 0 };
+
+  before.failures = daftari_pin_store_get_failures (before.store, NULL);
+  g_signal_emit_by_name (lock_page, "unlock", pin);
+  if (g_str_equal (expect, "open"))
+    spin_until (shows_main, f);
+  else if (g_str_equal (expect, "wrong"))
+    spin_until (counted, &before);
+  else
+    {
+      for (int i = 0; i < 5; i++)
+        spin_a_moment ();
+      g_assert_cmpuint (daftari_pin_store_get_failures (before.store, NULL), ==, before.failures);
+    }
+  if (!g_str_equal (expect, "open"))
+    g_assert_cmpstr (shell_page (f), ==, "lock");
+}
+
+static void
+type_wrong_pin (Fixture *f)
+{
+  DaftariLockPage *lock_page = child (f->window, DAFTARI_TYPE_WINDOW, "lock_page");
+  GtkWidget *entry = child (lock_page, DAFTARI_TYPE_LOCK_PAGE, "entry");
+  Answer answer = { child (lock_page, DAFTARI_TYPE_LOCK_PAGE, "message"), f };
+
+  g_assert_true (gtk_editable_get_editable (GTK_EDITABLE (entry)));
+  gtk_editable_set_text (GTK_EDITABLE (entry), "0000");
+  /* What Enter does in the entry. */
+  g_signal_emit_by_name (entry, "activate");
+  /* The PIN leaves the entry the moment it is sent. */
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (entry)), ==, "");
+  spin_until (answered, &answer);
+  g_assert_cmpstr (shell_page (f), ==, "lock");
+}
+
+static void
+first_run (Fixture *f)
+{
+  DaftariOnboarding *onboarding = child (f->window, DAFTARI_TYPE_WINDOW, "onboarding");
+  GtkStack *steps = child (onboarding, DAFTARI_TYPE_ONBOARDING, "steps");
+
+  g_assert_cmpstr (shell_page (f), ==, "welcome");
+  gtk_editable_set_text (child (onboarding, DAFTARI_TYPE_ONBOARDING, "business_row"), "Duka la Majaribio");
+  press (child (onboarding, DAFTARI_TYPE_ONBOARDING, "create_button"));
+  g_assert_true (g_file_test (f->book_path, G_FILE_TEST_IS_REGULAR));
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (steps), ==, "pin");
+  g_assert_true (gtk_widget_get_visible (child (onboarding, DAFTARI_TYPE_ONBOARDING, "pin_group")));
+
+  gtk_editable_set_text (child (onboarding, DAFTARI_TYPE_ONBOARDING, "pin_row"), RIGHT_PIN);
+  gtk_editable_set_text (child (onboarding, DAFTARI_TYPE_ONBOARDING, "repeat_row"), RIGHT_PIN);
+  press (child (onboarding, DAFTARI_TYPE_ONBOARDING, "set_pin_button"));
+  spin_until (shows_main, f);
+}
+
+static void
+test_first_run_pin_lock (Fixture *f, gconstpointer data)
+{
+  FakeClock clock = { 1800000000 };
+  DaftariPinStore *store;
+  gboolean has_pin = FALSE;
+  gint64 first_wait, second_wait;
+  guint failures;
+
+  open_window (f);
+  first_run (f);
+  store = daftari_window_get_pin_store (f->window);
+  g_assert_true (daftari_pin_store_has_pin (store, &has_pin, NULL));
+  g_assert_true (has_pin);
+  daftari_pin_store_set_clock (store, fake_now, &clock);
+
+  /* Locking leaves no book data in any widget. */
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.lock", NULL);
+  g_assert_cmpstr (shell_page (f), ==, "lock");
+  g_assert_null (find_descendant (GTK_WIDGET (f->window), DAFTARI_TYPE_MAIN_VIEW));
+  g_assert_null (find_descendant (GTK_WIDGET (f->window), GTK_TYPE_COLUMN_VIEW));
+  g_assert_false (shows_text (GTK_WIDGET (f->window), "KES"));
+
+  /* Five wrong PINs through the entry; the fifth earns a wait. */
+  for (int i = 0; i < 5; i++)
+    type_wrong_pin (f);
+  first_wait = daftari_pin_store_get_wait (store, NULL);
+  g_assert_cmpint (first_wait, >, 0);
+  failures = daftari_pin_store_get_failures (store, NULL);
+
+  /* During the wait even the right PIN is not checked, nor counted. */
+  try_pin (f, RIGHT_PIN, "wait");
+  g_assert_cmpuint (daftari_pin_store_get_failures (store, NULL), ==, failures);
+
+  /* After it, another wrong PIN earns a longer wait. */
+  clock.now += first_wait;
+  try_pin (f, "1357", "wrong");
+  second_wait = daftari_pin_store_get_wait (store, NULL);
+  g_assert_cmpint (second_wait, >, first_wait);
+
+  /* And the right PIN, once allowed, opens the book. */
+  clock.now += second_wait;
+  try_pin (f, RIGHT_PIN, "open");
+  g_assert_cmpuint (daftari_pin_store_get_failures (store, NULL), ==, 0);
+}
+
+/* --- transfers and voids --- */
+
+static void
+make_book (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  DaftariBookSetup setup = { "Duka la Majaribio", "KES", NULL };
+  g_autoptr(DaftariBook) book = daftari_book_create (f->book_path, &setup, &error);
+  DaftariAccountSpec mpesa = { .name = "M-PESA", .kind = DAFTARI_ACCOUNT_MPESA, .opening = 60000000,
+                               .opening_ts = daftari_calendar_now () - 3600 };
+  DaftariAccountSpec bank = { .name = "KCB", .kind = DAFTARI_ACCOUNT_BANK, .institution = "KCB" };
+
+  g_assert_no_error (error);
+  g_assert_true (daftari_account_add (book, &mpesa, NULL, &error));
+  g_assert_true (daftari_account_add (book, &bank, NULL, &error));
+  g_assert_no_error (error);
+}
+
+static DaftariTransferDialog *
+open_transfer (Fixture *f)
+{
+  DaftariTransferDialog *dialog;
+
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.transfer", NULL);
+  spin_a_moment ();
+  dialog = find_toplevel (DAFTARI_TYPE_TRANSFER_DIALOG);
+  g_assert_nonnull (dialog);
+  return dialog;
+}
+
+static guint
+ledger_rows (Fixture *f)
+{
+  GtkWidget *view = find_descendant (GTK_WIDGET (f->window), GTK_TYPE_COLUMN_VIEW);
+  g_assert_nonnull (view);
+  return g_list_model_get_n_items (G_LIST_MODEL (gtk_column_view_get_model (GTK_COLUMN_VIEW (view))));
+}
+
+static void
+test_transfer_limit_and_ledger (Fixture *f, gconstpointer data)
+{
+  DaftariTransferDialog *dialog;
+  GtkWidget *amount, *submit;
+  GtkLabel *error_label;
+
+  make_book (f);
+  open_window (f);
+  g_assert_cmpstr (shell_page (f), ==, "main");
+  dialog = open_transfer (f);
+  amount = child (dialog, DAFTARI_TYPE_TRANSFER_DIALOG, "amount_row");
+  submit = child (dialog, DAFTARI_TYPE_TRANSFER_DIALOG, "submit_button");
+  error_label = child (dialog, DAFTARI_TYPE_TRANSFER_DIALOG, "error_label");
+
+  /* A cent over the limit: said on the field, and nothing can be written. */
+  gtk_editable_set_text (GTK_EDITABLE (amount), "500,000.01");
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  g_assert_nonnull (strstr (gtk_label_get_label (error_label), "limit"));
+  g_assert_true (gtk_widget_has_css_class (amount, "error"));
+  g_assert_false (gtk_widget_get_sensitive (submit));
+  press (submit);
+  g_assert_cmpuint (count_transactions (f), ==, 1);
+  g_assert_cmpint (balance_of (f, "M-PESA"), ==, 60000000);
+
+  /* Exactly the limit is allowed. */
+  gtk_editable_set_text (GTK_EDITABLE (amount), "500,000.00");
+  g_assert_false (gtk_widget_get_visible (GTK_WIDGET (error_label)));
+  g_assert_true (gtk_widget_get_sensitive (submit));
+
+  /* A transfer reaches the book, the ledger and the wallet cards. */
+  gtk_editable_set_text (GTK_EDITABLE (amount), "1,250.50");
+  press (submit);
+  g_assert_null (find_toplevel (DAFTARI_TYPE_TRANSFER_DIALOG));
+  g_assert_cmpuint (count_transactions (f), ==, 2);
+  g_assert_cmpint (balance_of (f, "M-PESA"), ==, 60000000 - 125050);
+  g_assert_cmpint (balance_of (f, "KCB"), ==, 125050);
+  daftari_main_view_show_page (DAFTARI_MAIN_VIEW (find_descendant (GTK_WIDGET (f->window), DAFTARI_TYPE_MAIN_VIEW)),
+                               "wallets");
+  spin_a_moment ();
+  g_assert_cmpuint (ledger_rows (f), ==, 2);
+  g_assert_true (shows_text (GTK_WIDGET (f->window), "KES 598,749.50"));
+  g_assert_true (shows_text (GTK_WIDGET (f->window), "KES 1,250.50"));
+}
+
+static void
+test_void_and_undo (Fixture *f, gconstpointer data)
+{
+  DaftariWalletsPage *page;
+  GtkColumnView *view;
+  AdwToast *toast;
+  g_autoptr(GError) error = NULL;
+  DaftariTransferSpec spec = { 0 };
+
+  make_book (f);
+  {
+    g_autoptr(DaftariBook) book = daftari_book_open (f->book_path, &error);
+    g_autoptr(DaftariAccount) from = daftari_account_find (book, "M-PESA", &error);
+    g_autoptr(DaftariAccount) to = daftari_account_find (book, "KCB", &error);
+    spec = (DaftariTransferSpec) { from->id, to->id, 300000, 0, daftari_calendar_now (), "Float to the bank" };
+    g_assert_true (daftari_ops_transfer (book, &spec, NULL, &error));
+  }
+  open_window (f);
+  daftari_main_view_show_page (DAFTARI_MAIN_VIEW (find_descendant (GTK_WIDGET (f->window), DAFTARI_TYPE_MAIN_VIEW)),
+                               "wallets");
+  spin_a_moment ();
+  page = DAFTARI_WALLETS_PAGE (find_descendant (GTK_WIDGET (f->window), DAFTARI_TYPE_WALLETS_PAGE));
+  view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (page), GTK_TYPE_COLUMN_VIEW));
+
+  /* The newest row is the transfer: void it. */
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (view)), 0);
+  gtk_widget_activate_action (GTK_WIDGET (page), "page.void", NULL);
+  spin_a_moment ();
+  g_assert_cmpint (balance_of (f, "KCB"), ==, 0);
+  g_assert_cmpint (balance_of (f, "M-PESA"), ==, 60000000);
+  toast = daftari_window_get_last_toast (f->window);
+  g_assert_nonnull (toast);
+  g_assert_cmpstr (adw_toast_get_title (toast), ==, "Transaction voided");
+
+  /* Undo puts it back, money and all. */
+  g_signal_emit_by_name (toast, "button-clicked");
+  spin_a_moment ();
+  g_assert_cmpint (balance_of (f, "KCB"), ==, 300000);
+  g_assert_cmpint (balance_of (f, "M-PESA"), ==, 60000000 - 300000);
+  g_assert_true (shows_text (GTK_WIDGET (f->window), "Float to the bank"));
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_printerr ("No display: run under xvfb-run (build-aux/daftari.sh test does)\n");
+      return 77;
+    }
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+  daftari_core_init ();
+  app = daftari_application_new ();
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+
+  g_test_add ("/ui/first-run-pin-lock", Fixture, NULL, fixture_set_up, test_first_run_pin_lock, fixture_tear_down);
+  g_test_add ("/ui/transfer-limit-and-ledger", Fixture, NULL, fixture_set_up, test_transfer_limit_and_ledger,
+              fixture_tear_down);
+  g_test_add ("/ui/void-and-undo", Fixture, NULL, fixture_set_up, test_void_and_undo, fixture_tear_down);
+  status = g_test_run ();
+  g_object_unref (app);
+  return status;
+}
