@@ -24,7 +24,7 @@ typedef enum {
 GQuark daftari_forecast_error_quark (void);
 
 typedef enum {
-  DAFTARI_FORECAST_COMBINED = 0,     /* the default: median of ETS, damped trend and Theta */
+  DAFTARI_FORECAST_COMBINED = 0,     /* the default: weighted ETS and multi-scale Theta */
   DAFTARI_FORECAST_NAIVE,            /* last value */
   DAFTARI_FORECAST_SEASONAL_NAIVE,   /* value one period ago */
   DAFTARI_FORECAST_NAIVE2,           /* naive on seasonally adjusted data */
@@ -54,7 +54,7 @@ typedef struct {
   double  *hi80;
   double  *lo95;
   double  *hi95;
-  gboolean seasonal;   /* the data was found seasonal and adjusted for it */
+  gboolean seasonal;   /* the seasonality test found the data seasonal */
   char    *model;      /* what was fitted, for people: "ETS(M,Ad,N)", "SBA" */
 } DaftariForecast;
 
