@@ -6,6 +6,7 @@
 #include "daftari-db.h"
 #include "daftari-error.h"
 #include "daftari-ledger.h"
+#include "daftari-query-private.h"
 
 /* Runs a statement that yields one integer (a SUM), already bound. */
 static gboolean
@@ -72,8 +73,8 @@ daftari_txn_filter_init (DaftariTxnFilter *filter)
 }
 
 /* "50%_off" must match itself, not any text: escape LIKE's wildcards. */
-static char *
-like_pattern (const char *text)
+char *
+daftari_query_like_pattern (const char *text)
 {
   GString *pattern = g_string_new ("%");
 
@@ -87,12 +88,6 @@ like_pattern (const char *text)
   return g_string_free (pattern, FALSE);
 }
 
-#define TXN_MATCH \
-  " t.ts BETWEEN ?1 AND ?2 AND (?4 OR t.voided = 0)" \
-  " AND (?7 = 0 OR EXISTS (SELECT 1 FROM split c WHERE c.txn_id = t.id AND c.account_id = ?7))" \
-  " AND (?3 IS NULL OR t.memo LIKE ?3 ESCAPE '\\' OR t.payee LIKE ?3 ESCAPE '\\'" \
-  "      OR t.counterparty LIKE ?3 ESCAPE '\\' OR t.reference LIKE ?3 ESCAPE '\\')"
-
 GPtrArray *
 daftari_query_transactions (DaftariBook *book, const DaftariTxnFilter *filter, GError **error)
 {
@@ -100,16 +95,16 @@ daftari_query_transactions (DaftariBook *book, const DaftariTxnFilter *filter, G
    * transactions by date. Newest first so a limit keeps the latest. */
   static const char by_account[] =
     "SELECT DISTINCT t.id, t.ts FROM split s JOIN txn t ON t.id = s.txn_id"
-    " WHERE s.account_id = ?5 AND s.ts BETWEEN ?1 AND ?2 AND" TXN_MATCH
+    " WHERE s.account_id = ?5 AND s.ts BETWEEN ?1 AND ?2 AND" DAFTARI_TXN_MATCH_SQL
     " ORDER BY t.ts DESC, t.id DESC LIMIT ?6";
   static const char by_date[] =
-    "SELECT t.id, t.ts FROM txn t WHERE" TXN_MATCH
+    "SELECT t.id, t.ts FROM txn t WHERE" DAFTARI_TXN_MATCH_SQL
     " ORDER BY t.ts DESC, t.id DESC LIMIT ?6";
   gint64 driving = filter->account_id ? filter->account_id : filter->category_id;
   sqlite3_stmt *stmt = daftari_book_prepare (book, driving ? by_account : by_date, error);
   g_autoptr(GPtrArray) txns = g_ptr_array_new_with_free_func ((GDestroyNotify) daftari_txn_free);
   g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  g_autofree char *pattern = filter->text && *filter->text ? like_pattern (filter->text) : NULL;
+  g_autofree char *pattern = filter->text && *filter->text ? daftari_query_like_pattern (filter->text) : NULL;
   int rc;
 
   if (stmt == NULL)
