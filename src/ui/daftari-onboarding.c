@@ -63,6 +63,7 @@ daftari_onboarding_ask_pin (DaftariOnboarding *self, gboolean keyring_ok)
     }
   show_message (self->pin_error, NULL);
   gtk_stack_set_visible_child_name (self->steps, "pin");
+  gtk_widget_grab_focus (GTK_WIDGET (keyring_ok ? GTK_WIDGET (self->pin_row) : GTK_WIDGET (self->skip_button)));
 }
 
 static void
