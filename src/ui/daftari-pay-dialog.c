@@ -49,15 +49,10 @@ id_at (GArray *ids, AdwComboRow *row)
   return position < ids->len ? g_array_index (ids, gint64, position) : 0;
 }
 
-/* Always FALSE, so that a check can `return show_problem (...)`. */
 static gboolean
 show_problem (DaftariPayDialog *self, GtkWidget *row, const char *message)
 {
-  if (row != NULL)
-    daftari_ui_mark_error (row, TRUE);
-  gtk_label_set_label (self->error_label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-  return FALSE;
+  return daftari_ui_show_problem (self->error_label, row, message);
 }
 
 /* The number field's name follows the channel. */
@@ -84,7 +79,6 @@ validate (DaftariPayDialog *self, DaftariPaySpec *spec)
   const char *amount_text = gtk_editable_get_text (GTK_EDITABLE (self->amount_row));
   const char *fee_text = gtk_editable_get_text (GTK_EDITABLE (self->fee_row));
   const char *date_text = gtk_editable_get_text (GTK_EDITABLE (self->date_row));
-  DaftariDay day;
 
   for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
     daftari_ui_mark_error (rows[i], FALSE);
@@ -100,10 +94,8 @@ validate (DaftariPayDialog *self, DaftariPaySpec *spec)
   };
   if (spec->wallet_id == 0 || (wallet = daftari_account_get (book, spec->wallet_id, NULL)) == NULL)
     return show_problem (self, GTK_WIDGET (self->from_row), _("Add an M-PESA or bank wallet first."));
-  if (*date_text == '\0' || !daftari_day_parse (date_text, &day, &error))
+  if (*date_text == '\0' || !daftari_ui_read_date (book, date_text, &spec->ts, &error))
     return show_problem (self, GTK_WIDGET (self->date_row), error ? error->message : NULL);
-  spec->ts = day == daftari_calendar_today (daftari_book_get_calendar (book))
-               ? daftari_calendar_now () : daftari_calendar_day_noon (daftari_book_get_calendar (book), day);
   if (*fee_text != '\0' && !daftari_money_parse (fee_text, wallet->commodity, &spec->fee, &error))
     return show_problem (self, GTK_WIDGET (self->fee_row), error->message);
   if (*spec->number == '\0' || *amount_text == '\0' ||

@@ -40,16 +40,10 @@ wallet_at (DaftariTransferDialog *self, AdwComboRow *row)
   return position < self->wallet_ids->len ? g_array_index (self->wallet_ids, gint64, position) : 0;
 }
 
-/* Marks row (if any) and shows message under the form; always FALSE, so
- * a check can `return show_problem (...)`. */
 static gboolean
 show_problem (DaftariTransferDialog *self, GtkWidget *row, const char *message)
 {
-  if (row != NULL)
-    daftari_ui_mark_error (row, TRUE);
-  gtk_label_set_label (self->error_label, message ? message : "");
-  gtk_widget_set_visible (GTK_WIDGET (self->error_label), message != NULL);
-  return FALSE;
+  return daftari_ui_show_problem (self->error_label, row, message);
 }
 
 /* "They receive BTC 0.00050000 · 1 BTC = KES 9,000,000" across commodities. */
@@ -98,7 +92,6 @@ validate (DaftariTransferDialog *self, DaftariTransferSpec *spec)
   const char *fee_text = gtk_editable_get_text (GTK_EDITABLE (self->fee_row));
   const char *date_text = gtk_editable_get_text (GTK_EDITABLE (self->date_row));
   g_autofree char *amount_title = NULL;
-  DaftariDay day;
 
   GtkWidget *rows[] = { GTK_WIDGET (self->from_row), GTK_WIDGET (self->to_row), GTK_WIDGET (self->amount_row),
                         GTK_WIDGET (self->fee_row), GTK_WIDGET (self->date_row) };
@@ -116,10 +109,8 @@ validate (DaftariTransferDialog *self, DaftariTransferSpec *spec)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->amount_row), amount_title);
   if (spec->from_id == spec->to_id)
     return show_problem (self, GTK_WIDGET (self->to_row), _("Choose two different wallets."));
-  if (*date_text == '\0' || !daftari_day_parse (date_text, &day, &error))
+  if (*date_text == '\0' || !daftari_ui_read_date (book, date_text, &spec->ts, &error))
     return show_problem (self, GTK_WIDGET (self->date_row), error ? error->message : NULL);
-  spec->ts = day == daftari_calendar_today (daftari_book_get_calendar (book))
-               ? daftari_calendar_now () : daftari_calendar_day_noon (daftari_book_get_calendar (book), day);
   if (*fee_text != '\0' && !daftari_money_parse (fee_text, from->commodity, &spec->fee, &error))
     return show_problem (self, GTK_WIDGET (self->fee_row), error->message);
   if (*amount_text == '\0')

@@ -113,3 +113,26 @@ daftari_ui_field_of_error (const GError *error)
       }
   return DAFTARI_UI_FIELD_OTHER;
 }
+
+gboolean
+daftari_ui_show_problem (GtkLabel *error_label, GtkWidget *row, const char *message)
+{
+  if (row != NULL)
+    daftari_ui_mark_error (row, TRUE);
+  gtk_label_set_label (error_label, message ? message : "");
+  gtk_widget_set_visible (GTK_WIDGET (error_label), message != NULL);
+  return FALSE;
+}
+
+gboolean
+daftari_ui_read_date (DaftariBook *book, const char *text, gint64 *out_ts, GError **error)
+{
+  DaftariCalendar *calendar = daftari_book_get_calendar (book);
+  DaftariDay day;
+
+  if (!daftari_day_parse (text, &day, error))
+    return FALSE;
+  *out_ts = day == daftari_calendar_today (calendar) ? daftari_calendar_now ()
+                                                      : daftari_calendar_day_noon (calendar, day);
+  return TRUE;
+}

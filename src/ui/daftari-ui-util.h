@@ -22,6 +22,17 @@ void       daftari_ui_group_add      (AdwPreferencesGroup     *group,
 void       daftari_ui_mark_error     (GtkWidget               *row,
                                       gboolean                 wrong);
 
+/* Marks row (if any) as wrong and shows message (or hides the label when
+ * NULL). Always FALSE, so that a form check can `return` it. */
+gboolean   daftari_ui_show_problem   (GtkLabel                *error_label,
+                                      GtkWidget               *row,
+                                      const char              *message);
+/* A form's "YYYY-MM-DD" as a time: now for today, local noon otherwise. */
+gboolean   daftari_ui_read_date      (DaftariBook             *book,
+                                      const char              *text,
+                                      gint64                  *out_ts,
+                                      GError                 **error);
+
 /* Wallets for a drop-down: names with balances, and their ids in the same
  * order. With pay_only, just those Lipa na M-PESA can be paid from. */
 GtkStringList *daftari_ui_wallet_list (DaftariBook *book,
