@@ -172,6 +172,7 @@ account_archive (DaftariCli *cli, int argc, char **argv, gboolean archived)
 int
 daftari_cli_account_cmd (DaftariCli *cli, int argc, char **argv)
 {
+  cli->group = "account";
   if (argc >= 2 && g_str_equal (argv[1], "add"))
     return account_add (cli, argc - 1, argv + 1);
   if (argc >= 2 && g_str_equal (argv[1], "list"))
@@ -271,6 +272,7 @@ rate_list (DaftariCli *cli, int argc, char **argv)
 int
 daftari_cli_rate (DaftariCli *cli, int argc, char **argv)
 {
+  cli->group = "rate";
   if (argc >= 2 && g_str_equal (argv[1], "set"))
     return rate_set (cli, argc - 1, argv + 1);
   if (argc >= 2 && g_str_equal (argv[1], "list"))

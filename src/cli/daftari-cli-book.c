@@ -105,7 +105,7 @@ daftari_cli_limit (DaftariCli *cli, int argc, char **argv)
   int status = DAFTARI_EXIT_OK;
 
   if (!daftari_cli_parse (cli, &argc, &argv, _("show | set AMOUNT"),
-                          _("Show or set the most one transaction may move. Opening balances are exempt."), NULL))
+                          _("Show or set the largest amount one transaction may move. Opening balances are exempt."), NULL))
     return DAFTARI_EXIT_USAGE;
   if (argc < 1 || !(g_str_equal (argv[0], "show") ? argc == 1 : g_str_equal (argv[0], "set") && argc == 2))
     return daftari_cli_usage ("%s", _("use “limit show” or “limit set AMOUNT”"));

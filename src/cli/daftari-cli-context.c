@@ -10,7 +10,8 @@ daftari_cli_parse (DaftariCli *cli, int *argc, char ***argv, const char *paramet
 {
   g_autoptr(GOptionContext) context = g_option_context_new (parameters);
   g_autoptr(GError) error = NULL;
-  g_autofree char *prgname = g_strdup_printf ("daftari-cli %s", (*argv)[0]);
+  g_autofree char *prgname = cli->group ? g_strdup_printf ("daftari-cli %s %s", cli->group, (*argv)[0])
+                                         : g_strdup_printf ("daftari-cli %s", (*argv)[0]);
 
   g_set_prgname (prgname);
   g_option_context_set_translation_domain (context, GETTEXT_PACKAGE);

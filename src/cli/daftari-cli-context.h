@@ -19,6 +19,7 @@ typedef enum {
 typedef struct {
   char        *book_path;   /* --book, or the default book */
   gboolean     json;        /* --json: machine-readable output on stdout */
+  const char  *group;       /* "account" while running "account add", for help */
   DaftariBook *book;
 } DaftariCli;
 

@@ -81,7 +81,10 @@ print_eval_text (const char *path, GPtrArray *series, guint period, GPtrArray *e
     total_cpu_seconds += ((const DaftariForecastEval *) g_ptr_array_index (evals, i))->cpu_seconds;
   g_print (_("%s: %u series, period %u\n\n"), path, series->len, period);
   g_print ("  %-18s %6s %8s %7s %9s %9s %8s\n", _("Method"), _("Series"), _("sMAPE"), _("MASE"),
-           _("80% cov"), _("95% cov"), _("Seconds"));
+           /* xgettext:no-c-format */
+           _("80% cov"),
+           /* xgettext:no-c-format */
+           _("95% cov"), _("Seconds"));
   for (guint i = 0; i < evals->len; i++)
     {
       const DaftariForecastEval *e = g_ptr_array_index (evals, i);
@@ -210,6 +213,7 @@ daftari_cli_forecast_eval (DaftariCli *cli, int argc, char **argv)
   double total_seconds = 0;
 
   if (!daftari_cli_parse (cli, &argc, &argv, _("FILE.csv"),
+                          /* xgettext:no-c-format */
                           _("Score the forecasting methods on a data set in the M3 competition’s "
                             "format: sMAPE, MASE and how often the 80% and 95% intervals held "
                             "the actual values."), entries))
@@ -276,7 +280,11 @@ print_forecast_text (const DaftariAccount *account, const DaftariCommodity *curr
 
   g_print (_("%s: forecast of the monthly total from %s to %s (%s)\n\n"), account->name, from, to,
            f->model);
-  g_print ("  %-8s %20s %43s %43s\n", _("Month"), _("Forecast"), _("80% interval"), _("95% interval"));
+  g_print ("  %-8s %20s %43s %43s\n", _("Month"), _("Forecast"),
+           /* xgettext:no-c-format */
+           _("80% interval"),
+           /* xgettext:no-c-format */
+           _("95% interval"));
   for (guint h = 0; h < f->horizon; h++)
     {
       g_autofree char *month = month_text (daftari_month_add (last, h + 1));
@@ -393,6 +401,7 @@ daftari_cli_forecast (DaftariCli *cli, int argc, char **argv)
   int status = DAFTARI_EXIT_OK;
 
   if (!daftari_cli_parse (cli, &argc, &argv, _("ACCOUNT|CATEGORY"),
+                          /* xgettext:no-c-format */
                           _("Forecast a wallet’s or a category’s monthly totals, with 80% and 95% "
                             "intervals, from its history up to the last complete month."), entries))
     return DAFTARI_EXIT_USAGE;

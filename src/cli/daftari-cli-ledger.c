@@ -103,7 +103,7 @@ daftari_cli_print_txn (DaftariCli *cli, const DaftariTxn *txn, gboolean detailed
                txn->voided ? _("void") : amount, "");
       return;
     }
-  g_print (_("Transaction %" G_GINT64_FORMAT "%s\n"), txn->id, txn->voided ? _(" (void)") : "");
+  g_print (_("Transaction %lld%s\n"), (long long) txn->id, txn->voided ? _(" (void)") : "");
   g_print ("  %-14s %s\n", _("Date:"), date);
   g_print ("  %-14s %s\n", _("Kind:"), daftari_txn_kind_to_string (txn->kind));
   g_print ("  %-14s %s\n", _("Description:"), describe (txn));
@@ -309,6 +309,7 @@ txn_one (DaftariCli *cli, int argc, char **argv)
 int
 daftari_cli_txn (DaftariCli *cli, int argc, char **argv)
 {
+  cli->group = "txn";
   if (argc >= 2 && g_str_equal (argv[1], "list"))
     return txn_list (cli, argc - 1, argv + 1);
   if (argc >= 2 && (g_str_equal (argv[1], "show") || g_str_equal (argv[1], "void") ||

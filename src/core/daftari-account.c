@@ -151,7 +151,7 @@ daftari_account_get (DaftariBook *book, gint64 id, GError **error)
   if (stmt == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, id);
-  missing = g_strdup_printf (_("There is no account number %" G_GINT64_FORMAT), id);
+  missing = g_strdup_printf (_("There is no account number %lld"), (long long) id);
   return fetch_one (stmt, missing, error);
 }
 
@@ -417,7 +417,7 @@ daftari_account_update (DaftariBook *book, gint64 id, const char *name, gboolean
                      _("There is already an account or category called “%s”"), name);
       else if (rc == SQLITE_DONE)
         g_set_error (error, DAFTARI_INPUT_ERROR, DAFTARI_INPUT_ERROR_NOT_FOUND,
-                     _("There is no account number %" G_GINT64_FORMAT), id);
+                     _("There is no account number %lld"), (long long) id);
       else
         daftari_db_set_error (error, daftari_book_get_db (book), rc);
       daftari_book_rollback (book);

@@ -171,7 +171,7 @@ sale (DaftariGenerator *self, GError **error)
 {
   guint wallet = g_rand_int_range (self->rand, 0, 10) < 6 ? MPESA : CASH;
   const char *who = customers[g_rand_int_range (self->rand, 0, G_N_ELEMENTS (customers))];
-  g_autofree char *memo = g_strdup_printf ("Sale to %s", who);
+  g_autofree char *memo = g_strdup_printf (_("Sale to %s"), who);
 
   return daftari_ops_build_record (self->book, DAFTARI_TXN_INCOME, self->wallets[wallet], self->sales,
                                    shillings (self, 50, 6000), self->ts, memo, error);
@@ -212,7 +212,7 @@ transfer (DaftariGenerator *self, GError **error)
   DaftariTransferSpec spec = {
     .from_id = self->wallets[from], .to_id = self->wallets[routes[route][1]],
     .amount = self->balances[from] / 2, .fee = from == MPESA ? 10500 : 0, .ts = self->ts,
-    .memo = route == 4 ? "Savings in bitcoin" : "Moving money",
+    .memo = route == 4 ? _("Savings in bitcoin") : _("Moving money"),
   };
 
   spec.amount = MIN (spec.amount, 40000000);   /* well inside the limit */
@@ -228,12 +228,12 @@ monthly (DaftariGenerator *self, GError **error)
   switch (self->pending_monthly--)
     {
     case 3:
-      return expense (self, KCB, self->rent, shillings (self, 35000, 35000), "Shop rent", error);
+      return expense (self, KCB, self->rent, shillings (self, 35000, 35000), _("Shop rent"), error);
     case 2:
-      return expense (self, KCB, self->wages, shillings (self, 60000, 60000), "Wages for two assistants", error);
+      return expense (self, KCB, self->wages, shillings (self, 60000, 60000), _("Wages for two assistants"), error);
     case 1:
     default:
-      return expense (self, KCB, self->taxes, shillings (self, 4000, 15000), "KRA turnover tax", error);
+      return expense (self, KCB, self->taxes, shillings (self, 4000, 15000), _("KRA turnover tax"), error);
     }
 }
 
@@ -257,7 +257,7 @@ pick (DaftariGenerator *self, GError **error)
   if (dice < 75)
     {
       supplier = suppliers[g_rand_int_range (self->rand, 0, G_N_ELEMENTS (suppliers))];
-      memo = g_strdup_printf ("Stock from %s", supplier);
+      memo = g_strdup_printf (_("Stock from %s"), supplier);
       return expense (self, g_rand_boolean (self->rand) ? MPESA : KCB, self->stock,
                       shillings (self, 500, 60000), memo, error);
     }
@@ -266,7 +266,7 @@ pick (DaftariGenerator *self, GError **error)
   if (dice < 96)
     return transfer (self, error);
   return daftari_ops_build_record (self->book, DAFTARI_TXN_INCOME, self->wallets[EQUITY], self->other_income,
-                                   shillings (self, 1000, 20000), self->ts, "Interest and refunds", error);
+                                   shillings (self, 1000, 20000), self->ts, _("Interest and refunds"), error);
 }
 
 DaftariTxn *

@@ -292,7 +292,7 @@ load_live (DaftariBook *book, gint64 id, GError **error)
   if (txn != NULL && txn->voided)
     {
       g_set_error (error, DAFTARI_RULE_ERROR, DAFTARI_RULE_ERROR_VOIDED,
-                   _("Transaction %" G_GINT64_FORMAT " is void; it cannot be changed"), id);
+                   _("Transaction %lld is void; it cannot be changed"), (long long) id);
       return NULL;
     }
   return g_steal_pointer (&txn);
@@ -360,7 +360,7 @@ load_last_voided (DaftariBook *book, gint64 id, GError **error)
     txn = daftari_txn_from_json ((const char *) sqlite3_column_text (stmt, 0), error);
   else
     g_set_error (error, DAFTARI_RULE_ERROR, DAFTARI_RULE_ERROR_INVALID,
-                 _("Transaction %" G_GINT64_FORMAT " is not void"), id);
+                 _("Transaction %lld is not void"), (long long) id);
   sqlite3_reset (stmt);
   return txn;
 }
@@ -379,7 +379,7 @@ daftari_ledger_unvoid (DaftariBook *book, gint64 id, GError **error)
   if (ok && !current->voided)
     {
       g_set_error (error, DAFTARI_RULE_ERROR, DAFTARI_RULE_ERROR_INVALID,
-                   _("Transaction %" G_GINT64_FORMAT " is not void"), id);
+                   _("Transaction %lld is not void"), (long long) id);
       ok = FALSE;
     }
   ok = ok && (restored = load_last_voided (book, id, error)) != NULL;
@@ -414,7 +414,7 @@ daftari_ledger_get (DaftariBook *book, gint64 id, GError **error)
     {
       sqlite3_reset (head);
       g_set_error (error, DAFTARI_INPUT_ERROR, DAFTARI_INPUT_ERROR_NOT_FOUND,
-                   _("There is no transaction number %" G_GINT64_FORMAT), id);
+                   _("There is no transaction number %lld"), (long long) id);
       return NULL;
     }
   daftari_txn_kind_from_string ((const char *) sqlite3_column_text (head, 1), &kind);

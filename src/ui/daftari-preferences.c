@@ -51,7 +51,7 @@ show_limit (DaftariPreferences *self)
   DaftariBook *book = book_of (self);
   g_autofree char *text = daftari_money_format (daftari_book_get_txn_limit (book), daftari_book_get_currency (book),
                                                 DAFTARI_MONEY_FORMAT_NO_CODE);
-  g_autofree char *title = g_strdup_printf (_("Most One Transaction May Move (%s)"),
+  g_autofree char *title = g_strdup_printf (_("Per-Transaction Limit (%s)"),
                                             daftari_book_get_currency (book)->code);
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (self->limit_row), title);
