@@ -7,6 +7,7 @@
 #include "daftari-db.h"
 #include "daftari-error.h"
 #include "daftari-ops.h"
+#include "daftari-write-cache.h"
 
 G_DEFINE_BOXED_TYPE (DaftariAccount, daftari_account, daftari_account_copy, daftari_account_free)
 
@@ -351,6 +352,16 @@ daftari_account_add (DaftariBook *book, const DaftariAccountSpec *spec, gint64 *
   return TRUE;
 }
 
+/* Inside a batch the write cache remembers each account's flags (archived,
+ * overdraft) as they were; the begin that preceded a change flushed what
+ * was pending, so forgetting them all is safe and makes the rules read the
+ * new flags. */
+static void
+forget_cached_accounts (DaftariBook *book)
+{
+  daftari_write_cache_clear (daftari_book_get_write_cache (book));
+}
+
 gboolean
 daftari_account_set_archived (DaftariBook *book, gint64 id, gboolean archived, GError **error)
 {
@@ -376,6 +387,7 @@ daftari_account_set_archived (DaftariBook *book, gint64 id, gboolean archived, G
       daftari_book_rollback (book);
       return FALSE;
     }
+  forget_cached_accounts (book);
   return daftari_book_commit (book, error);
 }
 
@@ -425,6 +437,7 @@ daftari_account_update (DaftariBook *book, gint64 id, const char *name, gboolean
     }
   /* Turning overdraft off does not rewrite history: the rule applies to
    * what is written from now on. */
+  forget_cached_accounts (book);
   return daftari_book_commit (book, error);
 }
 

@@ -85,16 +85,26 @@ connect (DaftariBook *self, int flags, GError **error)
   /* Another Daftari (the CLI beside the app) may hold the write lock for a
    * moment; wait for it rather than failing. */
   sqlite3_busy_timeout (self->db, 10000);
-  /* Only takes effect on a new, empty file, before WAL is switched on:
-   * bigger pages mean fewer B-tree splits for a ledger that only grows. */
+  /* Settings of this connection only: none of them writes to the file, so
+   * a file that turns out not to be a book is left exactly as it was. */
   return daftari_db_exec (self->db,
-                          "PRAGMA page_size = 8192;"
-                          "PRAGMA journal_mode = WAL;"
                           "PRAGMA synchronous = NORMAL;"
                           "PRAGMA foreign_keys = ON;"
                           "PRAGMA cache_size = -131072;"
                           /* Savepoint journals of a batch stay in memory, not in temp files. */
                           "PRAGMA temp_store = MEMORY;", error);
+}
+
+/* Settings kept in the file itself, so only for a new book or one known to
+ * be a book: switching another program's database to WAL would change it. */
+static gboolean
+set_up_file (DaftariBook *self, GError **error)
+{
+  /* page_size only takes effect on a new, empty file, before WAL is switched
+   * on: bigger pages mean fewer B-tree splits for a ledger that only grows. */
+  return daftari_db_exec (self->db,
+                          "PRAGMA page_size = 8192;"
+                          "PRAGMA journal_mode = WAL;", error);
 }
 
 char *
@@ -214,6 +224,7 @@ daftari_book_create (const char *path, const DaftariBookSetup *setup, GError **e
   self = g_object_new (DAFTARI_TYPE_BOOK, NULL);
   self->path = g_strdup (path);
   if (!connect (self, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, error) ||
+      !set_up_file (self, error) ||
       !daftari_schema_migrate (self->db, daftari_schema_latest_version (), error) ||
       !seed (self, setup, error))
     {
@@ -306,6 +317,8 @@ daftari_book_open (const char *path, GError **error)
         (*error)->code = DAFTARI_BOOK_ERROR_NOT_A_BOOK;
       return NULL;
     }
+  if (!set_up_file (self, error))
+    return NULL;
   if (version < daftari_schema_latest_version () &&
       (!back_up (self, version, error) ||
        !daftari_schema_migrate (self->db, daftari_schema_latest_version (), error)))
@@ -522,6 +535,9 @@ daftari_book_set_txn_limit (DaftariBook *self, gint64 limit, GError **error)
       daftari_book_rollback (self);
       return FALSE;
     }
+  /* Inside a batch the write cache remembers the old limit; nothing is
+   * pending (begin flushed it), so forgetting everything is safe. */
+  daftari_write_cache_clear (self->write_cache);
   if (!daftari_book_commit (self, error))
     return FALSE;
   self->txn_limit = limit;

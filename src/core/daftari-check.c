@@ -135,22 +135,23 @@ check_month_totals (DaftariBook *book, GPtrArray *problems, GError **error)
       daftari_db_set_error (error, db, rc);
       return FALSE;
     }
+  /* The ledger deletes a month whose totals come back to zero, so a row
+   * of zeros and no row at all mean the same, on either side. */
   return collect (book,
                   "SELECT a.name, x.month FROM ("
-                  "  SELECT account_id, month, amount, value FROM account_month"
+                  "  SELECT account_id, month, amount, value FROM account_month WHERE amount != 0 OR value != 0"
                   "  EXCEPT SELECT account_id, month, amount, value FROM temp.check_month"
                   "  UNION"
-                  "  SELECT account_id, month, amount, value FROM temp.check_month"
+                  "  SELECT account_id, month, amount, value FROM temp.check_month WHERE amount != 0 OR value != 0"
                   "  EXCEPT SELECT account_id, month, amount, value FROM account_month"
                   ") x JOIN account a ON a.id = x.account_id",
                   describe_month, problems, error) &&
          daftari_db_exec (db, "DROP TABLE temp.check_month", error);
 }
 
-GPtrArray *
-daftari_check_run (DaftariBook *book, GError **error)
+static gboolean
+run_checks (DaftariBook *book, GPtrArray *problems, GError **error)
 {
-  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *same_currency = g_strdup_printf (
       "SELECT s.txn_id, a.name FROM split s JOIN account a ON a.id = s.account_id"
       " WHERE a.commodity = '%s' AND s.amount != s.value",
@@ -184,6 +185,27 @@ daftari_check_run (DaftariBook *book, GError **error)
                 ") WHERE running < 0 GROUP BY name",
                 describe_negative, problems, error) ||
       !check_month_totals (book, problems, error))
+    return FALSE;
+  return TRUE;
+}
+
+GPtrArray *
+daftari_check_run (DaftariBook *book, GError **error)
+{
+  g_autoptr(GPtrArray) problems = g_ptr_array_new_with_free_func (g_free);
+  sqlite3 *db = daftari_book_get_db (book);
+  gboolean own = sqlite3_get_autocommit (db);
+  gboolean ok;
+
+  /* One read transaction for every query, so that all of them judge the
+   * same state of the book: another program may commit between two of
+   * them, and a total read before its write compared with one read after
+   * would look like damage. Inside a write (or a caller's read) the
+   * connection already has one. */
+  if (own && !daftari_db_exec (db, "BEGIN", error))
     return NULL;
-  return g_steal_pointer (&problems);
+  ok = run_checks (book, problems, error);
+  if (own)
+    daftari_db_exec (db, ok ? "COMMIT" : "ROLLBACK", NULL);
+  return ok ? g_steal_pointer (&problems) : NULL;
 }

@@ -43,6 +43,8 @@ daftari_query_balance (DaftariBook *book, gint64 account_id, gint64 as_of_ts, gi
   DaftariMonth month;
   gint64 month_start, month_end, before, within;
   sqlite3_stmt *months, *splits;
+  /* Not inside a transaction already (a write, or a caller's read). */
+  gboolean own = sqlite3_get_autocommit (daftari_book_get_db (book)), ok;
 
   months = daftari_book_prepare (book,
       "SELECT coalesce (sum (amount), 0) FROM account_month WHERE account_id = ? AND month < ?", error);
@@ -60,7 +62,14 @@ daftari_query_balance (DaftariBook *book, gint64 account_id, gint64 as_of_ts, gi
   sqlite3_bind_int64 (splits, 1, account_id);
   sqlite3_bind_int64 (splits, 2, month_start);
   sqlite3_bind_int64 (splits, 3, as_of_ts);
-  if (!step_int64 (months, &before, error) || !step_int64 (splits, &within, error))
+  /* Both sums from one state of the book: another program's edit committed
+   * between them could move money across months and count it twice. */
+  if (own && !daftari_db_exec (daftari_book_get_db (book), "BEGIN", error))
+    return FALSE;
+  ok = step_int64 (months, &before, error) && step_int64 (splits, &within, error);
+  if (own)
+    daftari_db_exec (daftari_book_get_db (book), "COMMIT", NULL);
+  if (!ok)
     return FALSE;
   *out_amount = before + within;
   return TRUE;

@@ -33,7 +33,7 @@ daftari_rules_load_account (DaftariBook *book, gint64 id, DaftariRuleAccount *ou
     }
   else if (rc == SQLITE_DONE)
     g_set_error (error, DAFTARI_INPUT_ERROR, DAFTARI_INPUT_ERROR_NOT_FOUND,
-                 _("There is no account number %" G_GINT64_FORMAT), id);
+                 _("There is no account number %lld"), (long long) id);
   else
     daftari_db_set_error (error, daftari_book_get_db (book), rc);
   sqlite3_reset (stmt);
@@ -110,6 +110,27 @@ wallet_of (DaftariBook *book, const DaftariTxn *txn, GArray *accounts)
   return name_of (book, entering ? entering : g_array_index (accounts, DaftariRuleAccount, 0).id);
 }
 
+/* An opening balance is a wallet's starting money against equity and
+ * nothing else: a transaction merely labelled "opening" that moves money
+ * between wallets or records income is not exempt from the limit. */
+static gboolean
+is_opening_balance (const DaftariTxn *txn, GArray *accounts)
+{
+  guint wallets = 0;
+
+  if (txn->kind != DAFTARI_TXN_OPENING)
+    return FALSE;
+  for (guint i = 0; i < accounts->len; i++)
+    {
+      DaftariAccountKind kind = g_array_index (accounts, DaftariRuleAccount, i).kind;
+      if (daftari_account_kind_is_wallet (kind))
+        wallets++;
+      else if (kind != DAFTARI_ACCOUNT_EQUITY)
+        return FALSE;
+    }
+  return wallets == 1;
+}
+
 static gboolean
 check_limit (DaftariBook *book, const DaftariTxn *txn, GArray *accounts, gint64 principal, GError **error)
 {
@@ -119,7 +140,7 @@ check_limit (DaftariBook *book, const DaftariTxn *txn, GArray *accounts, gint64 
   g_autofree char *limit_text = NULL;
   g_autofree char *wallet = NULL;
 
-  if (txn->kind == DAFTARI_TXN_OPENING)
+  if (is_opening_balance (txn, accounts))
     return TRUE;  /* a starting balance is not money moving */
   if (!daftari_write_cache_get_limit (daftari_book_get_write_cache (book), book, &limit, error))
     return FALSE;
@@ -149,11 +170,21 @@ daftari_rules_check_txn (DaftariBook *book, const DaftariTxn *txn, GArray *accou
 
       DaftariCachedAccount *cached = daftari_write_cache_account (daftari_book_get_write_cache (book), book,
                                                                   split->account_id, error);
+      gint64 after;
+
       if (cached == NULL)
         return FALSE;
       *account = cached->info;
       if (!check_split (book, split, account, error))
         return FALSE;
+      /* A balance past 64 bits would wrap in the cache and turn into a
+       * floating-point number in SQLite: refuse it like any overflow. */
+      if (__builtin_add_overflow (cached->balance, split->amount, &after))
+        {
+          g_autofree char *name = name_of (book, account->id);
+          return refuse (error, DAFTARI_RULE_ERROR_INVALID,
+                         _("The transaction’s amounts are too large: “%s” cannot hold that much"), name);
+        }
       if (__builtin_add_overflow (sum, split->value, &sum))
         return refuse (error, DAFTARI_RULE_ERROR_UNBALANCED, _("The transaction’s amounts are too large"));
     }
