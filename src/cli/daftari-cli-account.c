@@ -164,7 +164,18 @@ account_archive (DaftariCli *cli, int argc, char **argv, gboolean archived)
   if ((account = daftari_cli_account (cli, argv[0], &error)) == NULL ||
       !daftari_account_set_archived (cli->book, account->id, archived, &error))
     return daftari_cli_fail (cli, error);
-  if (!cli->json)
+  if (cli->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "name");
+      json_builder_add_string_value (builder, account->name);
+      json_builder_set_member_name (builder, "archived");
+      json_builder_add_boolean_value (builder, archived);
+      json_builder_end_object (builder);
+      daftari_cli_print_json (builder);
+    }
+  else
     g_print (archived ? _("Archived “%s”\n") : _("Restored “%s”\n"), account->name);
   return DAFTARI_EXIT_OK;
 }
@@ -219,13 +230,28 @@ rate_set (DaftariCli *cli, int argc, char **argv)
       !daftari_rate_parse (argv[1], &rate, &error) ||
       !daftari_rates_set (cli->book, commodity, day, rate, &error))
     return daftari_cli_fail (cli, error);
-  if (!cli->json)
-    {
-      g_autofree char *text = daftari_rate_format (rate);
-      g_autofree char *from = daftari_day_format (day);
+  {
+    g_autofree char *text = daftari_rate_format (rate);
+    g_autofree char *plain = daftari_rate_format_full (rate, DAFTARI_MONEY_FORMAT_NO_GROUPING);
+    g_autofree char *from = daftari_day_format (day);
+
+    if (cli->json)
+      {
+        g_autoptr(JsonBuilder) builder = json_builder_new ();
+        json_builder_begin_object (builder);
+        json_builder_set_member_name (builder, "commodity");
+        json_builder_add_string_value (builder, commodity->code);
+        json_builder_set_member_name (builder, "date");
+        json_builder_add_string_value (builder, from);
+        json_builder_set_member_name (builder, "rate");
+        json_builder_add_string_value (builder, plain);
+        json_builder_end_object (builder);
+        daftari_cli_print_json (builder);
+      }
+    else
       g_print (_("1 %s = %s %s from %s\n"), commodity->code, text,
                daftari_book_get_currency (cli->book)->code, from);
-    }
+  }
   return DAFTARI_EXIT_OK;
 }
 
@@ -247,7 +273,7 @@ rate_list (DaftariCli *cli, int argc, char **argv)
   for (guint i = 0; i < rates->len; i++)
     {
       const DaftariRateEntry *entry = &g_array_index (rates, DaftariRateEntry, i);
-      g_autofree char *text = daftari_rate_format (entry->rate);
+      g_autofree char *text = daftari_rate_format_full (entry->rate, cli->json ? DAFTARI_MONEY_FORMAT_NO_GROUPING : 0);
       g_autofree char *day = daftari_day_format (entry->day);
       if (!cli->json)
         {

@@ -7,6 +7,7 @@
 #include "daftari-db.h"
 #include "daftari-error.h"
 #include "daftari-ops.h"
+#include "daftari-rules.h"
 #include "daftari-write-cache.h"
 
 G_DEFINE_BOXED_TYPE (DaftariAccount, daftari_account, daftari_account_copy, daftari_account_free)
@@ -403,6 +404,22 @@ check_name (const char *name, GError **error)
   return FALSE;
 }
 
+/* The overdraft rule over the wallet's whole history, as the ledger checks
+ * a back-dated write: from before its first split onwards. */
+static gboolean
+check_never_negative (DaftariBook *book, gint64 id, GError **error)
+{
+  g_autoptr(GArray) touched = g_array_new (FALSE, TRUE, sizeof (DaftariRuleTouch));
+  DaftariRuleTouch touch = { 0 };
+
+  if (!daftari_rules_load_account (book, id, &touch.account, error))
+    return FALSE;
+  touch.from_ts = G_MININT32;          /* 1901: before any split */
+  touch.account.last_ts = G_MAXINT64;  /* always walk the history */
+  g_array_append_val (touched, touch);
+  return daftari_rules_check_overdraft (book, touched, error);
+}
+
 gboolean
 daftari_account_update (DaftariBook *book, gint64 id, const char *name, gboolean allow_overdraft, GError **error)
 {
@@ -435,9 +452,15 @@ daftari_account_update (DaftariBook *book, gint64 id, const char *name, gboolean
       daftari_book_rollback (book);
       return FALSE;
     }
-  /* Turning overdraft off does not rewrite history: the rule applies to
-   * what is written from now on. */
   forget_cached_accounts (book);
+  /* Overdraft off means the wallet's whole history must respect the rule,
+   * as `check` verifies: refused while it has ever been below zero. */
+  if (!allow_overdraft && !check_never_negative (book, id, error))
+    {
+      g_prefix_error (error, _("Overdraft cannot be turned off yet. "));
+      daftari_book_rollback (book);
+      return FALSE;
+    }
   return daftari_book_commit (book, error);
 }
 

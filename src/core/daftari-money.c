@@ -351,7 +351,13 @@ daftari_rate_parse (const char *text, gint64 *out_rate, GError **error)
 char *
 daftari_rate_format (gint64 rate)
 {
-  char *text = daftari_money_format (rate, &rate_commodity, DAFTARI_MONEY_FORMAT_NO_CODE);
+  return daftari_rate_format_full (rate, DAFTARI_MONEY_FORMAT_DEFAULT);
+}
+
+char *
+daftari_rate_format_full (gint64 rate, DaftariMoneyFormatFlags flags)
+{
+  char *text = daftari_money_format (rate, &rate_commodity, flags | DAFTARI_MONEY_FORMAT_NO_CODE);
   gsize len = strlen (text);
 
   while (len > 0 && text[len - 1] == '0')

@@ -64,5 +64,8 @@ gboolean daftari_rate_parse     (const char              *text,
                                  gint64                  *out_rate,
                                  GError                 **error);
 char    *daftari_rate_format    (gint64                   rate);
+/* With DAFTARI_MONEY_FORMAT_NO_GROUPING: "9000000", for machines. */
+char    *daftari_rate_format_full (gint64                 rate,
+                                   DaftariMoneyFormatFlags flags);
 
 G_END_DECLS
