@@ -11,22 +11,16 @@
 #define RECENT_ROWS 8
 
 struct _DaftariDashboardPage {
-  AdwBin               parent_instance;
+  DaftariPage          parent_instance;
 
   GtkLabel            *total_label;
   GtkLabel            *total_caption;
   AdwPreferencesGroup *wallets_group;
   AdwPreferencesGroup *month_group;
   AdwPreferencesGroup *recent_group;
-
-  DaftariSession      *session;
-  gulong               changed_id;
 };
 
-G_DEFINE_FINAL_TYPE (DaftariDashboardPage, daftari_dashboard_page, ADW_TYPE_BIN)
-
-enum { PROP_0, PROP_SESSION, N_PROPS };
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (DaftariDashboardPage, daftari_dashboard_page, DAFTARI_TYPE_PAGE)
 
 static GtkWidget *
 money_row (const char *title, const char *subtitle, const char *amount)
@@ -145,9 +139,10 @@ show_recent (DaftariDashboardPage *self, DaftariBook *book)
 }
 
 static void
-refresh (DaftariDashboardPage *self)
+refresh (DaftariPage *page)
 {
-  DaftariBook *book = daftari_session_get_book (self->session);
+  DaftariDashboardPage *self = DAFTARI_DASHBOARD_PAGE (page);
+  DaftariBook *book = daftari_page_get_book (page);
   const DaftariCommodity *currency = daftari_book_get_currency (book);
   g_autoptr(GError) error = NULL;
   g_autoptr(DaftariSummary) summary = daftari_summary_compute (book, daftari_calendar_now (), &error);
@@ -163,31 +158,9 @@ refresh (DaftariDashboardPage *self)
 }
 
 static void
-daftari_dashboard_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
-{
-  DaftariDashboardPage *self = DAFTARI_DASHBOARD_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      self->session = g_value_dup_object (value);
-      self->changed_id = g_signal_connect_swapped (self->session, "changed", G_CALLBACK (refresh), self);
-      refresh (self);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 daftari_dashboard_page_dispose (GObject *object)
 {
-  DaftariDashboardPage *self = DAFTARI_DASHBOARD_PAGE (object);
-
-  if (self->session != NULL)
-    g_clear_signal_handler (&self->changed_id, self->session);
-  g_clear_object (&self->session);
-  gtk_widget_dispose_template (GTK_WIDGET (self), DAFTARI_TYPE_DASHBOARD_PAGE);
+  gtk_widget_dispose_template (GTK_WIDGET (object), DAFTARI_TYPE_DASHBOARD_PAGE);
   G_OBJECT_CLASS (daftari_dashboard_page_parent_class)->dispose (object);
 }
 
@@ -198,10 +171,7 @@ daftari_dashboard_page_class_init (DaftariDashboardPageClass *klass)
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
 
   object_class->dispose = daftari_dashboard_page_dispose;
-  object_class->set_property = daftari_dashboard_page_set_property;
-  properties[PROP_SESSION] = g_param_spec_object ("session", NULL, NULL, DAFTARI_TYPE_SESSION,
-                                                  G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  DAFTARI_PAGE_CLASS (klass)->refresh = refresh;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/daftari/Daftari/ui/daftari-dashboard-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DaftariDashboardPage, total_label);

@@ -8,9 +8,9 @@
 #include "daftari-dashboard-page.h"
 #include "daftari-wallets-page.h"
 
-/* The pages, in sidebar order. Adding a page is one line here: a widget
- * type with a "session" property, and the page actions it offers (installed
- * on the page class as "page.NAME"). */
+/* The pages, in sidebar order. Adding a page is one line here: a
+ * DaftariPage subclass, and the page actions it offers (installed on the
+ * page class as "page.NAME"). */
 typedef struct {
   const char *name;
   const char *title;

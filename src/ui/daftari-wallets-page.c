@@ -15,7 +15,7 @@
 #include "daftari-window.h"
 
 struct _DaftariWalletsPage {
-  AdwBin              parent_instance;
+  DaftariPage         parent_instance;
 
   GtkFlowBox         *cards;
   GtkSearchEntry     *search_entry;
@@ -30,8 +30,6 @@ struct _DaftariWalletsPage {
   GtkRevealer        *selection_bar;
   GtkLabel           *selection_label;
 
-  DaftariSession     *session;
-  gulong              changed_id;
   DaftariLedgerModel *model;
   GtkSingleSelection *selection;
   DaftariTxnFilter    filter;
@@ -39,15 +37,18 @@ struct _DaftariWalletsPage {
   GArray             *card_accounts;  /* account id per card; 0: all wallets */
 };
 
-G_DEFINE_FINAL_TYPE (DaftariWalletsPage, daftari_wallets_page, ADW_TYPE_BIN)
-
-enum { PROP_0, PROP_SESSION, N_PROPS };
-static GParamSpec *properties[N_PROPS];
+G_DEFINE_FINAL_TYPE (DaftariWalletsPage, daftari_wallets_page, DAFTARI_TYPE_PAGE)
 
 static DaftariBook *
 book_of (DaftariWalletsPage *self)
 {
-  return daftari_session_get_book (self->session);
+  return daftari_page_get_book (DAFTARI_PAGE (self));
+}
+
+static DaftariSession *
+session_of (DaftariWalletsPage *self)
+{
+  return daftari_page_get_session (DAFTARI_PAGE (self));
 }
 
 static void
@@ -346,8 +347,10 @@ selection_changed (DaftariWalletsPage *self)
 }
 
 static void
-setup_ledger (DaftariWalletsPage *self)
+setup_ledger (DaftariPage *page)
 {
+  DaftariWalletsPage *self = DAFTARI_WALLETS_PAGE (page);
+
   self->model = daftari_ledger_model_new (book_of (self), &self->filter);
   self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->model)));
   gtk_single_selection_set_autoselect (self->selection, FALSE);
@@ -363,8 +366,9 @@ setup_ledger (DaftariWalletsPage *self)
 }
 
 static void
-book_changed (DaftariWalletsPage *self)
+book_changed (DaftariPage *page)
 {
+  DaftariWalletsPage *self = DAFTARI_WALLETS_PAGE (page);
   g_autoptr(GError) error = NULL;
 
   fill_cards (self);
@@ -385,7 +389,7 @@ static void
 transfer_action (GtkWidget *widget, const char *name, GVariant *parameter)
 {
   DaftariWalletsPage *self = DAFTARI_WALLETS_PAGE (widget);
-  gtk_window_present (GTK_WINDOW (daftari_transfer_dialog_new (parent_window (self), self->session,
+  gtk_window_present (GTK_WINDOW (daftari_transfer_dialog_new (parent_window (self), session_of (self),
                                                                self->filter.account_id)));
 }
 
@@ -393,7 +397,7 @@ static void
 pay_action (GtkWidget *widget, const char *name, GVariant *parameter)
 {
   DaftariWalletsPage *self = DAFTARI_WALLETS_PAGE (widget);
-  gtk_window_present (GTK_WINDOW (daftari_pay_dialog_new (parent_window (self), self->session,
+  gtk_window_present (GTK_WINDOW (daftari_pay_dialog_new (parent_window (self), session_of (self),
                                                           self->filter.account_id)));
 }
 
@@ -410,7 +414,7 @@ undo_void (AdwToast *message, gpointer user_data)
   gint64 id = GPOINTER_TO_SIZE (user_data);
   g_autoptr(GError) error = NULL;
 
-  if (self != NULL && !daftari_session_unvoid (self->session, id, &error))
+  if (self != NULL && !daftari_session_unvoid (session_of (self), id, &error))
     toast_text (self, error->message);
 }
 
@@ -426,7 +430,7 @@ void_action (GtkWidget *widget, const char *name, GVariant *parameter)
   if (item == NULL || daftari_ledger_item_get_voided (item))
     return;
   id = daftari_ledger_item_get_id (item);
-  if (!daftari_session_void (self->session, id, &error))
+  if (!daftari_session_void (session_of (self), id, &error))
     {
       toast_text (self, error->message);
       return;
@@ -443,7 +447,7 @@ static void
 add_wallet_action (GtkWidget *widget, const char *name, GVariant *parameter)
 {
   DaftariWalletsPage *self = DAFTARI_WALLETS_PAGE (widget);
-  gtk_window_present (GTK_WINDOW (daftari_wallet_dialog_new (parent_window (self), self->session, 0)));
+  gtk_window_present (GTK_WINDOW (daftari_wallet_dialog_new (parent_window (self), session_of (self), 0)));
 }
 
 static void
@@ -452,7 +456,7 @@ edit_wallet_action (GtkWidget *widget, const char *name, GVariant *parameter)
   DaftariWalletsPage *self = DAFTARI_WALLETS_PAGE (widget);
 
   if (self->filter.account_id != 0)
-    gtk_window_present (GTK_WINDOW (daftari_wallet_dialog_new (parent_window (self), self->session,
+    gtk_window_present (GTK_WINDOW (daftari_wallet_dialog_new (parent_window (self), session_of (self),
                                                                self->filter.account_id)));
 }
 
@@ -470,42 +474,20 @@ archive_wallet_action (GtkWidget *widget, const char *name, GVariant *parameter)
       return;
     }
   text = g_strdup_printf (_("“%s” archived. Its history stays in the books."), account->name);
-  daftari_session_notify_changed (self->session);
+  daftari_session_notify_changed (session_of (self));
   toast_text (self, text);
 }
 
 /* --- Life cycle --- */
 
 static void
-daftari_wallets_page_set_property (GObject *object, guint prop_id, const GValue *value, GParamSpec *pspec)
-{
-  DaftariWalletsPage *self = DAFTARI_WALLETS_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      self->session = g_value_dup_object (value);
-      self->changed_id = g_signal_connect_swapped (self->session, "changed", G_CALLBACK (book_changed), self);
-      setup_ledger (self);
-      fill_cards (self);
-      apply_filter (self);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 daftari_wallets_page_dispose (GObject *object)
 {
   DaftariWalletsPage *self = DAFTARI_WALLETS_PAGE (object);
 
-  if (self->session != NULL)
-    g_clear_signal_handler (&self->changed_id, self->session);
   gtk_widget_dispose_template (GTK_WIDGET (self), DAFTARI_TYPE_WALLETS_PAGE);
   g_clear_object (&self->selection);
   g_clear_object (&self->model);
-  g_clear_object (&self->session);
   G_OBJECT_CLASS (daftari_wallets_page_parent_class)->dispose (object);
 }
 
@@ -527,10 +509,8 @@ daftari_wallets_page_class_init (DaftariWalletsPageClass *klass)
 
   object_class->dispose = daftari_wallets_page_dispose;
   object_class->finalize = daftari_wallets_page_finalize;
-  object_class->set_property = daftari_wallets_page_set_property;
-  properties[PROP_SESSION] = g_param_spec_object ("session", NULL, NULL, DAFTARI_TYPE_SESSION,
-                                                  G_PARAM_WRITABLE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  DAFTARI_PAGE_CLASS (klass)->session_set = setup_ledger;
+  DAFTARI_PAGE_CLASS (klass)->refresh = book_changed;
 
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/daftari/Daftari/ui/daftari-wallets-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DaftariWalletsPage, cards);

@@ -1,7 +1,7 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <adwaita.h>
+#include "daftari-page.h"
 
 G_BEGIN_DECLS
 
@@ -10,6 +10,6 @@ G_BEGIN_DECLS
  * page.pay, page.search, page.void, page.add-wallet, page.edit-wallet,
  * page.archive-wallet. */
 #define DAFTARI_TYPE_WALLETS_PAGE (daftari_wallets_page_get_type ())
-G_DECLARE_FINAL_TYPE (DaftariWalletsPage, daftari_wallets_page, DAFTARI, WALLETS_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (DaftariWalletsPage, daftari_wallets_page, DAFTARI, WALLETS_PAGE, DaftariPage)
 
 G_END_DECLS

@@ -391,15 +391,6 @@ spread (const double *y, guint n)
   return n > 1 ? sqrt (sum / (n - 1)) : 0;
 }
 
-static gboolean
-all_positive (const double *y, guint n)
-{
-  for (guint t = 0; t < n; t++)
-    if (!(y[t] > 0))
-      return FALSE;
-  return TRUE;
-}
-
 gboolean
 daftari_ets_fit (const double *y, guint n, DaftariEtsComponent error, DaftariEtsComponent trend,
                  gboolean damped, DaftariEtsComponent season, guint period, DaftariEtsFit *out)
@@ -422,7 +413,7 @@ daftari_ets_fit (const double *y, guint n, DaftariEtsComponent error, DaftariEts
     }
   /* Relative errors and seasonal ratios need positive data. */
   if ((error == DAFTARI_ETS_MULTIPLICATIVE || season == DAFTARI_ETS_MULTIPLICATIVE) &&
-      !all_positive (y, n))
+      !daftari_forecast_all_positive (y, n))
     return FALSE;
 
   p.n_free = 2 + (trend != DAFTARI_ETS_NONE ? 2 : 0) + (season != DAFTARI_ETS_NONE) + p.base.damped;

@@ -163,4 +163,7 @@ void daftari_seasonal_restore    (const DaftariSeasonal *seasonal,
                                   DaftariForecast       *forecast);
 void daftari_seasonal_clear      (DaftariSeasonal       *seasonal);
 
+gboolean daftari_forecast_all_positive (const double *y,
+                                        guint         n);
+
 G_END_DECLS

@@ -185,8 +185,9 @@ daftari_forecast_seasonal_indices (const double *y, guint n, guint period, gbool
   return daftari_seasonal_indices (y, n, period, multiplicative, FALSE, out_index);
 }
 
-static gboolean
-all_positive (const double *y, guint n)
+/* Multiplicative models need strictly positive data (NaN counts as not). */
+gboolean
+daftari_forecast_all_positive (const double *y, guint n)
 {
   for (guint t = 0; t < n; t++)
     if (!(y[t] > 0))
@@ -210,7 +211,7 @@ daftari_seasonal_adjust (const double *y, guint n, guint period, gboolean shrink
    * differences are left for data that crosses or touches zero (net cash
    * flow), where ratios cannot be taken. */
   s->index = g_new (double, period);
-  s->multiplicative = all_positive (y, n);
+  s->multiplicative = daftari_forecast_all_positive (y, n);
   if (!daftari_seasonal_indices (y, n, period, s->multiplicative, shrink, s->index))
     {
       g_clear_pointer (&s->index, g_free);
