@@ -216,6 +216,8 @@ transfer (DaftariGenerator *self, GError **error)
   };
 
   spec.amount = MIN (spec.amount, 40000000);   /* well inside the limit */
+  if (routes[route][1] == BITCOIN)
+    spec.amount = MIN (spec.amount, shillings (self, 1000, 20000));  /* a shop's small savings */
   if (spec.amount < 100000 || self->balances[from] < spec.amount + spec.fee)
     return sale (self, error);
   return daftari_ops_build_transfer (self->book, &spec, error);

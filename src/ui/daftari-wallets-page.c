@@ -166,14 +166,43 @@ fill_cards (DaftariWalletsPage *self)
 
 /* --- The ledger --- */
 
+static void selection_changed (DaftariWalletsPage *self);
+
+/* A fresh model for every filter or change of the book. Changing the old
+ * one in place would emit items-changed over every row, and GTK 4.8's list
+ * views and GtkSingleSelection then read every added item to match up what
+ * they had: a million rows read to show thirty. The selection is found
+ * again by transaction id. */
+static void
+rebuild_model (DaftariWalletsPage *self)
+{
+  DaftariLedgerItem *item = self->selection ? gtk_single_selection_get_selected_item (self->selection) : NULL;
+  gint64 selected = item ? daftari_ledger_item_get_id (item) : 0;
+  guint position;
+
+  g_clear_object (&self->selection);
+  g_clear_object (&self->model);
+  self->filter.text = self->search_text;
+  self->model = daftari_ledger_model_new (book_of (self), &self->filter);
+  if (daftari_ledger_model_get_error (self->model) != NULL)
+    toast_text (self, daftari_ledger_model_get_error (self->model)->message);
+  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->model)));
+  gtk_single_selection_set_autoselect (self->selection, FALSE);
+  gtk_single_selection_set_can_unselect (self->selection, TRUE);
+  position = selected ? daftari_ledger_model_find (self->model, selected) : G_MAXUINT;
+  gtk_single_selection_set_selected (self->selection, position != G_MAXUINT ? position : GTK_INVALID_LIST_POSITION);
+  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed), self);
+  gtk_column_view_set_model (self->ledger_view, GTK_SELECTION_MODEL (self->selection));
+  selection_changed (self);
+}
+
 static void
 apply_filter (DaftariWalletsPage *self)
 {
   gboolean one_wallet = self->filter.account_id != 0;
   guint n;
 
-  self->filter.text = self->search_text;
-  daftari_ledger_model_set_filter (self->model, &self->filter);
+  rebuild_model (self);
   gtk_column_view_column_set_visible (self->balance_column, one_wallet);
   n = g_list_model_get_n_items (G_LIST_MODEL (self->model));
   adw_status_page_set_description (self->empty_page,
@@ -351,13 +380,6 @@ setup_ledger (DaftariPage *page)
 {
   DaftariWalletsPage *self = DAFTARI_WALLETS_PAGE (page);
 
-  self->model = daftari_ledger_model_new (book_of (self), &self->filter);
-  self->selection = gtk_single_selection_new (G_LIST_MODEL (g_object_ref (self->model)));
-  gtk_single_selection_set_autoselect (self->selection, FALSE);
-  gtk_single_selection_set_can_unselect (self->selection, TRUE);
-  gtk_column_view_set_model (self->ledger_view, GTK_SELECTION_MODEL (self->selection));
-  g_signal_connect_swapped (self->selection, "notify::selected", G_CALLBACK (selection_changed), self);
-
   add_column (self, _("Date"), daftari_ledger_item_get_date, FALSE, FALSE);
   add_column (self, _("Description"), daftari_ledger_item_get_description, FALSE, TRUE);
   add_column (self, _("From → To"), daftari_ledger_item_get_accounts, FALSE, TRUE);
@@ -369,11 +391,8 @@ static void
 book_changed (DaftariPage *page)
 {
   DaftariWalletsPage *self = DAFTARI_WALLETS_PAGE (page);
-  g_autoptr(GError) error = NULL;
 
   fill_cards (self);
-  if (!daftari_ledger_model_refresh (self->model, &error))
-    toast_text (self, error->message);
   apply_filter (self);
 }
 
