@@ -327,6 +327,34 @@ test_first_run_pin_lock (Fixture *f, gconstpointer data)
   g_assert_cmpuint (daftari_pin_store_get_failures (store, NULL), ==, 0);
 }
 
+/* --- locking by itself --- */
+
+static gboolean
+shows_lock (gpointer data)
+{
+  return g_strcmp0 (shell_page (data), "lock") == 0;
+}
+
+static void
+test_auto_lock (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.daftari.Daftari");
+  gint64 start;
+
+  /* The shortest wait the settings allow; restored for the other tests. */
+  g_settings_set_uint (settings, "auto-lock-seconds", 30);
+  open_window (f);
+  first_run (f);
+  start = g_get_monotonic_time ();
+  while (g_get_monotonic_time () - start < 25 * G_USEC_PER_SEC)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (20000), TRUE);
+  g_assert_cmpstr (shell_page (f), ==, "main");   /* not before its time */
+  spin_until (shows_lock, f);
+  g_assert_cmpint (g_get_monotonic_time () - start, >=, 29 * G_USEC_PER_SEC);
+  g_assert_null (find_descendant (GTK_WIDGET (f->window), DAFTARI_TYPE_MAIN_VIEW));
+  g_settings_reset (settings, "auto-lock-seconds");
+}
+
 /* --- transfers and voids --- */
 
 static void
@@ -471,6 +499,7 @@ main (int argc, char **argv)
   g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
 
   g_test_add ("/ui/first-run-pin-lock", Fixture, NULL, fixture_set_up, test_first_run_pin_lock, fixture_tear_down);
+  g_test_add ("/ui/auto-lock", Fixture, NULL, fixture_set_up, test_auto_lock, fixture_tear_down);
   g_test_add ("/ui/transfer-limit-and-ledger", Fixture, NULL, fixture_set_up, test_transfer_limit_and_ledger,
               fixture_tear_down);
   g_test_add ("/ui/void-and-undo", Fixture, NULL, fixture_set_up, test_void_and_undo, fixture_tear_down);
