@@ -278,7 +278,8 @@ print_forecast_text (const DaftariAccount *account, const DaftariCommodity *curr
   g_autofree char *from = month_text (first);
   g_autofree char *to = month_text (last);
 
-  g_print (_("%s: forecast of the monthly total from %s to %s (%s)\n\n"), account->name, from, to,
+  /* Translators: "Sales: monthly totals ahead, learned from 2024-01 to 2026-10 (method: …)" */
+  g_print (_("%s: monthly totals ahead, learned from %s to %s (method: %s)\n\n"), account->name, from, to,
            f->model);
   g_print ("  %-8s %20s %43s %43s\n", _("Month"), _("Forecast"),
            /* xgettext:no-c-format */
