@@ -19,9 +19,11 @@ build_packages=(
   libglib2.0-dev libsqlite3-dev sqlite3 libjson-glib-dev libgsl-dev
   libgtk-4-dev libadwaita-1-dev libsecret-1-dev libsodium-dev
   desktop-file-utils appstream shared-mime-info
+  libqrencode-dev libpoppler-glib-dev poppler-utils
 )
 test_packages=(
   xvfb xauth dbus-daemon gnome-keyring libxml2-utils
+  zbar-tools
 )
 
 missing_packages() {

@@ -89,5 +89,9 @@ int daftari_cli_summary      (DaftariCli *cli, int argc, char **argv);
 /* daftari-cli-forecast.c, built when present (src/cli/meson.build). */
 int daftari_cli_forecast      (DaftariCli *cli, int argc, char **argv);
 int daftari_cli_forecast_eval (DaftariCli *cli, int argc, char **argv);
+/* daftari-cli-customer.c, daftari-cli-invoice.c, daftari-cli-report.c. */
+int daftari_cli_customer      (DaftariCli *cli, int argc, char **argv);
+int daftari_cli_invoice       (DaftariCli *cli, int argc, char **argv);
+int daftari_cli_report        (DaftariCli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -25,6 +25,9 @@ static const Command commands[] = {
   { "txn",      daftari_cli_txn,         N_("List, show, void or restore transactions") },
   { "limit",    daftari_cli_limit,       N_("Show or set the per-transaction limit") },
   { "check",    daftari_cli_check,       N_("Verify that the book is sound") },
+  { "customer", daftari_cli_customer,    N_("Add, list or show customers") },
+  { "invoice",  daftari_cli_invoice,     N_("Create, issue, pay, void and print invoices") },
+  { "report",   daftari_cli_report,      N_("Reports: receivables aging") },
 #ifdef DAFTARI_HAVE_FORECAST
   { "forecast",      daftari_cli_forecast,      N_("Forecast an account’s monthly totals") },
   { "forecast-eval", daftari_cli_forecast_eval, N_("Score the forecasting methods on a data set") },
