@@ -309,7 +309,8 @@ daftari_ledger_replace (DaftariBook *book, gint64 id, DaftariTxn *txn, GError **
     return FALSE;
   txn->id = id;
   txn->voided = FALSE;
-  ok = (old = load_live (book, id, error)) != NULL &&
+  ok = daftari_rules_check_not_invoiced (book, id, error) &&
+       (old = load_live (book, id, error)) != NULL &&
        touch_old (book, old, touched, error) &&
        check_new (book, txn, touched, error) &&
        remove_splits (book, old, error) &&
@@ -330,7 +331,8 @@ daftari_ledger_void (DaftariBook *book, gint64 id, GError **error)
 
   if (!daftari_book_begin (book, error))
     return FALSE;
-  ok = (old = load_live (book, id, error)) != NULL &&
+  ok = daftari_rules_check_not_invoiced (book, id, error) &&
+       (old = load_live (book, id, error)) != NULL &&
        touch_old (book, old, touched, error);
   if (ok)
     {
@@ -375,7 +377,8 @@ daftari_ledger_unvoid (DaftariBook *book, gint64 id, GError **error)
 
   if (!daftari_book_begin (book, error))
     return FALSE;
-  ok = (current = daftari_ledger_get (book, id, error)) != NULL;
+  ok = daftari_rules_check_not_invoiced (book, id, error) &&
+       (current = daftari_ledger_get (book, id, error)) != NULL;
   if (ok && !current->voided)
     {
       g_set_error (error, DAFTARI_RULE_ERROR, DAFTARI_RULE_ERROR_INVALID,

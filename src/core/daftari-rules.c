@@ -311,3 +311,33 @@ daftari_rules_check_overdraft_ahead (DaftariBook *book, const DaftariTxn *txn, G
     }
   return TRUE;
 }
+
+gboolean
+daftari_rules_check_not_invoiced (DaftariBook *book, gint64 txn_id, GError **error)
+{
+  sqlite3_stmt *stmt = daftari_book_prepare (book,
+      "SELECT number, 0 FROM invoice WHERE txn_id = ?1 OR void_txn_id = ?1"
+      " UNION ALL SELECT NULL, 1 FROM customer_payment WHERE txn_id = ?1 LIMIT 1", error);
+  g_autofree char *number = NULL;
+  gboolean payment = FALSE, found;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, txn_id);
+  found = sqlite3_step (stmt) == SQLITE_ROW;
+  if (found)
+    {
+      number = g_strdup ((const char *) sqlite3_column_text (stmt, 0));
+      payment = sqlite3_column_int (stmt, 1);
+    }
+  sqlite3_reset (stmt);
+  if (!found)
+    return TRUE;
+  if (payment)
+    return refuse (error, DAFTARI_RULE_ERROR_INVALID,
+                   _("Transaction %lld is a customer’s payment of invoices; it cannot be changed here."),
+                   (long long) txn_id);
+  return refuse (error, DAFTARI_RULE_ERROR_INVALID,
+                 _("Transaction %lld belongs to invoice %s: void or pay the invoice instead."),
+                 (long long) txn_id, number ? number : "");
+}

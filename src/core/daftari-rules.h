@@ -51,4 +51,10 @@ gboolean daftari_rules_check_overdraft_ahead (DaftariBook      *book,
                                               GArray           *touched,
                                               GError          **error);
 
+/* An invoice's own transactions (its issue, its void, its payments) change
+ * only through the invoice, or the invoice and the books would disagree. */
+gboolean daftari_rules_check_not_invoiced (DaftariBook      *book,
+                                           gint64            txn_id,
+                                           GError          **error);
+
 G_END_DECLS

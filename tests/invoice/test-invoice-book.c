@@ -304,6 +304,19 @@ test_void (void)
   g_assert_false (daftari_invoice_void (tb->book, draft (tb->book, amina, 100, 0), 0, &error));
   g_assert_error (error, DAFTARI_INVOICE_ERROR, DAFTARI_INVOICE_ERROR_STATE);
   g_clear_error (&error);
+  /* The invoice's own posting cannot be voided or edited behind its back. */
+  {
+    g_autoptr(DaftariInvoice) issued = load (tb->book, id);
+    g_autoptr(DaftariTxn) posting = daftari_ledger_get (tb->book, issued->txn_id, &error);
+    g_assert_no_error (error);
+    g_assert_false (daftari_ledger_void (tb->book, issued->txn_id, &error));
+    g_assert_error (error, DAFTARI_RULE_ERROR, DAFTARI_RULE_ERROR_INVALID);
+    g_assert_nonnull (strstr (error->message, number));
+    g_clear_error (&error);
+    g_assert_false (daftari_ledger_replace (tb->book, issued->txn_id, posting, &error));
+    g_assert_error (error, DAFTARI_RULE_ERROR, DAFTARI_RULE_ERROR_INVALID);
+    g_clear_error (&error);
+  }
   pay (tb, &id, 1, 0, 50000, FALSE, &left);
   g_assert_true (daftari_invoice_void (tb->book, id, test_day (tb->book, 40), &error));
   g_assert_no_error (error);
