@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "daftari-dashboard-page.h"
+#include "daftari-invoices-page.h"
 #include "daftari-wallets-page.h"
 
 /* The pages, in sidebar order. Adding a page is one line here: a
@@ -23,6 +24,8 @@ static const PageInfo page_infos[] = {
   { "dashboard", N_("Dashboard"), "view-grid-symbolic", daftari_dashboard_page_get_type, { NULL } },
   { "wallets", N_("Wallets"), "daftari-wallet-symbolic", daftari_wallets_page_get_type,
     { "transfer", "pay", "search", NULL } },
+  { "invoices", N_("Invoices"), "x-office-document-symbolic", daftari_invoices_page_get_type,
+    { "new-invoice", NULL } },
 };
 
 struct _DaftariMainView {

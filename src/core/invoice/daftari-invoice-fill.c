@@ -38,7 +38,7 @@ static const char *const status_sw[] = {
   [DAFTARI_INVOICE_PARTIAL] = "Imelipwa kiasi",
   [DAFTARI_INVOICE_PAID] = "Imelipwa",
   [DAFTARI_INVOICE_OVERDUE] = "Imechelewa",
-  [DAFTARI_INVOICE_VOID] = "Imebatilishwa",
+  [DAFTARI_INVOICE_VOID] = "Batili",
 };
 static const char *const status_en[] = {
   [DAFTARI_INVOICE_DRAFT] = "Draft",
