@@ -409,11 +409,13 @@ setup_columns (DaftariPage *page)
 
   /* What a shop owner chases first comes first: who, whether it is late,
    * what is still owed. The rest scrolls in on narrow windows. */
+  /* What is owed first: beside the preview only the first four columns
+   * fit a 1000-pixel window, and the rest scroll in. */
   add_column (self, _("Number"), COL_NUMBER, FALSE);
   add_column (self, _("Customer"), COL_CUSTOMER, TRUE);
+  add_column (self, _("Balance"), COL_BALANCE, FALSE);
   add_column (self, _("Status"), COL_STATUS, FALSE);
   add_column (self, _("Due"), COL_DUE, FALSE);
-  add_column (self, _("Balance"), COL_BALANCE, FALSE);
   add_column (self, _("Total"), COL_TOTAL, FALSE);
   add_column (self, _("Date"), COL_DATE, FALSE);
 }
