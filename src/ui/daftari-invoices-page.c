@@ -793,35 +793,63 @@ draw_page (GtkPrintOperation *operation, GtkPrintContext *context, int page, Daf
   daftari_document_render_to_cairo (document, cr, (guint) page, NULL, NULL);
 }
 
-static void
-print_action (GtkWidget *widget, const char *name, GVariant *parameter)
+/* The print operation for the selected invoice, drawing what the preview
+ * shows; NULL (with error) when there is nothing to print. */
+static GtkPrintOperation *
+print_operation (DaftariInvoicesPage *self, GError **error)
 {
-  DaftariInvoicesPage *self = DAFTARI_INVOICES_PAGE (widget);
-  g_autoptr(GtkPrintOperation) operation = NULL;
-  g_autoptr(GError) error = NULL;
+  GtkPrintOperation *operation;
   g_autofree char *job_name = NULL;
   DaftariDocument *document;
 
   if (selected_row (self) == NULL || self->document_id == 0)
-    return;
-  document = daftari_invoice_to_document (book_of (self), self->document_id, &error);
-  if (document == NULL)
     {
-      toast_text (self, error->message);
-      return;
+      g_set_error_literal (error, DAFTARI_INVOICE_ERROR, DAFTARI_INVOICE_ERROR_STATE, _("Choose an invoice to print"));
+      return NULL;
     }
+  document = daftari_invoice_to_document (book_of (self), self->document_id, error);
+  if (document == NULL)
+    return NULL;
   job_name = file_name_for (self);
   operation = gtk_print_operation_new ();
   g_object_set_data_full (G_OBJECT (operation), "document", document, (GDestroyNotify) daftari_document_free);
   gtk_print_operation_set_job_name (operation, job_name);
   gtk_print_operation_set_unit (operation, GTK_UNIT_POINTS);
-  gtk_print_operation_set_allow_async (operation, TRUE);
   gtk_print_operation_set_embed_page_setup (operation, TRUE);
   g_signal_connect (operation, "begin-print", G_CALLBACK (begin_print), document);
   g_signal_connect (operation, "draw-page", G_CALLBACK (draw_page), document);
+  return operation;
+}
+
+static void
+print_action (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  DaftariInvoicesPage *self = DAFTARI_INVOICES_PAGE (widget);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GtkPrintOperation) operation = print_operation (self, &error);
+
+  if (operation == NULL)
+    {
+      toast_text (self, error->message);
+      return;
+    }
+  gtk_print_operation_set_allow_async (operation, TRUE);
   if (gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_PRINT_DIALOG, parent_window (self), &error) ==
       GTK_PRINT_OPERATION_RESULT_ERROR)
     toast_text (self, error->message);
+}
+
+gboolean
+daftari_invoices_page_print_to_file (DaftariInvoicesPage *self, const char *path, GError **error)
+{
+  g_autoptr(GtkPrintOperation) operation = print_operation (self, error);
+
+  if (operation == NULL)
+    return FALSE;
+  /* The same operation as Print…, written to a PDF instead of a printer. */
+  gtk_print_operation_set_export_filename (operation, path);
+  return gtk_print_operation_run (operation, GTK_PRINT_OPERATION_ACTION_EXPORT, NULL, error) !=
+         GTK_PRINT_OPERATION_RESULT_ERROR;
 }
 
 static void

@@ -18,4 +18,10 @@ void   daftari_invoices_page_select        (DaftariInvoicesPage *self,
 /* For tests: the id of the selected invoice, 0 when none. */
 gint64 daftari_invoices_page_get_selected  (DaftariInvoicesPage *self);
 
+/* For tests: prints the selected invoice through the page's own print
+ * operation, exported to a PDF file instead of a printer. */
+gboolean daftari_invoices_page_print_to_file (DaftariInvoicesPage *self,
+                                              const char          *path,
+                                              GError             **error);
+
 G_END_DECLS

@@ -254,6 +254,22 @@ test_invoice_issue_pay_void (Fixture *f, gconstpointer data)
   g_assert_true (shows_text (GTK_WIDGET (page), "Partially paid"));
   g_assert_true (shows_text (GTK_WIDGET (page), "KES 7,748.00"));
 
+  /* Print… through the page's own print operation, exported to a file:
+   * a PDF whose pages GTK drew with our draw-page handler. */
+  {
+    g_autofree char *printed = g_build_filename (f->dir, "printed.pdf", NULL);
+    g_autofree char *contents = NULL;
+    gsize length = 0;
+    g_autoptr(GError) print_error = NULL;
+
+    g_assert_true (daftari_invoices_page_print_to_file (page, printed, &print_error));
+    g_assert_no_error (print_error);
+    g_assert_true (g_file_get_contents (printed, &contents, &length, NULL));
+    g_assert_cmpuint (length, >, 2000);
+    g_assert_true (g_str_has_prefix (contents, "%PDF"));
+    g_unlink (printed);
+  }
+
   /* Void, after the confirmation; the books still balance. */
   gtk_widget_activate_action (GTK_WIDGET (page), "page.void", NULL);
   spin_a_moment ();
