@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "daftari-customers-page.h"
 #include "daftari-dashboard-page.h"
 #include "daftari-invoices-page.h"
 #include "daftari-wallets-page.h"
@@ -26,6 +27,7 @@ static const PageInfo page_infos[] = {
     { "transfer", "pay", "search", NULL } },
   { "invoices", N_("Invoices"), "x-office-document-symbolic", daftari_invoices_page_get_type,
     { "new-invoice", NULL } },
+  { "customers", N_("Customers"), "system-users-symbolic", daftari_customers_page_get_type, { "new-customer", NULL } },
 };
 
 struct _DaftariMainView {

@@ -278,6 +278,27 @@ daftari_customer_find (DaftariBook *book, const char *name, GError **error)
   return fetch_one (stmt, missing, error);
 }
 
+/* People type the start of a phone as they write it, "0712 34"; phones are
+ * stored as 2547…. A search of only digits (spaces, dashes and a leading
+ * + allowed) is turned into the stored form; anything else is left alone. */
+static char *
+phone_search_text (const char *text)
+{
+  GString *digits = g_string_new (NULL);
+
+  for (const char *p = text; *p != '\0'; p++)
+    if (g_ascii_isdigit (*p))
+      g_string_append_c (digits, *p);
+    else if (*p != ' ' && *p != '-' && !(*p == '+' && p == text))
+      {
+        g_string_free (digits, TRUE);
+        return g_strdup (text);
+      }
+  if (digits->len >= 2 && digits->str[0] == '0')
+    g_string_prepend (g_string_erase (digits, 0, 1), "254");
+  return g_string_free (digits, FALSE);
+}
+
 GPtrArray *
 daftari_customer_search (DaftariBook *book, const char *text, GError **error)
 {
@@ -288,6 +309,7 @@ daftari_customer_search (DaftariBook *book, const char *text, GError **error)
       " ORDER BY name COLLATE NOCASE", error);
   g_autoptr(GPtrArray) customers = g_ptr_array_new_with_free_func ((GDestroyNotify) daftari_customer_free);
   g_autofree char *phone = NULL;
+  g_autofree char *wanted = NULL;
   int rc;
 
   if (stmt == NULL)
@@ -295,7 +317,8 @@ daftari_customer_search (DaftariBook *book, const char *text, GError **error)
   if (text != NULL && *text != '\0')
     {
       daftari_phone_normalise (text, &phone, NULL);
-      sqlite3_bind_text (stmt, 1, text, -1, SQLITE_STATIC);
+      wanted = phone_search_text (text);
+      sqlite3_bind_text (stmt, 1, wanted, -1, SQLITE_STATIC);
       sqlite3_bind_text (stmt, 2, phone, -1, SQLITE_STATIC);
     }
   while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
