@@ -6,6 +6,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "ui-test.h"
 #include "daftari-application.h"
 #include "daftari-customer.h"
 #include "daftari-invoice-editor.h"
@@ -14,132 +15,6 @@
 #include "daftari-main-view.h"
 #include "daftari-payment-dialog.h"
 #include "daftari-window.h"
-
-static DaftariApplication *app;
-
-typedef struct {
-  char          *dir;
-  char          *book_path;
-  DaftariWindow *window;
-} Fixture;
-
-/* --- helpers --- */
-
-static void
-spin_a_moment (void)
-{
-  gint64 until = g_get_monotonic_time () + 200 * 1000;
-
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE) || (g_usleep (2000), TRUE);
-}
-
-/* Activates a button as the keyboard would: GTK emits ::clicked after its
- * short activation animation, so the loop has to run. */
-static void
-press (GtkWidget *button)
-{
-  gint64 until = g_get_monotonic_time () + 400 * 1000;
-
-  gtk_widget_activate (button);
-  while (g_get_monotonic_time () < until)
-    g_main_context_iteration (NULL, FALSE) || (g_usleep (2000), TRUE);
-}
-
-static gpointer
-child (gpointer widget, GType type, const char *name)
-{
-  GObject *found = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
-  g_assert_nonnull (found);
-  return found;
-}
-
-static GtkWidget *
-find_descendant (GtkWidget *widget, GType type)
-{
-  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_descendant (c, type);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-/* Whether any label under widget shows text containing needle. */
-static gboolean
-shows_text (GtkWidget *widget, const char *needle)
-{
-  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
-      strstr (gtk_label_get_label (GTK_LABEL (widget)), needle) != NULL)
-    return TRUE;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    if (shows_text (c, needle))
-      return TRUE;
-  return FALSE;
-}
-
-static gpointer
-find_toplevel (GType type)
-{
-  GListModel *toplevels = gtk_window_get_toplevels ();  /* borrowed */
-
-  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
-    {
-      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
-      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
-        return window;
-    }
-  return NULL;
-}
-
-static GtkWidget *
-find_named (GtkWidget *widget, const char *name)
-{
-  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
-    return widget;
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkWidget *found = find_named (c, name);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
-static void
-set_text (GtkWidget *editable, const char *text)
-{
-  g_assert_nonnull (editable);
-  gtk_editable_set_text (GTK_EDITABLE (editable), text);
-}
-
-static void
-fixture_set_up (Fixture *f, gconstpointer data)
-{
-  g_autoptr(GError) error = NULL;
-
-  f->dir = g_dir_make_tmp ("daftari-ui-XXXXXX", &error);
-  g_assert_no_error (error);
-  f->book_path = g_build_filename (f->dir, "shop.daftari", NULL);
-}
-
-static void
-fixture_tear_down (Fixture *f, gconstpointer data)
-{
-  if (f->window != NULL)
-    {
-      gtk_window_set_focus (GTK_WINDOW (f->window), NULL);
-      gtk_window_destroy (GTK_WINDOW (f->window));
-    }
-  spin_a_moment ();
-  daftari_book_remove_files (f->book_path);
-  g_rmdir (f->dir);
-  g_free (f->book_path);
-  g_free (f->dir);
-}
 
 static void
 make_book (Fixture *f)
@@ -196,7 +71,7 @@ test_invoice_issue_pay_void (Fixture *f, gconstpointer data)
   g_autofree char *number = g_strdup_printf ("INV-%d-0001", g_date_time_get_year (now));
 
   make_book (f);
-  f->window = daftari_window_new (app, f->book_path);
+  f->window = daftari_window_new (ui_test_app (), f->book_path);
   gtk_window_present (GTK_WINDOW (f->window));
   spin_a_moment ();
   daftari_main_view_show_page (DAFTARI_MAIN_VIEW (find_descendant (GTK_WIDGET (f->window), DAFTARI_TYPE_MAIN_VIEW)),
@@ -292,24 +167,12 @@ test_invoice_issue_pay_void (Fixture *f, gconstpointer data)
 int
 main (int argc, char **argv)
 {
-  g_autoptr(GError) error = NULL;
-  int status;
+  int skip = ui_test_init (&argc, &argv);
 
-  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
-    {
-      g_printerr ("No display: run under xvfb-run (build-aux/daftari.sh test does)\n");
-      return 77;
-    }
-  gtk_test_init (&argc, &argv, NULL);
-  adw_init ();
-  daftari_core_init ();
-  app = daftari_application_new ();
-  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
-  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  if (skip != 0)
+    return skip;
 
   g_test_add ("/ui/invoice-issue-pay-void", Fixture, NULL, fixture_set_up, test_invoice_issue_pay_void,
               fixture_tear_down);
-  status = g_test_run ();
-  g_object_unref (app);
-  return status;
+  return ui_test_run ();
 }

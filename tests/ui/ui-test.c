@@ -1,0 +1,167 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "ui-test.h"
+
+#include <glib/gstdio.h>
+#include <string.h>
+
+static DaftariApplication *app;
+
+int
+ui_test_init (int *argc, char ***argv)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (g_getenv ("DISPLAY") == NULL && g_getenv ("WAYLAND_DISPLAY") == NULL)
+    {
+      g_printerr ("No display: run under xvfb-run (build-aux/daftari.sh test does)\n");
+      return 77;
+    }
+  gtk_test_init (argc, argv, NULL);
+  adw_init ();
+  daftari_core_init ();
+  app = daftari_application_new ();
+  /* Tests may run beside a real Daftari on the same bus. */
+  g_application_set_flags (G_APPLICATION (app), G_APPLICATION_NON_UNIQUE | G_APPLICATION_HANDLES_OPEN);
+  g_assert_true (g_application_register (G_APPLICATION (app), NULL, &error));
+  return 0;
+}
+
+DaftariApplication *
+ui_test_app (void)
+{
+  return app;
+}
+
+int
+ui_test_run (void)
+{
+  int status = g_test_run ();
+
+  g_clear_object (&app);
+  return status;
+}
+
+void
+fixture_set_up (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+
+  f->dir = g_dir_make_tmp ("daftari-ui-XXXXXX", &error);
+  g_assert_no_error (error);
+  f->book_path = g_build_filename (f->dir, "shop.daftari", NULL);
+}
+
+void
+fixture_tear_down (Fixture *f, gconstpointer data)
+{
+  if (f->window != NULL)
+    {
+      /* A focused entry must lose focus before it goes, or GTK complains. */
+      gtk_window_set_focus (GTK_WINDOW (f->window), NULL);
+      gtk_window_destroy (GTK_WINDOW (f->window));
+    }
+  spin_a_moment ();
+  daftari_book_remove_files (f->book_path);
+  g_rmdir (f->dir);
+  g_free (f->book_path);
+  g_free (f->dir);
+}
+
+static void
+iterate_until (gint64 until)
+{
+  while (g_get_monotonic_time () < until)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (2000), TRUE);
+}
+
+void
+spin_until (gboolean (*done) (gpointer), gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
+
+  while (!done (data) && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE) || (g_usleep (2000), TRUE);
+  g_assert_true (done (data));
+}
+
+void
+spin_a_moment (void)
+{
+  iterate_until (g_get_monotonic_time () + 200 * 1000);
+}
+
+void
+press (GtkWidget *button)
+{
+  gtk_widget_activate (button);
+  iterate_until (g_get_monotonic_time () + 400 * 1000);
+}
+
+gpointer
+child (gpointer widget, GType type, const char *name)
+{
+  GObject *found = gtk_widget_get_template_child (GTK_WIDGET (widget), type, name);
+  g_assert_nonnull (found);
+  return found;
+}
+
+GtkWidget *
+find_descendant (GtkWidget *widget, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_descendant (c, type);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+GtkWidget *
+find_named (GtkWidget *widget, const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkWidget *found = find_named (c, name);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+gboolean
+shows_text (GtkWidget *widget, const char *needle)
+{
+  if (GTK_IS_LABEL (widget) && gtk_widget_get_mapped (widget) &&
+      strstr (gtk_label_get_label (GTK_LABEL (widget)), needle) != NULL)
+    return TRUE;
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    if (shows_text (c, needle))
+      return TRUE;
+  return FALSE;
+}
+
+gpointer
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();  /* borrowed */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GObject) window = g_list_model_get_item (toplevels, i);
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+  return NULL;
+}
+
+void
+set_text (GtkWidget *editable, const char *text)
+{
+  g_assert_nonnull (editable);
+  gtk_editable_set_text (GTK_EDITABLE (editable), text);
+}
