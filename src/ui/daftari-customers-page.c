@@ -93,19 +93,13 @@ session_of (DaftariCustomersPage *self)
 static GtkWindow *
 parent_window (DaftariCustomersPage *self)
 {
-  return GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+  return daftari_page_get_window (DAFTARI_PAGE (self));
 }
 
 static void
 toast_text (DaftariCustomersPage *self, const char *text)
 {
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), DAFTARI_TYPE_WINDOW);
-  AdwToast *message = adw_toast_new (text);
-
-  if (window != NULL)
-    daftari_window_add_toast (DAFTARI_WINDOW (window), message);
-  else
-    g_object_unref (g_object_ref_sink (message));
+  daftari_page_toast_text (DAFTARI_PAGE (self), text);
 }
 
 static char *

@@ -99,19 +99,13 @@ session_of (DaftariInvoicesPage *self)
 static GtkWindow *
 parent_window (DaftariInvoicesPage *self)
 {
-  return GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+  return daftari_page_get_window (DAFTARI_PAGE (self));
 }
 
 static void
 toast_text (DaftariInvoicesPage *self, const char *text)
 {
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), DAFTARI_TYPE_WINDOW);
-  AdwToast *message = adw_toast_new (text);
-
-  if (window != NULL)
-    daftari_window_add_toast (DAFTARI_WINDOW (window), message);
-  else
-    g_object_unref (g_object_ref_sink (message));
+  daftari_page_toast_text (DAFTARI_PAGE (self), text);
 }
 
 /* --- Filling the list --- */

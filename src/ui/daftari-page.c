@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "daftari-page.h"
 
+#include "daftari-window.h"
+
 typedef struct {
   DaftariSession *session;
   gulong          changed_id;
@@ -22,6 +24,29 @@ DaftariBook *
 daftari_page_get_book (DaftariPage *self)
 {
   return daftari_session_get_book (daftari_page_get_session (self));
+}
+
+GtkWindow *
+daftari_page_get_window (DaftariPage *self)
+{
+  return GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+}
+
+void
+daftari_page_toast (DaftariPage *self, AdwToast *toast)
+{
+  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), DAFTARI_TYPE_WINDOW);
+
+  if (window != NULL)
+    daftari_window_add_toast (DAFTARI_WINDOW (window), toast);
+  else
+    g_object_unref (g_object_ref_sink (toast));
+}
+
+void
+daftari_page_toast_text (DaftariPage *self, const char *text)
+{
+  daftari_page_toast (self, adw_toast_new (text));
 }
 
 static void

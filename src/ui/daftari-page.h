@@ -25,5 +25,12 @@ struct _DaftariPageClass {
 
 DaftariSession *daftari_page_get_session (DaftariPage *self);
 DaftariBook    *daftari_page_get_book    (DaftariPage *self);
+/* The window the page is in, for dialogs' transient-for. */
+GtkWindow      *daftari_page_get_window  (DaftariPage *self);
+/* Shows a notification in the window (takes the floating toast). */
+void            daftari_page_toast       (DaftariPage *self,
+                                          AdwToast    *toast);
+void            daftari_page_toast_text  (DaftariPage *self,
+                                          const char  *text);
 
 G_END_DECLS

@@ -54,18 +54,13 @@ session_of (DaftariWalletsPage *self)
 static void
 toast (DaftariWalletsPage *self, AdwToast *message)
 {
-  GtkWidget *window = gtk_widget_get_ancestor (GTK_WIDGET (self), DAFTARI_TYPE_WINDOW);
-
-  if (window != NULL)
-    daftari_window_add_toast (DAFTARI_WINDOW (window), message);
-  else
-    g_object_unref (g_object_ref_sink (message));
+  daftari_page_toast (DAFTARI_PAGE (self), message);
 }
 
 static void
 toast_text (DaftariWalletsPage *self, const char *text)
 {
-  toast (self, adw_toast_new (text));
+  daftari_page_toast_text (DAFTARI_PAGE (self), text);
 }
 
 /* --- Wallet cards --- */
@@ -401,7 +396,7 @@ book_changed (DaftariPage *page)
 static GtkWindow *
 parent_window (DaftariWalletsPage *self)
 {
-  return GTK_WINDOW (gtk_widget_get_root (GTK_WIDGET (self)));
+  return daftari_page_get_window (DAFTARI_PAGE (self));
 }
 
 static void
