@@ -93,5 +93,7 @@ int daftari_cli_forecast_eval (DaftariCli *cli, int argc, char **argv);
 int daftari_cli_customer      (DaftariCli *cli, int argc, char **argv);
 int daftari_cli_invoice       (DaftariCli *cli, int argc, char **argv);
 int daftari_cli_report        (DaftariCli *cli, int argc, char **argv);
+/* daftari-cli-import.c. */
+int daftari_cli_import        (DaftariCli *cli, int argc, char **argv);
 
 G_END_DECLS

@@ -28,6 +28,7 @@ static const Command commands[] = {
   { "customer", daftari_cli_customer,    N_("Add, list or show customers") },
   { "invoice",  daftari_cli_invoice,     N_("Create, issue, pay, void and print invoices") },
   { "report",   daftari_cli_report,      N_("Reports: receivables aging") },
+  { "import",   daftari_cli_import,      N_("Import M-PESA statements, SMS and Daraja callbacks; undo an import") },
 #ifdef DAFTARI_HAVE_FORECAST
   { "forecast",      daftari_cli_forecast,      N_("Forecast an account’s monthly totals") },
   { "forecast-eval", daftari_cli_forecast_eval, N_("Score the forecasting methods on a data set") },

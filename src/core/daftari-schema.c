@@ -171,7 +171,46 @@ static const char migration_3[] =
   "  active INTEGER NOT NULL DEFAULT 1"
   ");";
 
-static const char *const migrations[] = { migration_1, migration_2, migration_3 };
+/* 4: imports (docs/import.md). One import_batch per import run; one
+ * import_row per source row it read into a wallet, keyed by the parser's
+ * stable key (unique per wallet), so that reading it again adds nothing.
+ * A row is posted (txn_id: its transaction), held (over the limit, no
+ * transaction) or a duplicate of a row another source brought (txn_id: that
+ * row's transaction). Receipt, time and amount find such duplicates. */
+static const char migration_4[] =
+  "CREATE TABLE import_batch ("
+  "  id INTEGER PRIMARY KEY,"
+  "  ts INTEGER NOT NULL,"
+  "  source TEXT NOT NULL,"
+  "  file_name TEXT NOT NULL DEFAULT '',"
+  "  wallet_id INTEGER NOT NULL REFERENCES account (id),"
+  "  opening_txn_id INTEGER REFERENCES txn (id),"
+  "  rows INTEGER NOT NULL DEFAULT 0,"
+  "  new INTEGER NOT NULL DEFAULT 0,"
+  "  duplicate INTEGER NOT NULL DEFAULT 0,"
+  "  skipped INTEGER NOT NULL DEFAULT 0,"
+  "  held INTEGER NOT NULL DEFAULT 0,"
+  "  rejected INTEGER NOT NULL DEFAULT 0,"
+  "  undone INTEGER NOT NULL DEFAULT 0"
+  ");"
+  "CREATE TABLE import_row ("
+  "  id INTEGER PRIMARY KEY,"
+  "  batch_id INTEGER NOT NULL REFERENCES import_batch (id),"
+  "  wallet_id INTEGER NOT NULL REFERENCES account (id),"
+  "  key TEXT NOT NULL,"
+  "  txn_id INTEGER REFERENCES txn (id),"
+  "  state TEXT NOT NULL CHECK (state IN ('posted', 'held', 'duplicate')),"
+  "  receipt TEXT NOT NULL DEFAULT '',"
+  "  ts INTEGER NOT NULL,"
+  "  amount INTEGER NOT NULL,"
+  "  details TEXT NOT NULL DEFAULT '',"
+  "  UNIQUE (wallet_id, key)"
+  ");"
+  "CREATE INDEX import_row_by_receipt ON import_row (wallet_id, receipt, ts);"
+  "CREATE INDEX import_row_by_batch ON import_row (batch_id);"
+  "CREATE INDEX import_row_by_txn ON import_row (txn_id);";
+
+static const char *const migrations[] = { migration_1, migration_2, migration_3, migration_4 };
 
 int
 daftari_schema_latest_version (void)

@@ -1,0 +1,922 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Parsed M-PESA rows into a wallet: idempotent, one batch, undoable.
+ * The rules are written up in docs/import.md. */
+#include "daftari-import.h"
+
+#include <glib/gi18n-lib.h>
+#include <string.h>
+
+#include "daftari-account.h"
+#include "daftari-book-private.h"
+#include "daftari-error.h"
+#include "daftari-ledger.h"
+#include "daftari-money.h"
+#include "daftari-ops.h"
+#include "daftari-query.h"
+#include "daftari-rates.h"
+
+/* SMS times have minutes only, and sources round differently. */
+#define MATCH_WINDOW 120
+
+typedef struct {
+  DaftariImportRow *row;
+  guint             index;      /* in the parse, for a stable order */
+  gint64            fee;        /* the row's own fee plus merged charge rows */
+  GPtrArray        *charges;    /* statement CHARGE rows merged into this one, or NULL */
+  gboolean          merged;     /* this is a charge row merged into another */
+} Item;
+
+typedef struct {
+  DaftariBook         *book;
+  DaftariAccount      *wallet;
+  DaftariImportResult *result;
+  const char          *source;
+  gint64               fuliza, charges, other_expenses, other_income, sales, airtime, savings, cash;
+  GHashTable          *claimed;  /* import_row ids matched by a row of this import */
+} Import;
+
+void
+daftari_import_result_free (DaftariImportResult *result)
+{
+  if (result == NULL)
+    return;
+  g_clear_pointer (&result->warnings, g_ptr_array_unref);
+  g_free (result);
+}
+
+static void
+warn (Import *im, const char *format, ...) G_GNUC_PRINTF (2, 3);
+
+static void
+warn (Import *im, const char *format, ...)
+{
+  va_list args;
+
+  va_start (args, format);
+  g_ptr_array_add (im->result->warnings, g_strdup_vprintf (format, args));
+  va_end (args);
+}
+
+static gboolean
+sql_failed (DaftariBook *book, GError **error)
+{
+  g_set_error (error, DAFTARI_BOOK_ERROR, DAFTARI_BOOK_ERROR_FAILED, "%s",
+               sqlite3_errmsg (daftari_book_get_db (book)));
+  return FALSE;
+}
+
+/* A category by its seeded name and kind, else the first of that kind. */
+static gint64
+find_category (DaftariBook *book, const char *name, DaftariAccountKind kind, gint64 fallback)
+{
+  g_autoptr(DaftariAccount) account = daftari_account_find (book, name, NULL);
+  g_autoptr(GPtrArray) all = NULL;
+
+  if (account != NULL && account->kind == kind && !account->archived)
+    return account->id;
+  if (fallback != 0)
+    return fallback;
+  all = daftari_account_list (book, FALSE, NULL);
+  for (guint i = 0; all != NULL && i < all->len; i++)
+    {
+      DaftariAccount *a = g_ptr_array_index (all, i);
+      if (a->kind == kind)
+        return a->id;
+    }
+  return 0;
+}
+
+static gint64
+find_role (DaftariBook *book, const char *role, GError **error)
+{
+  g_autoptr(DaftariAccount) account = daftari_account_find_role (book, role, error);
+  return account != NULL ? account->id : 0;
+}
+
+static gboolean
+load_accounts (Import *im, GError **error)
+{
+  g_autoptr(DaftariAccount) cash = NULL;
+
+  if ((im->fuliza = find_role (im->book, DAFTARI_ROLE_FULIZA, error)) == 0 ||
+      (im->charges = find_role (im->book, DAFTARI_ROLE_CHARGES, error)) == 0 ||
+      (im->other_expenses = find_role (im->book, DAFTARI_ROLE_OTHER_EXPENSES, error)) == 0)
+    return FALSE;
+  im->other_income = find_category (im->book, _("Other income"), DAFTARI_ACCOUNT_INCOME, 0);
+  im->sales = find_category (im->book, _("Sales"), DAFTARI_ACCOUNT_INCOME, im->other_income);
+  im->airtime = find_category (im->book, _("Airtime & data"), DAFTARI_ACCOUNT_EXPENSE, im->other_expenses);
+  im->savings = find_category (im->book, _("Savings"), DAFTARI_ACCOUNT_EXPENSE, im->other_expenses);
+  cash = daftari_account_find (im->book, _("Cash"), NULL);
+  if (cash != NULL && cash->kind == DAFTARI_ACCOUNT_CASH && !cash->archived && cash->id != im->wallet->id &&
+      cash->commodity == im->wallet->commodity)
+    im->cash = cash->id;
+  if (im->other_income == 0)
+    {
+      g_set_error_literal (error, DAFTARI_INPUT_ERROR, DAFTARI_INPUT_ERROR_NOT_FOUND,
+                           _("The book has no income category to import money received into"));
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* ---- Ordering and merging ---------------------------------------------- */
+
+static int
+compare_items (gconstpointer a, gconstpointer b)
+{
+  const Item *x = a, *y = b;
+  int fx = x->row->kind == DAFTARI_MPESA_FULIZA_CREDIT ? 0 : 1;
+  int fy = y->row->kind == DAFTARI_MPESA_FULIZA_CREDIT ? 0 : 1;
+
+  if (x->row->ts != y->row->ts)
+    return x->row->ts < y->row->ts ? -1 : 1;
+  /* Fuliza credits first: they fund the payment of the same second. */
+  if (fx != fy)
+    return fx - fy;
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static gboolean
+is_payment_for_charge (const DaftariImportRow *row, const DaftariImportRow *charge)
+{
+  return row->kind != DAFTARI_MPESA_CHARGE && row->kind != DAFTARI_MPESA_FULIZA_CREDIT &&
+         row->amount < 0 && row->ts == charge->ts && g_strcmp0 (row->receipt, charge->receipt) == 0;
+}
+
+/* Statement charge rows join the payment of the same receipt and second. */
+static void
+merge_charges (GArray *items)
+{
+  for (guint i = 0; i < items->len; i++)
+    {
+      Item *charge = &g_array_index (items, Item, i);
+      if (charge->row->kind != DAFTARI_MPESA_CHARGE || charge->row->amount >= 0)
+        continue;
+      for (guint j = 0; j < items->len; j++)
+        {
+          Item *payment = &g_array_index (items, Item, j);
+          gint64 fee;
+          if (j == i || payment->merged || !is_payment_for_charge (payment->row, charge->row) ||
+              __builtin_sub_overflow (payment->fee, charge->row->amount, &fee))
+            continue;
+          payment->fee = fee;
+          if (payment->charges == NULL)
+            payment->charges = g_ptr_array_new ();
+          g_ptr_array_add (payment->charges, charge->row);
+          charge->merged = TRUE;
+          break;
+        }
+    }
+}
+
+/* The wallet's balance before the first second of items[first..]: among the
+ * rows of that second, the one whose balance before it (balance − net) is
+ * also the balance before the whole second (the last balance − the second's
+ * total). FALSE when no row of the second states a balance. */
+static gboolean
+balance_around (GArray *items, guint first, gboolean before, gint64 *out)
+{
+  gint64 ts = g_array_index (items, Item, first).row->ts, total = 0;
+  guint end = first;
+  gboolean any = FALSE;
+
+  while (end < items->len && g_array_index (items, Item, end).row->ts == ts)
+    {
+      const DaftariImportRow *r = g_array_index (items, Item, end).row;
+      total += r->amount - r->fee;
+      end++;
+    }
+  for (guint i = first; i < end; i++)
+    {
+      const DaftariImportRow *last = g_array_index (items, Item, i).row;
+      if (!last->has_balance)
+        continue;
+      for (guint j = first; j < end; j++)
+        {
+          const DaftariImportRow *r = g_array_index (items, Item, j).row;
+          if (r->has_balance && r->balance - (r->amount - r->fee) == last->balance - total)
+            {
+              *out = before ? last->balance - total : last->balance;
+              return TRUE;
+            }
+        }
+    }
+  for (guint i = first; i < end; i++)
+    {
+      const DaftariImportRow *r = g_array_index (items, Item, i).row;
+      if (r->has_balance && !any)
+        {
+          *out = before ? r->balance - (r->amount - r->fee) : r->balance;
+          any = TRUE;
+        }
+    }
+  return any;
+}
+
+/* ---- The import_row table ---------------------------------------------- */
+
+static gboolean
+find_key (Import *im, const char *key, gboolean *out_found, GError **error)
+{
+  sqlite3_stmt *stmt = daftari_book_prepare (im->book,
+      "SELECT 1 FROM import_row WHERE wallet_id = ? AND key = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, im->wallet->id);
+  sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
+  *out_found = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
+same_source (const char *key, const char *other)
+{
+  const char *colon = strchr (key, ':');
+  gsize n = colon != NULL ? (gsize) (colon - key) : strlen (key);
+
+  return strncmp (key, other, n) == 0 && (other[n] == ':' || other[n] == '\0');
+}
+
+/* A row another source brought: same receipt and amount, within the window.
+ * Out: the matched row's transaction (0 when it was held). */
+static gboolean
+find_match (Import *im, const DaftariImportRow *row, gboolean *out_found, gint64 *out_txn, GError **error)
+{
+  sqlite3_stmt *stmt = daftari_book_prepare (im->book,
+      "SELECT id, key, txn_id FROM import_row WHERE wallet_id = ? AND receipt = ? AND amount = ? "
+      "AND ts BETWEEN ? AND ? AND state != 'duplicate' ORDER BY abs (ts - ?), id", error);
+
+  *out_found = FALSE;
+  if (stmt == NULL)
+    return FALSE;
+  if (row->receipt == NULL || *row->receipt == '\0')
+    return TRUE;
+  sqlite3_bind_int64 (stmt, 1, im->wallet->id);
+  sqlite3_bind_text (stmt, 2, row->receipt, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 3, row->amount);
+  sqlite3_bind_int64 (stmt, 4, row->ts - MATCH_WINDOW);
+  sqlite3_bind_int64 (stmt, 5, row->ts + MATCH_WINDOW);
+  sqlite3_bind_int64 (stmt, 6, row->ts);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      const char *key = (const char *) sqlite3_column_text (stmt, 1);
+      if (same_source (row->key, key) || g_hash_table_contains (im->claimed, GINT_TO_POINTER (id)))
+        continue;
+      g_hash_table_add (im->claimed, GINT_TO_POINTER (id));
+      *out_txn = sqlite3_column_int64 (stmt, 2);
+      *out_found = TRUE;
+      break;
+    }
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
+store_row (Import *im, gint64 batch_id, const DaftariImportRow *row, const char *state, gint64 txn_id,
+           GError **error)
+{
+  sqlite3_stmt *stmt = daftari_book_prepare (im->book,
+      "INSERT INTO import_row (batch_id, wallet_id, key, txn_id, state, receipt, ts, amount, details) "
+      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, batch_id);
+  sqlite3_bind_int64 (stmt, 2, im->wallet->id);
+  sqlite3_bind_text (stmt, 3, row->key, -1, SQLITE_TRANSIENT);
+  if (txn_id != 0)
+    sqlite3_bind_int64 (stmt, 4, txn_id);
+  else
+    sqlite3_bind_null (stmt, 4);
+  sqlite3_bind_text (stmt, 5, state, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 6, row->receipt != NULL ? row->receipt : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 7, row->ts);
+  sqlite3_bind_int64 (stmt, 8, row->amount);
+  sqlite3_bind_text (stmt, 9, row->details != NULL ? row->details : "", -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE || sql_failed (im->book, error);
+}
+
+/* The row and the charge rows merged into it share one fate. */
+static gboolean
+store_item (Import *im, gint64 batch_id, const Item *item, const char *state, gint64 txn_id, GError **error)
+{
+  if (!store_row (im, batch_id, item->row, state, txn_id, error))
+    return FALSE;
+  for (guint i = 0; item->charges != NULL && i < item->charges->len; i++)
+    if (!store_row (im, batch_id, g_ptr_array_index (item->charges, i), state, txn_id, error))
+      return FALSE;
+  return TRUE;
+}
+
+static guint
+item_rows (const Item *item)
+{
+  return 1 + (item->charges != NULL ? item->charges->len : 0);
+}
+
+/* ---- Building transactions --------------------------------------------- */
+
+static char *
+describe (const DaftariImportRow *row)
+{
+  g_autofree char *details = g_strdup (row->details != NULL ? row->details : "");
+
+  g_strdelimit (details, "\r\n\t", ' ');
+  return g_strdup_printf ("%s %s", row->receipt != NULL ? row->receipt : "", g_strstrip (details));
+}
+
+static gboolean
+value_of (Import *im, gint64 amount, gint64 ts, gint64 *out_value, GError **error)
+{
+  return daftari_rates_value (im->book, im->wallet->commodity, amount, ts, out_value, error);
+}
+
+static gint64
+expense_category (Import *im, DaftariMpesaKind kind)
+{
+  switch (kind)
+    {
+    case DAFTARI_MPESA_AIRTIME: return im->airtime;
+    case DAFTARI_MPESA_CHARGE: return im->charges;
+    case DAFTARI_MPESA_MSHWARI_DEPOSIT: return im->savings;
+    default: return im->other_expenses;
+    }
+}
+
+static void
+set_channel (DaftariTxn *txn, const DaftariImportRow *row)
+{
+  const char *channel = row->kind == DAFTARI_MPESA_PAYBILL ? "paybill"
+                        : row->kind == DAFTARI_MPESA_TILL ? "till" : "pochi";
+
+  txn->kind = DAFTARI_TXN_PAYMENT;
+  daftari_txn_set_text (&txn->channel, channel);
+  daftari_txn_set_text (&txn->counterparty, row->kind == DAFTARI_MPESA_POCHI ? row->phone : row->shortcode);
+  daftari_txn_set_text (&txn->reference, row->kind == DAFTARI_MPESA_PAYBILL ? row->reference : "");
+}
+
+/* The other side of an ordinary row: a category, Fuliza, or the Cash wallet. */
+static DaftariTxn *
+build_plain (Import *im, const DaftariImportRow *row, GError **error)
+{
+  g_autoptr(DaftariTxn) txn = daftari_txn_new (DAFTARI_TXN_GENERAL, row->ts);
+  gint64 value, other = 0;
+
+  if (row->amount == 0)
+    {
+      g_set_error_literal (error, DAFTARI_INPUT_ERROR, DAFTARI_INPUT_ERROR_INVALID,
+                           _("The row has no amount"));
+      return NULL;
+    }
+  if (!value_of (im, row->amount, row->ts, &value, error))
+    return NULL;
+  switch (row->kind)
+    {
+    case DAFTARI_MPESA_FULIZA_CREDIT:
+    case DAFTARI_MPESA_FULIZA_REPAYMENT:
+      other = im->fuliza;
+      break;
+    case DAFTARI_MPESA_WITHDRAW:
+      other = row->amount < 0 && im->cash != 0 ? im->cash : im->other_expenses;
+      if (other == im->cash)
+        {
+          txn->kind = DAFTARI_TXN_TRANSFER;
+          daftari_txn_set_text (&txn->channel, "transfer");
+        }
+      else
+        txn->kind = DAFTARI_TXN_EXPENSE;
+      break;
+    case DAFTARI_MPESA_PAYBILL:
+    case DAFTARI_MPESA_TILL:
+    case DAFTARI_MPESA_POCHI:
+      if (row->amount < 0)
+        set_channel (txn, row);
+      /* fall through */
+    default:
+      if (row->amount > 0)
+        {
+          txn->kind = DAFTARI_TXN_INCOME;
+          other = row->kind == DAFTARI_MPESA_BUSINESS_RECEIVED ? im->sales : im->other_income;
+        }
+      else
+        {
+          if (txn->kind == DAFTARI_TXN_GENERAL)
+            txn->kind = DAFTARI_TXN_EXPENSE;
+          other = expense_category (im, row->kind);
+        }
+      break;
+    }
+  daftari_txn_add_split (txn, im->wallet->id, row->amount, value, DAFTARI_SPLIT_NORMAL);
+  /* The other side: a wallet (Cash) in the same commodity takes the amount. */
+  daftari_txn_add_split (txn, other, other == im->cash ? -row->amount : -value, -value, DAFTARI_SPLIT_NORMAL);
+  return g_steal_pointer (&txn);
+}
+
+/* The original of a reversal among the rows imported into the wallet. */
+static gint64
+find_original (Import *im, const DaftariImportRow *row)
+{
+  sqlite3_stmt *stmt = daftari_book_prepare (im->book,
+      "SELECT r.txn_id FROM import_row r JOIN txn t ON t.id = r.txn_id "
+      "WHERE r.wallet_id = ? AND r.receipt = ? AND r.state IN ('posted', 'duplicate') AND t.voided = 0 "
+      "ORDER BY (r.amount < 0) DESC, r.id LIMIT 1", NULL);
+  gint64 id = 0;
+
+  if (stmt == NULL || row->reversed_receipt == NULL || *row->reversed_receipt == '\0')
+    return 0;
+  sqlite3_bind_int64 (stmt, 1, im->wallet->id);
+  sqlite3_bind_text (stmt, 2, row->reversed_receipt, -1, SQLITE_TRANSIENT);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  sqlite3_reset (stmt);
+  return id;
+}
+
+/* The original's splits, negated: its money (and charge) comes back. When
+ * the reversal states another amount, that amount comes back from the
+ * original's main category or wallet instead. */
+static DaftariTxn *
+build_reversal (Import *im, const DaftariImportRow *row, gint64 original_id, GError **error)
+{
+  g_autoptr(DaftariTxn) original = daftari_ledger_get (im->book, original_id, error);
+  g_autoptr(DaftariTxn) txn = daftari_txn_new (DAFTARI_TXN_GENERAL, row->ts);
+  gint64 wallet_amount = 0, value;
+
+  if (original == NULL)
+    return NULL;
+  for (guint i = 0; i < original->splits->len; i++)
+    if (daftari_txn_get_split (original, i)->account_id == im->wallet->id)
+      wallet_amount += daftari_txn_get_split (original, i)->amount;
+  if (row->amount == 0 || row->amount == -wallet_amount)
+    {
+      for (guint i = 0; i < original->splits->len; i++)
+        {
+          const DaftariSplit *s = daftari_txn_get_split (original, i);
+          daftari_txn_add_split (txn, s->account_id, -s->amount, -s->value, s->role);
+        }
+      return g_steal_pointer (&txn);
+    }
+  if (!value_of (im, row->amount, row->ts, &value, error))
+    return NULL;
+  for (guint i = 0; i < original->splits->len; i++)
+    {
+      const DaftariSplit *s = daftari_txn_get_split (original, i);
+      if (s->account_id == im->wallet->id || s->role == DAFTARI_SPLIT_FEE)
+        continue;
+      daftari_txn_add_split (txn, im->wallet->id, row->amount, value, DAFTARI_SPLIT_NORMAL);
+      daftari_txn_add_split (txn, s->account_id, s->value != 0 ? -row->amount * s->amount / s->value : 0,
+                             -value, DAFTARI_SPLIT_NORMAL);
+      return g_steal_pointer (&txn);
+    }
+  g_set_error_literal (error, DAFTARI_INPUT_ERROR, DAFTARI_INPUT_ERROR_INVALID,
+                       _("The reversed transaction has nothing to reverse"));
+  return NULL;
+}
+
+/* The fee leg, taken from the wallet split (the first). */
+static gboolean
+add_fee (Import *im, DaftariTxn *txn, gint64 fee, GError **error)
+{
+  DaftariSplit *wallet = daftari_txn_get_split (txn, 0);
+  gint64 value;
+
+  if (fee <= 0)
+    return TRUE;
+  if (!value_of (im, fee, txn->ts, &value, error) ||
+      __builtin_sub_overflow (wallet->amount, fee, &wallet->amount) ||
+      __builtin_sub_overflow (wallet->value, value, &wallet->value))
+    return FALSE;
+  daftari_txn_add_split (txn, im->charges, value, value, DAFTARI_SPLIT_FEE);
+  return TRUE;
+}
+
+static DaftariTxn *
+build_txn (Import *im, const Item *item, GError **error)
+{
+  const DaftariImportRow *row = item->row;
+  g_autoptr(DaftariTxn) txn = NULL;
+  g_autofree char *memo = describe (row);
+
+  if (row->kind == DAFTARI_MPESA_REVERSAL)
+    {
+      gint64 original = find_original (im, row);
+      if (original != 0)
+        {
+          g_autofree char *text = g_strdup_printf (_("Reversal of %s"), row->reversed_receipt);
+          if ((txn = build_reversal (im, row, original, error)) == NULL)
+            return NULL;
+          daftari_txn_set_text (&txn->memo, text);
+          return g_steal_pointer (&txn);
+        }
+      warn (im, _("%s reverses %s, which was never imported: recorded as other income"),
+            row->receipt, row->reversed_receipt != NULL ? row->reversed_receipt : "?");
+    }
+  if ((txn = build_plain (im, row, error)) == NULL || !add_fee (im, txn, item->fee, error))
+    return NULL;
+  daftari_txn_set_text (&txn->memo, memo);
+  daftari_txn_set_text (&txn->payee, row->counterparty);
+  return g_steal_pointer (&txn);
+}
+
+/* ---- The import -------------------------------------------------------- */
+
+static gboolean
+wallet_has_history (Import *im, gboolean *out, GError **error)
+{
+  sqlite3_stmt *stmt = daftari_book_prepare (im->book,
+      "SELECT 1 FROM split WHERE account_id = ? LIMIT 1", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, im->wallet->id);
+  *out = sqlite3_step (stmt) == SQLITE_ROW;
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+static gboolean
+insert_batch (Import *im, const char *file_name, GError **error)
+{
+  sqlite3_stmt *stmt = daftari_book_prepare (im->book,
+      "INSERT INTO import_batch (ts, source, file_name, wallet_id) VALUES (?, ?, ?, ?)", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, g_get_real_time () / G_USEC_PER_SEC);
+  sqlite3_bind_text (stmt, 2, im->source, -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 3, file_name != NULL ? file_name : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_int64 (stmt, 4, im->wallet->id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return sql_failed (im->book, error);
+  im->result->batch_id = sqlite3_last_insert_rowid (daftari_book_get_db (im->book));
+  return TRUE;
+}
+
+static gboolean
+finish_batch (Import *im, gint64 opening_id, GError **error)
+{
+  sqlite3_stmt *stmt = daftari_book_prepare (im->book,
+      "UPDATE import_batch SET opening_txn_id = ?, rows = ?, new = ?, duplicate = ?, skipped = ?, "
+      "held = ?, rejected = ? WHERE id = ?", error);
+  const DaftariImportResult *r = im->result;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  if (opening_id != 0)
+    sqlite3_bind_int64 (stmt, 1, opening_id);
+  else
+    sqlite3_bind_null (stmt, 1);
+  sqlite3_bind_int64 (stmt, 2, r->n_rows);
+  sqlite3_bind_int64 (stmt, 3, r->n_new);
+  sqlite3_bind_int64 (stmt, 4, r->n_duplicate);
+  sqlite3_bind_int64 (stmt, 5, r->n_skipped);
+  sqlite3_bind_int64 (stmt, 6, r->n_held);
+  sqlite3_bind_int64 (stmt, 7, r->n_rejected);
+  sqlite3_bind_int64 (stmt, 8, r->batch_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE || sql_failed (im->book, error);
+}
+
+/* A wallet with no history starts where the statement says it stood. */
+static gboolean
+post_opening (Import *im, GArray *items, gint64 *out_id, GError **error)
+{
+  g_autoptr(DaftariTxn) txn = NULL;
+  gboolean history;
+  gint64 opening;
+  const DaftariImportRow *first;
+
+  *out_id = 0;
+  if (items->len == 0 || !wallet_has_history (im, &history, error))
+    return items->len == 0;
+  first = g_array_index (items, Item, 0).row;
+  if (history || !balance_around (items, 0, TRUE, &opening) || opening == 0)
+    return TRUE;
+  if (opening < 0)
+    {
+      warn (im, _("The statement starts below zero; no opening balance was set"));
+      return TRUE;
+    }
+  if ((txn = daftari_ops_build_opening (im->book, im->wallet->id, opening, first->ts - 1, error)) == NULL)
+    return FALSE;
+  return daftari_ledger_post (im->book, txn, out_id, error);
+}
+
+/* Whether a refused row is the user's to review (held, rejected) rather
+ * than a failure of the whole import. */
+static gboolean
+refusal_is_row_level (const GError *error)
+{
+  return error->domain == DAFTARI_RULE_ERROR || error->domain == DAFTARI_INPUT_ERROR ||
+         error->domain == DAFTARI_MONEY_ERROR;
+}
+
+/* A refusal for overdraft may only be for now: a back-dated row is checked
+ * against later rows already in the wallet, before the rows of this import
+ * that fund them have landed. Such rows are tried again at the end. */
+static gboolean
+import_item (Import *im, const Item *item, gboolean last_try, gboolean *out_retry, GError **error)
+{
+  const DaftariImportRow *row = item->row;
+  g_autoptr(GError) local = NULL;
+  g_autoptr(DaftariTxn) txn = NULL;
+  gboolean found;
+  gint64 txn_id = 0;
+  guint n = item_rows (item);
+
+  if (row->key == NULL || *row->key == '\0')
+    {
+      im->result->n_rejected += n;
+      warn (im, _("Line %u (%s): not imported: the row has no key"), row->line, row->receipt);
+      return TRUE;
+    }
+  if (!find_key (im, row->key, &found, error))
+    return FALSE;
+  if (found)
+    {
+      im->result->n_duplicate += n;
+      return TRUE;
+    }
+  if (!find_match (im, row, &found, &txn_id, error))
+    return FALSE;
+  if (found)
+    {
+      im->result->n_duplicate += n;
+      return store_item (im, im->result->batch_id, item, "duplicate", txn_id, error);
+    }
+  txn = build_txn (im, item, &local);
+  if (txn != NULL && daftari_ledger_post (im->book, txn, &txn_id, &local))
+    {
+      im->result->n_new += n;
+      return store_item (im, im->result->batch_id, item, "posted", txn_id, error);
+    }
+  if (!refusal_is_row_level (local))
+    {
+      g_propagate_error (error, g_steal_pointer (&local));
+      return FALSE;
+    }
+  if (g_error_matches (local, DAFTARI_RULE_ERROR, DAFTARI_RULE_ERROR_LIMIT))
+    {
+      im->result->n_held += n;
+      warn (im, _("Line %u (%s): held for review: %s"), row->line, row->receipt, local->message);
+      return store_item (im, im->result->batch_id, item, "held", 0, error);
+    }
+  if (!last_try && g_error_matches (local, DAFTARI_RULE_ERROR, DAFTARI_RULE_ERROR_OVERDRAFT))
+    {
+      *out_retry = TRUE;
+      return TRUE;
+    }
+  im->result->n_rejected += n;
+  warn (im, _("Line %u (%s): not imported: %s"), row->line, row->receipt, local->message);
+  return TRUE;
+}
+
+/* What the statement says the wallet held after its last row, against the book. */
+static gboolean
+compare_final (Import *im, GArray *items, GError **error)
+{
+  guint first;
+  gint64 stated, actual, ts;
+  g_autofree char *stated_text = NULL, *actual_text = NULL;
+
+  if (items->len == 0)
+    return TRUE;
+  ts = g_array_index (items, Item, items->len - 1).row->ts;
+  for (first = items->len - 1; first > 0 && g_array_index (items, Item, first - 1).row->ts == ts; first--)
+    ;
+  if (!balance_around (items, first, FALSE, &stated))
+    return TRUE;
+  if (!daftari_query_balance (im->book, im->wallet->id, ts, &actual, error))
+    return FALSE;
+  if (stated == actual)
+    return TRUE;
+  stated_text = daftari_money_format (stated, im->wallet->commodity, 0);
+  actual_text = daftari_money_format (actual, im->wallet->commodity, 0);
+  warn (im, _("The source says “%s” held %s after its last row; the book says %s"),
+        im->wallet->name, stated_text, actual_text);
+  return TRUE;
+}
+
+static void
+count_problems (Import *im, DaftariImportParse *parse)
+{
+  for (guint i = 0; i < parse->problems->len; i++)
+    {
+      const DaftariImportProblem *p = g_ptr_array_index (parse->problems, i);
+      if (p->rejected)
+        im->result->n_rejected++;
+      else
+        im->result->n_skipped++;
+      warn (im, _("Line %u: %s"), p->line, p->message);
+    }
+}
+
+static GArray *
+make_items (DaftariImportParse *parse)
+{
+  GArray *items = g_array_sized_new (FALSE, TRUE, sizeof (Item), parse->rows->len);
+
+  for (guint i = 0; i < parse->rows->len; i++)
+    {
+      DaftariImportRow *row = g_ptr_array_index (parse->rows, i);
+      Item item = { row, i, row->fee, NULL, FALSE };
+      g_array_append_val (items, item);
+    }
+  g_array_sort (items, compare_items);
+  merge_charges (items);
+  return items;
+}
+
+static void
+free_items (GArray *items)
+{
+  for (guint i = 0; i < items->len; i++)
+    g_clear_pointer (&g_array_index (items, Item, i).charges, g_ptr_array_unref);
+  g_array_unref (items);
+}
+
+static gboolean
+run (Import *im, DaftariImportParse *parse, const char *file_name, GCancellable *cancellable, GError **error)
+{
+  GArray *items = make_items (parse);
+  gint64 opening_id = 0;
+  gboolean ok = insert_batch (im, file_name, error) && post_opening (im, items, &opening_id, error);
+
+  g_autoptr(GPtrArray) waiting = g_ptr_array_new ();
+  gboolean progress = TRUE, last_try = FALSE;
+
+  for (guint i = 0; ok && i < items->len; i++)
+    {
+      Item *item = &g_array_index (items, Item, i);
+      gboolean retry = FALSE;
+      if (g_cancellable_set_error_if_cancelled (cancellable, error))
+        ok = FALSE;
+      else if (!item->merged && (ok = import_item (im, item, FALSE, &retry, error)) && retry)
+        g_ptr_array_add (waiting, item);
+    }
+  /* Again, oldest first, while that lands any; then once more to report. */
+  while (ok && waiting->len > 0 && (progress || !last_try))
+    {
+      guint kept = 0;
+      last_try = !progress;
+      progress = FALSE;
+      for (guint i = 0; ok && i < waiting->len; i++)
+        {
+          gboolean retry = FALSE;
+          ok = import_item (im, g_ptr_array_index (waiting, i), last_try, &retry, error);
+          if (retry)
+            waiting->pdata[kept++] = waiting->pdata[i];
+          else
+            progress = TRUE;
+        }
+      g_ptr_array_set_size (waiting, ok ? kept : 0);
+    }
+  ok = ok && compare_final (im, items, error);
+  count_problems (im, parse);
+  ok = ok && finish_batch (im, opening_id, error);
+  free_items (items);
+  return ok;
+}
+
+DaftariImportResult *
+daftari_import_rows (DaftariBook *book, gint64 wallet_id, const char *source_kind, const char *file_name,
+                     DaftariImportParse *parse, gboolean dry_run, GCancellable *cancellable, GError **error)
+{
+  g_autoptr(DaftariImportResult) result = g_new0 (DaftariImportResult, 1);
+  g_autoptr(DaftariAccount) wallet = daftari_account_get (book, wallet_id, error);
+  g_autoptr(GHashTable) claimed = g_hash_table_new (NULL, NULL);
+  Import im = { .book = book, .result = result, .source = source_kind, .claimed = claimed };
+
+  g_return_val_if_fail (parse != NULL && source_kind != NULL, NULL);
+  result->warnings = g_ptr_array_new_with_free_func (g_free);
+  result->n_rows = parse->rows->len;
+  if (wallet == NULL)
+    return NULL;
+  if (!daftari_account_kind_is_wallet (wallet->kind))
+    {
+      g_set_error (error, DAFTARI_INPUT_ERROR, DAFTARI_INPUT_ERROR_INVALID,
+                   _("“%s” is not a wallet"), wallet->name);
+      return NULL;
+    }
+  im.wallet = wallet;
+  if (!daftari_ledger_batch_begin (book, error))
+    return NULL;
+  if (!load_accounts (&im, error) || !run (&im, parse, file_name, cancellable, error))
+    {
+      daftari_ledger_batch_abort (book);
+      return NULL;
+    }
+  if (dry_run)
+    daftari_ledger_batch_abort (book);
+  else if (!daftari_ledger_batch_commit (book, error))
+    return NULL;
+  return g_steal_pointer (&result);
+}
+
+/* ---- Undo -------------------------------------------------------------- */
+
+static GArray *
+batch_txns (DaftariBook *book, gint64 batch_id, GError **error)
+{
+  sqlite3_stmt *stmt = daftari_book_prepare (book,
+      "SELECT DISTINCT r.txn_id FROM import_row r JOIN txn t ON t.id = r.txn_id "
+      "WHERE r.batch_id = ? AND r.state = 'posted' AND t.voided = 0 "
+      "UNION SELECT b.opening_txn_id FROM import_batch b JOIN txn t ON t.id = b.opening_txn_id "
+      "WHERE b.id = ? AND t.voided = 0 ORDER BY 1 DESC", error);
+  GArray *ids;
+
+  if (stmt == NULL)
+    return NULL;
+  ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  sqlite3_bind_int64 (stmt, 1, batch_id);
+  sqlite3_bind_int64 (stmt, 2, batch_id);
+  while (sqlite3_step (stmt) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      g_array_append_val (ids, id);
+    }
+  sqlite3_reset (stmt);
+  return ids;
+}
+
+static gboolean
+check_batch (DaftariBook *book, gint64 batch_id, GError **error)
+{
+  sqlite3_stmt *stmt = daftari_book_prepare (book, "SELECT undone FROM import_batch WHERE id = ?", error);
+  int rc, undone = 0;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, batch_id);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    undone = sqlite3_column_int (stmt, 0);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_ROW)
+    g_set_error (error, DAFTARI_INPUT_ERROR, DAFTARI_INPUT_ERROR_NOT_FOUND,
+                 _("There is no import number %lld"), (long long) batch_id);
+  else if (undone)
+    g_set_error (error, DAFTARI_INPUT_ERROR, DAFTARI_INPUT_ERROR_INVALID,
+                 _("Import %lld was already undone"), (long long) batch_id);
+  return rc == SQLITE_ROW && !undone;
+}
+
+static gboolean
+exec_id (DaftariBook *book, sqlite3_stmt *stmt, gint64 id, GError **error)
+{
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  return rc == SQLITE_DONE || sql_failed (book, error);
+}
+
+gboolean
+daftari_import_undo (DaftariBook *book, gint64 batch_id, GError **error)
+{
+  g_autoptr(GArray) ids = NULL;
+  gboolean ok;
+
+  if (!daftari_book_begin (book, error))
+    return FALSE;
+  ok = check_batch (book, batch_id, error) && (ids = batch_txns (book, batch_id, error)) != NULL;
+  for (guint i = 0; ok && i < ids->len; i++)
+    {
+      gint64 id = g_array_index (ids, gint64, i);
+      /* Rows other sources matched to it go too: they have nothing to stand on. */
+      if (!daftari_ledger_void (book, id, error))
+        {
+          g_prefix_error (error, _("Import %lld cannot be undone: "), (long long) batch_id);
+          ok = FALSE;
+          break;
+        }
+      ok =
+           exec_id (book, daftari_book_prepare (book,
+                      "DELETE FROM import_row WHERE txn_id = ? AND state = 'duplicate'", error), id, error);
+    }
+  ok = ok &&
+       exec_id (book, daftari_book_prepare (book, "DELETE FROM import_row WHERE batch_id = ?", error),
+                batch_id, error) &&
+       exec_id (book, daftari_book_prepare (book, "UPDATE import_batch SET undone = 1 WHERE id = ?", error),
+                batch_id, error);
+  if (!ok)
+    {
+      daftari_book_rollback (book);
+      return FALSE;
+    }
+  return daftari_book_commit (book, error);
+}

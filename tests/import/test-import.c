@@ -1,0 +1,323 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Importing parsed M-PESA rows into a book: opening balance, charges,
+ * Fuliza, reversals, idempotency across sources, holds, dry runs, undo,
+ * and the CLI end to end. */
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "test-common.h"
+#include "daftari-import.h"
+#include "daftari-mpesa-csv.h"
+#include "daftari-sms.h"
+
+#define HEADER_13 "Receipt No.,Completion Time,Initiation Time,Details,Transaction Status,Paid In," \
+                  "Withdrawn,Balance,Balance Confirmed,Reason Type,Other Party Info,Linked Transaction ID,A/C No.\n"
+
+/* Newest first, as Safaricom prints it. Opening KES 200; a Paybill with
+ * its charge row; a Fuliza-funded Paybill (credit and payment under one
+ * receipt, one second); a Fuliza repayment; a transfer with its charge,
+ * then reversed (charge refunded). Ends at KES 1,677.00. */
+static const char statement[] =
+  HEADER_13
+  "SKA1B2C3D7,2025-03-10 14:00:00,2025-03-10 14:00:00,\"Reversal\",Completed,\"313.00\",,\"1,677.00\",true,,,SKA1B2C3D6,\n"
+  "SKA1B2C3D6,2025-03-10 13:00:00,2025-03-10 13:00:00,\"Customer Transfer of Funds Charge\",Completed,,\"-13.00\",\"1,364.00\",true,,,,\n"
+  "SKA1B2C3D6,2025-03-10 13:00:00,2025-03-10 13:00:00,\"Customer Transfer to - 07******901 JOHN KAMAU\",Completed,,\"-300.00\",\"1,377.00\",true,,,,\n"
+  "SKA1B2C3D5,2025-03-10 12:30:00,2025-03-10 12:30:00,\"OD Loan Repayment to 232323 - M-PESA Overdraw\",Completed,,\"-323.00\",\"1,677.00\",true,,,,\n"
+  "SKA1B2C3D4,2025-03-10 12:00:00,2025-03-10 12:00:00,\"Funds received from - 07******901 PETER OTIENO\",Completed,\"2,000.00\",,\"2,000.00\",true,,,,\n"
+  "SKA1B2C3D3,2025-03-10 11:00:00,2025-03-10 11:00:00,\"Pay Bill Fuliza M-Pesa to 888880 - KPLC PREPAID Acc. 54100000000\",Completed,,\"-1,000.00\",\"0.00\",true,,,,\n"
+  "SKA1B2C3D3,2025-03-10 11:00:00,2025-03-10 11:00:00,\"OverDraft of Credit Party\",Completed,\"323.00\",,\"1,000.00\",true,,,,\n"
+  "SKA1B2C3D2,2025-03-10 10:00:00,2025-03-10 10:00:00,\"Pay Bill Charge\",Completed,,\"-23.00\",\"677.00\",true,,,,\n"
+  "SKA1B2C3D2,2025-03-10 10:00:00,2025-03-10 10:00:00,\"Pay Bill to 888880 - KPLC PREPAID Acc. 54100000000\",Completed,,\"-500.00\",\"700.00\",true,,,,\n"
+  "SKA1B2C3D1,2025-03-10 09:00:00,2025-03-10 09:00:00,\"Funds received from - 2547******541 JANE WANJIRU\",Completed,\"1,000.00\",,\"1,200.00\",true,,,,\n";
+
+/* Two of the statement's receipts, as the phone saw them. */
+static const char sms[] =
+  "SKA1B2C3D1 Confirmed.You have received Ksh1,000.00 from JANE WANJIRU 0722000111 on 10/3/25 at 9:00 AM"
+  "  New M-PESA balance is Ksh1,200.00.\n"
+  "SKA1B2C3D6 Confirmed. Ksh300.00 sent to JOHN KAMAU 0712 345 678 on 10/3/25 at 1:00 PM. New M-PESA balance"
+  " is Ksh1,364.00. Transaction cost, Ksh13.00. Amount you can transact within the day is 499,500.00.\n";
+
+/* One payment over the KES 500,000 limit. */
+static const char big[] =
+  HEADER_13
+  "SKB1B2C3D2,2025-03-11 10:00:00,2025-03-11 10:00:00,\"Funds received from - 2547******541 JANE WANJIRU\",Completed,\"600,000.00\",,\"600,150.00\",true,,,,\n"
+  "SKB1B2C3D1,2025-03-11 09:00:00,2025-03-11 09:00:00,\"Funds received from - 2547******541 JANE WANJIRU\",Completed,\"50.00\",,\"150.00\",true,,,,\n";
+
+typedef struct {
+  TestBook *tb;
+  gint64    wallet;   /* an M-PESA wallet with no history */
+  gint64    fuliza;
+} Fixture;
+
+static void
+setup (Fixture *f, gconstpointer data)
+{
+  g_autoptr(DaftariAccount) fuliza = NULL;
+
+  f->tb = test_book_new ();
+  f->wallet = test_add_wallet (f->tb->book, "M-PESA Biashara", DAFTARI_ACCOUNT_MPESA, NULL, 0, 0, FALSE);
+  fuliza = daftari_account_find_role (f->tb->book, DAFTARI_ROLE_FULIZA, NULL);
+  f->fuliza = fuliza->id;
+}
+
+static void
+teardown (Fixture *f, gconstpointer data)
+{
+  g_autofree char *dir = g_strdup (f->tb->dir);
+
+  test_book_free (f->tb);
+  test_remove_dir (dir);
+}
+
+static DaftariImportParse *
+parse_csv (const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  DaftariImportParse *parse = daftari_mpesa_csv_parse (text, strlen (text), &error);
+
+  g_assert_no_error (error);
+  return parse;
+}
+
+static DaftariImportResult *
+import (Fixture *f, const char *kind, const char *text, gboolean dry_run)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DaftariImportParse) parse = NULL;
+  DaftariImportResult *result;
+
+  if (g_str_equal (kind, "sms"))
+    parse = daftari_sms_parse_text (text, strlen (text), &error);
+  else
+    parse = parse_csv (text);
+  g_assert_no_error (error);
+  result = daftari_import_rows (f->tb->book, f->wallet, kind, "fixture", parse, dry_run, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_nonnull (result);
+  for (guint i = 0; i < result->warnings->len; i++)
+    g_test_message ("warning: %s", (const char *) g_ptr_array_index (result->warnings, i));
+  return result;
+}
+
+static gint64
+splits_in (Fixture *f, gint64 account)
+{
+  g_autofree char *sql = g_strdup_printf ("SELECT count(*) FROM split WHERE account_id = %lld", (long long) account);
+  return test_db_int (f->tb->path, sql);
+}
+
+static void
+assert_statement_landed (Fixture *f)
+{
+  g_assert_cmpint (test_balance (f->tb->book, f->wallet), ==, 167700);
+  /* KES 23 Paybill charge; the transfer's KES 13 came back with its reversal. */
+  g_assert_cmpint (test_balance (f->tb->book, f->tb->charges), ==, 2300);
+  g_assert_cmpint (test_balance (f->tb->book, f->tb->other), ==, 150000);
+  /* Fuliza lent KES 323 and was repaid: moved twice, back to zero. */
+  g_assert_cmpint (splits_in (f, f->fuliza), ==, 2);
+  g_assert_cmpint (test_balance (f->tb->book, f->fuliza), ==, 0);
+  test_assert_sound (f->tb->book);
+  test_assert_balanced (f->tb->path);
+}
+
+static void
+test_statement (Fixture *f, gconstpointer data)
+{
+  g_autoptr(DaftariImportResult) r = import (f, "mpesa-csv", statement, FALSE);
+
+  g_assert_cmpuint (r->n_rows, ==, 10);
+  g_assert_cmpuint (r->n_new, ==, 10);
+  g_assert_cmpuint (r->n_duplicate + r->n_held + r->n_rejected + r->n_skipped, ==, 0);
+  g_assert_cmpuint (r->warnings->len, ==, 0);
+  /* The opening balance: the first row's balance less its amount. */
+  g_assert_cmpint (test_balance (f->tb->book, f->tb->opening), ==, -1000000 - 100000000 - 20000);
+  assert_statement_landed (f);
+  /* The charge row is a fee split of its payment, not a transaction of its own. */
+  g_assert_cmpint (test_db_int (f->tb->path,
+                                "SELECT count(*) FROM split s JOIN txn t ON t.id = s.txn_id "
+                                "WHERE s.role = 1 AND t.channel = 'paybill'"), ==, 1);
+}
+
+static void
+test_twice (Fixture *f, gconstpointer data)
+{
+  g_autoptr(DaftariImportResult) first = import (f, "mpesa-csv", statement, FALSE);
+  gint64 txns = test_db_int (f->tb->path, "SELECT count(*) FROM txn");
+  g_autoptr(DaftariImportResult) again = import (f, "mpesa-csv", statement, FALSE);
+
+  g_assert_cmpuint (again->n_new, ==, 0);
+  g_assert_cmpuint (again->n_duplicate, ==, 10);
+  g_assert_cmpint (test_db_int (f->tb->path, "SELECT count(*) FROM txn"), ==, txns);
+  assert_statement_landed (f);
+}
+
+static void
+test_sms_then_statement (Fixture *f, gconstpointer data)
+{
+  g_autoptr(DaftariImportResult) phone = import (f, "sms", sms, FALSE);
+  g_autoptr(DaftariImportResult) stmt = NULL;
+
+  g_assert_cmpuint (phone->n_new, ==, 2);
+  stmt = import (f, "mpesa-csv", statement, FALSE);
+  /* The receipt, the transfer and its charge row were there already. */
+  g_assert_cmpuint (stmt->n_duplicate, ==, 3);
+  g_assert_cmpuint (stmt->n_new, ==, 7);
+  g_assert_cmpuint (stmt->n_rejected, ==, 0);
+  g_assert_cmpint (test_db_int (f->tb->path,
+                                "SELECT count(*) FROM txn WHERE voided = 0 AND memo LIKE 'SKA1B2C3D1%'"), ==, 1);
+  assert_statement_landed (f);
+}
+
+static void
+test_held (Fixture *f, gconstpointer data)
+{
+  g_autoptr(DaftariImportResult) r = import (f, "mpesa-csv", big, FALSE);
+  g_autoptr(DaftariImportResult) again = NULL;
+
+  g_assert_cmpuint (r->n_new, ==, 1);
+  g_assert_cmpuint (r->n_held, ==, 1);
+  g_assert_cmpint (test_balance (f->tb->book, f->wallet), ==, 15000);
+  g_assert_cmpint (test_db_int (f->tb->path, "SELECT count(*) FROM import_row WHERE state = 'held' "
+                                             "AND txn_id IS NULL AND receipt = 'SKB1B2C3D2'"), ==, 1);
+  /* The difference the hold leaves is reported. */
+  g_assert_cmpuint (r->warnings->len, >=, 2);
+  again = import (f, "mpesa-csv", big, FALSE);
+  g_assert_cmpuint (again->n_duplicate, ==, 2);
+  test_assert_sound (f->tb->book);
+}
+
+static void
+test_dry_run (Fixture *f, gconstpointer data)
+{
+  g_autofree char *before = test_db_dump (f->tb->path);
+  g_autoptr(DaftariImportResult) r = import (f, "mpesa-csv", statement, TRUE);
+  g_autofree char *after = test_db_dump (f->tb->path);
+
+  g_assert_cmpuint (r->n_new, ==, 10);
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (test_balance (f->tb->book, f->wallet), ==, 0);
+}
+
+static void
+test_undo (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DaftariImportResult) r = import (f, "mpesa-csv", statement, FALSE);
+  g_autoptr(DaftariImportResult) again = NULL;
+
+  g_assert_true (daftari_import_undo (f->tb->book, r->batch_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (test_balance (f->tb->book, f->wallet), ==, 0);
+  g_assert_cmpint (test_balance (f->tb->book, f->tb->charges), ==, 0);
+  g_assert_cmpint (test_balance (f->tb->book, f->fuliza), ==, 0);
+  g_assert_cmpint (test_db_int (f->tb->path, "SELECT count(*) FROM import_row"), ==, 0);
+  test_assert_sound (f->tb->book);
+  /* Undone once is undone. */
+  g_assert_false (daftari_import_undo (f->tb->book, r->batch_id, &error));
+  g_assert_error (error, DAFTARI_INPUT_ERROR, DAFTARI_INPUT_ERROR_INVALID);
+
+  again = import (f, "mpesa-csv", statement, FALSE);
+  g_assert_cmpuint (again->n_new, ==, 10);
+  assert_statement_landed (f);
+}
+
+static void
+test_cancel (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DaftariImportParse) parse = parse_csv (statement);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autofree char *before = test_db_dump (f->tb->path);
+  g_autofree char *after = NULL;
+
+  g_cancellable_cancel (cancellable);
+  g_assert_null (daftari_import_rows (f->tb->book, f->wallet, "mpesa-csv", "x", parse, FALSE, cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  after = test_db_dump (f->tb->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+/* ---- The CLI ------------------------------------------------------------ */
+
+static int
+run_cli (const char *book, char **out, const char *first, ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *err = NULL;
+  va_list ap;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("DAFTARI_CLI"));
+  g_ptr_array_add (argv, (gpointer) "--book");
+  g_ptr_array_add (argv, (gpointer) book);
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+  process = g_subprocess_newv ((const char *const *) argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, out, &err, &error));
+  g_test_message ("stderr: %s", err);
+  return g_subprocess_get_exit_status (process);
+}
+
+static void
+test_cli (void)
+{
+  g_autofree char *dir = NULL, *book = NULL, *file = NULL, *junk = NULL, *undo = NULL;
+  g_autofree char *out = NULL, *out2 = NULL, *out3 = NULL, *out4 = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  const char *keys[] = { "rows", "new", "duplicate", "skipped", "held", "rejected", "warnings", "batch" };
+  JsonObject *o;
+
+  if (g_getenv ("DAFTARI_CLI") == NULL)
+    {
+      g_test_skip ("DAFTARI_CLI is not set");
+      return;
+    }
+  dir = test_make_dir ();
+  book = g_build_filename (dir, "cli.daftari", NULL);
+  file = g_build_filename (dir, "statement.csv", NULL);
+  junk = g_build_filename (dir, "junk.csv", NULL);
+  g_assert_true (g_file_set_contents (file, statement, -1, NULL));
+  g_assert_true (g_file_set_contents (junk, "\x01\x02\x00\x03", 4, NULL));
+  g_assert_cmpint (run_cli (book, &out, "init", NULL), ==, 0);
+  g_clear_pointer (&out, g_free);
+  g_assert_cmpint (run_cli (book, &out, "account", "add", "M-PESA", "--kind", "mpesa", NULL), ==, 0);
+
+  g_assert_cmpint (run_cli (book, &out2, "--json", "import", "mpesa-csv", file, "--wallet", "M-PESA", NULL), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out2, -1, &error));
+  g_assert_no_error (error);
+  o = json_node_get_object (json_parser_get_root (parser));
+  for (guint i = 0; i < G_N_ELEMENTS (keys); i++)
+    g_assert_true (json_object_has_member (o, keys[i]));
+  g_assert_cmpint (json_object_get_int_member (o, "new"), ==, 10);
+  g_assert_cmpint (json_array_get_length (json_object_get_array_member (o, "warnings")), ==, 0);
+  undo = g_strdup_printf ("%lld", (long long) json_object_get_int_member (o, "batch"));
+
+  /* A file that is not a statement is refused whole. */
+  g_assert_cmpint (run_cli (book, &out3, "import", "mpesa-csv", junk, "--wallet", "M-PESA", NULL), ==, 1);
+  g_assert_cmpint (run_cli (book, &out4, "import", "undo", undo, NULL), ==, 0);
+  g_assert_cmpint (test_db_int (book, "SELECT count(*) FROM split s JOIN account a ON a.id = s.account_id "
+                                      "WHERE a.name = 'M-PESA'"), ==, 0);
+  test_remove_dir (dir);
+}
+
+int
+main (int argc, char **argv)
+{
+  test_common_init (&argc, &argv);
+  g_test_add ("/import/statement", Fixture, NULL, setup, test_statement, teardown);
+  g_test_add ("/import/twice", Fixture, NULL, setup, test_twice, teardown);
+  g_test_add ("/import/sms-then-statement", Fixture, NULL, setup, test_sms_then_statement, teardown);
+  g_test_add ("/import/held", Fixture, NULL, setup, test_held, teardown);
+  g_test_add ("/import/dry-run", Fixture, NULL, setup, test_dry_run, teardown);
+  g_test_add ("/import/undo", Fixture, NULL, setup, test_undo, teardown);
+  g_test_add ("/import/cancel", Fixture, NULL, setup, test_cancel, teardown);
+  g_test_add_func ("/import/cli", test_cli);
+  return g_test_run ();
+}
