@@ -191,8 +191,7 @@ finish (DaftariBook *book, gboolean ok, GError **error)
 static gboolean
 check_new (DaftariBook *book, const DaftariTxn *txn, GArray *touched, GError **error)
 {
-  g_autoptr(GArray) accounts = g_array_sized_new (FALSE, FALSE, sizeof (DaftariRuleAccount),
-                                                  txn->splits->len);
+  GArray *accounts = daftari_write_cache_scratch_accounts (daftari_book_get_write_cache (book));
 
   if (!daftari_rules_check_txn (book, txn, accounts, error))
     return FALSE;
@@ -246,7 +245,7 @@ insert_in_past (DaftariBook *book, DaftariTxn *txn, GArray *touched, gint64 *ino
 gboolean
 daftari_ledger_post (DaftariBook *book, DaftariTxn *txn, gint64 *out_id, GError **error)
 {
-  g_autoptr(GArray) touched = g_array_new (FALSE, FALSE, sizeof (DaftariRuleTouch));
+  GArray *touched = daftari_write_cache_scratch_touched (daftari_book_get_write_cache (book));
   gboolean owner = !daftari_book_in_write (book);
   gint64 id = 0;
   gboolean ok;

@@ -25,6 +25,8 @@ struct _DaftariWriteCache {
   GHashTable *months;     /* gint64* key → PendingMonth */
   gboolean    limit_known;
   gint64      limit;
+  GArray     *scratch_accounts;  /* of DaftariRuleAccount */
+  GArray     *scratch_touched;   /* of DaftariRuleTouch */
 };
 
 DaftariWriteCache *
@@ -36,6 +38,8 @@ daftari_write_cache_new (void)
   cache->accounts = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
   cache->pending = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
   cache->months = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+  cache->scratch_accounts = g_array_sized_new (FALSE, FALSE, sizeof (DaftariRuleAccount), 8);
+  cache->scratch_touched = g_array_sized_new (FALSE, FALSE, sizeof (DaftariRuleTouch), 8);
   return cache;
 }
 
@@ -47,6 +51,8 @@ daftari_write_cache_free (DaftariWriteCache *cache)
   g_hash_table_unref (cache->accounts);
   g_hash_table_unref (cache->pending);
   g_hash_table_unref (cache->months);
+  g_array_unref (cache->scratch_accounts);
+  g_array_unref (cache->scratch_touched);
   g_free (cache);
 }
 
@@ -57,6 +63,20 @@ daftari_write_cache_clear (DaftariWriteCache *cache)
   g_hash_table_remove_all (cache->pending);
   g_hash_table_remove_all (cache->months);
   cache->limit_known = FALSE;
+}
+
+GArray *
+daftari_write_cache_scratch_accounts (DaftariWriteCache *cache)
+{
+  g_array_set_size (cache->scratch_accounts, 0);
+  return cache->scratch_accounts;
+}
+
+GArray *
+daftari_write_cache_scratch_touched (DaftariWriteCache *cache)
+{
+  g_array_set_size (cache->scratch_touched, 0);
+  return cache->scratch_touched;
 }
 
 DaftariCachedAccount *

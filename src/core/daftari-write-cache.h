@@ -44,6 +44,10 @@ gboolean              daftari_write_cache_get_limit (DaftariWriteCache *cache,
 gboolean              daftari_write_cache_flush    (DaftariWriteCache *cache,
                                                     DaftariBook       *book,
                                                     GError           **error);
+/* Empty arrays for a post's rule checks, reused from post to post: the hot
+ * path of an import should not allocate. Posts do not nest, so one each. */
+GArray               *daftari_write_cache_scratch_accounts (DaftariWriteCache *cache);
+GArray               *daftari_write_cache_scratch_touched  (DaftariWriteCache *cache);
 /* Forgets everything: after COMMIT, after a rollback, after direct writes. */
 void                  daftari_write_cache_clear    (DaftariWriteCache *cache);
 
