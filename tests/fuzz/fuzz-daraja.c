@@ -48,6 +48,7 @@ LLVMFuzzerTestOneInput (const guint8 *data, size_t size)
 }
 
 #ifdef DAFTARI_FUZZ_STANDALONE
+#include "fuzz-mutate.h"
 
 #define C2B "{\"TransactionType\":\"Pay Bill\",\"TransID\":\"SKA1B2C3F4\",\"TransTime\":\"20250310110445\"," \
   "\"TransAmount\":\"4.00\",\"BusinessShortCode\":\"600978\",\"BillRefNumber\":\"INV-2025-0042\"," \
@@ -76,38 +77,15 @@ run (const GString *input)
 static void
 mutate (GRand *rand, GString *s)
 {
-  guint pos = s->len ? (guint) g_rand_int_range (rand, 0, (gint32) s->len) : 0;
+  guint pos = fuzz_position (rand, s);
+  guint choice = (guint) g_rand_int_range (rand, 0, 6);
 
-  switch (g_rand_int_range (rand, 0, 6))
-    {
-    case 0:   /* flip bytes */
-      for (guint i = 0; i < 4 && s->len; i++)
-        s->str[g_rand_int_range (rand, 0, (gint32) s->len)] = (char) g_rand_int_range (rand, 0, 256);
-      break;
-    case 1:   /* truncate */
-      g_string_truncate (s, pos);
-      break;
-    case 2:   /* insert a tricky piece */
-      {
-        const char *piece = pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))];
-        g_string_insert_len (s, pos, piece, piece[0] ? (gssize) strlen (piece) : 1);
-      }
-      break;
-    case 3:   /* splice another seed in */
-      g_string_insert (s, pos, seeds[g_rand_int_range (rand, 0, G_N_ELEMENTS (seeds))]);
-      break;
-    case 4:   /* delete a range */
-      {
-        /* Not MIN (…, g_rand_…): the macro would draw twice. */
-        guint len = (guint) g_rand_int_range (rand, 0, 40);
-        g_string_erase (s, pos, MIN (s->len - pos, len));
-      }
-      break;
-    default:  /* a run of digits */
-      for (int i = g_rand_int_range (rand, 1, 40); i > 0; i--)
-        g_string_insert_c (s, pos, (char) ('0' + g_rand_int_range (rand, 0, 10)));
-      break;
-    }
+  if (choice == 3)          /* splice another seed in */
+    g_string_insert (s, pos, seeds[g_rand_int_range (rand, 0, G_N_ELEMENTS (seeds))]);
+  else if (choice == 5)
+    fuzz_insert_digits (rand, s, pos);
+  else
+    fuzz_mutate_common (rand, s, pos, choice, pieces, G_N_ELEMENTS (pieces));
 }
 
 int

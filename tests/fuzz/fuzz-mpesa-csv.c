@@ -62,6 +62,7 @@ LLVMFuzzerTestOneInput (const guint8 *data, size_t size)
 }
 
 #ifdef DAFTARI_FUZZ_STANDALONE
+#include "fuzz-mutate.h"
 
 static const char *const seeds[] = {
   "\xEF\xBB\xBF" "Account Holder:,DEMO SHOP\r\n\r\n"
@@ -101,48 +102,26 @@ run (const GString *input)
 static void
 mutate (GRand *rand, GString *s)
 {
-  guint pos = s->len ? (guint) g_rand_int_range (rand, 0, (gint32) s->len) : 0;
+  guint pos = fuzz_position (rand, s);
+  guint choice = (guint) g_rand_int_range (rand, 0, 7);
 
-  switch (g_rand_int_range (rand, 0, 7))
+  if (choice == 3)          /* duplicate a line-sized range: same receipts, same seconds */
     {
-    case 0:   /* flip bytes */
-      for (guint i = 0; i < 4 && s->len; i++)
-        s->str[g_rand_int_range (rand, 0, (gint32) s->len)] = (char) g_rand_int_range (rand, 0, 256);
-      break;
-    case 1:   /* truncate */
-      g_string_truncate (s, pos);
-      break;
-    case 2:   /* insert a tricky piece */
-      {
-        const char *piece = pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))];
-        g_string_insert_len (s, pos, piece, piece[0] ? (gssize) strlen (piece) : 1);
-      }
-      break;
-    case 3:   /* duplicate a line-sized range: same receipts, same seconds */
-      {
-        guint len = (guint) g_rand_int_range (rand, 1, 200);
-        g_autofree char *copy = NULL;
-        len = MIN (s->len - pos, len);
-        copy = g_memdup2 (s->str + pos, len);
-        g_string_insert_len (s, pos, copy, len);
-      }
-      break;
-    case 4:   /* delete a range */
-      {
-        /* Not MIN (…, g_rand_…): the macro would draw twice. */
-        guint len = (guint) g_rand_int_range (rand, 0, 40);
-        g_string_erase (s, pos, MIN (s->len - pos, len));
-      }
-      break;
-    case 5:   /* swap two bytes that matter to the reader */
+      guint len = (guint) g_rand_int_range (rand, 1, 200);
+      g_autofree char *copy = NULL;
+      len = MIN (s->len - pos, len);
+      copy = g_memdup2 (s->str + pos, len);
+      g_string_insert_len (s, pos, copy, len);
+    }
+  else if (choice == 5)     /* swap in a byte that matters to the reader */
+    {
       if (s->len)
         s->str[pos] = ",\"\r\n-.*0"[g_rand_int_range (rand, 0, 8)];
-      break;
-    default:  /* a run of digits: huge amounts, receipts, phones */
-      for (int i = g_rand_int_range (rand, 1, 40); i > 0; i--)
-        g_string_insert_c (s, pos, (char) ('0' + g_rand_int_range (rand, 0, 10)));
-      break;
     }
+  else if (choice == 6)
+    fuzz_insert_digits (rand, s, pos);
+  else
+    fuzz_mutate_common (rand, s, pos, choice, pieces, G_N_ELEMENTS (pieces));
 }
 
 int

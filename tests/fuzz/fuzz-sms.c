@@ -50,6 +50,7 @@ LLVMFuzzerTestOneInput (const guint8 *data, size_t size)
 }
 
 #ifdef DAFTARI_FUZZ_STANDALONE
+#include "fuzz-mutate.h"
 
 static const char *const seeds[] = {
   "SKA1B2C3D4 Confirmed. Ksh500.00 sent to JOHN KAMAU 0712 345 678 on 5/3/25 at 6:27 PM. New M-PESA "
@@ -96,37 +97,15 @@ run (const GString *input)
 static void
 mutate (GRand *rand, GString *s)
 {
-  guint pos = s->len ? (guint) g_rand_int_range (rand, 0, (gint32) s->len) : 0;
+  guint pos = fuzz_position (rand, s);
+  guint choice = (guint) g_rand_int_range (rand, 0, 6);
 
-  switch (g_rand_int_range (rand, 0, 6))
-    {
-    case 0:   /* flip bytes */
-      for (guint i = 0; i < 4 && s->len; i++)
-        s->str[g_rand_int_range (rand, 0, (gint32) s->len)] = (char) g_rand_int_range (rand, 0, 256);
-      break;
-    case 1:   /* truncate */
-      g_string_truncate (s, pos);
-      break;
-    case 2:   /* insert a tricky piece */
-      {
-        const char *piece = pieces[g_rand_int_range (rand, 0, G_N_ELEMENTS (pieces))];
-        g_string_insert_len (s, pos, piece, piece[0] ? (gssize) strlen (piece) : 1);
-      }
-      break;
-    case 3:   /* splice another seed in */
-      g_string_insert (s, pos, seeds[g_rand_int_range (rand, 0, G_N_ELEMENTS (seeds))]);
-      break;
-    case 4:   /* delete a range, never past the end */
-      {
-        gssize wanted = g_rand_int_range (rand, 0, 40);
-        g_string_erase (s, pos, MIN (wanted, (gssize) (s->len - pos)));
-      }
-      break;
-    default:  /* a run of digits: huge amounts, receipts, phones */
-      for (int i = g_rand_int_range (rand, 1, 40); i > 0; i--)
-        g_string_insert_c (s, pos, (char) ('0' + g_rand_int_range (rand, 0, 10)));
-      break;
-    }
+  if (choice == 3)          /* splice another seed in */
+    g_string_insert (s, pos, seeds[g_rand_int_range (rand, 0, G_N_ELEMENTS (seeds))]);
+  else if (choice == 5)
+    fuzz_insert_digits (rand, s, pos);
+  else
+    fuzz_mutate_common (rand, s, pos, choice, pieces, G_N_ELEMENTS (pieces));
 }
 
 int
