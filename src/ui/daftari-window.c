@@ -145,9 +145,10 @@ show_error (DaftariWindow *self, const char *title, const char *message)
   gtk_stack_set_visible_child_name (self->shell, "error");
 }
 
-/* A book is open: remember it, then ask for its PIN if it has one. */
+/* Makes book the window's book, with its own PIN store, and remembers it
+ * for the next start. */
 static void
-start_session (DaftariWindow *self, DaftariBook *book)
+attach_book (DaftariWindow *self, DaftariBook *book)
 {
   g_clear_object (&self->session);
   g_clear_object (&self->pin_store);
@@ -155,6 +156,13 @@ start_session (DaftariWindow *self, DaftariBook *book)
   self->session = daftari_session_new (book);
   self->pin_store = daftari_pin_store_new (daftari_book_get_path (book));
   g_settings_set_string (self->settings, "book-path", daftari_book_get_path (book));
+}
+
+/* A book is open: remember it, then ask for its PIN if it has one. */
+static void
+start_session (DaftariWindow *self, DaftariBook *book)
+{
+  attach_book (self, book);
   refresh_pin_state (self);
   if (self->has_pin)
     daftari_window_lock (self);
@@ -189,11 +197,7 @@ on_create_book (DaftariWindow *self, const char *business, const char *currency)
       daftari_onboarding_show_error (self->onboarding, error->message);
       return;
     }
-  g_clear_object (&self->session);
-  self->session = daftari_session_new (book);
-  g_clear_object (&self->pin_store);
-  self->pin_store = daftari_pin_store_new (daftari_book_get_path (book));
-  g_settings_set_string (self->settings, "book-path", daftari_book_get_path (book));
+  attach_book (self, book);
   self->keyring_ok = daftari_pin_store_check_keyring (self->pin_store, NULL);
   daftari_onboarding_ask_pin (self->onboarding, self->keyring_ok);
 }
