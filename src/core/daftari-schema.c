@@ -210,7 +210,68 @@ static const char migration_4[] =
   "CREATE INDEX import_row_by_batch ON import_row (batch_id);"
   "CREATE INDEX import_row_by_txn ON import_row (txn_id);";
 
-static const char *const migrations[] = { migration_1, migration_2, migration_3, migration_4 };
+/* 5: what imports learn and keep (docs/import.md, docs/reconcile.md,
+ * docs/receipts.md). category_rule: user rules that pick a category for a
+ * payee field (Paybill 888880 → Electricity). payer_alias: who a payer is
+ * (a phone, a cleaned name or an account reference → a customer), taught by
+ * accepted matches. reconcile_match: each incoming payment's candidate
+ * invoices with confidence and reasons; 'review' waits for the user.
+ * import_mapping: a bank CSV's column mapping remembered per wallet.
+ * attachment: receipt images and PDFs stored in the book once per content
+ * hash, linked to transactions by txn_attachment. */
+static const char migration_5[] =
+  "CREATE TABLE category_rule ("
+  "  id INTEGER PRIMARY KEY,"
+  "  field TEXT NOT NULL CHECK (field IN ('paybill', 'till', 'phone', 'counterparty', 'text')),"
+  "  pattern TEXT NOT NULL,"
+  "  category_id INTEGER NOT NULL REFERENCES account (id),"
+  "  created INTEGER NOT NULL,"
+  "  UNIQUE (field, pattern)"
+  ");"
+  "CREATE TABLE payer_alias ("
+  "  kind TEXT NOT NULL CHECK (kind IN ('phone', 'name', 'reference')),"
+  "  key TEXT NOT NULL,"
+  "  customer_id INTEGER NOT NULL REFERENCES customer (id),"
+  "  created INTEGER NOT NULL,"
+  "  PRIMARY KEY (kind, key)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX payer_alias_by_customer ON payer_alias (customer_id);"
+  "CREATE TABLE reconcile_match ("
+  "  id INTEGER PRIMARY KEY,"
+  "  txn_id INTEGER NOT NULL REFERENCES txn (id),"
+  "  invoice_id INTEGER NOT NULL REFERENCES invoice (id),"
+  "  amount INTEGER NOT NULL,"
+  "  confidence INTEGER NOT NULL CHECK (confidence BETWEEN 0 AND 100),"
+  "  reasons TEXT NOT NULL DEFAULT '',"
+  "  state TEXT NOT NULL CHECK (state IN ('review', 'applied', 'accepted', 'rejected')),"
+  "  created INTEGER NOT NULL,"
+  "  UNIQUE (txn_id, invoice_id)"
+  ");"
+  "CREATE INDEX reconcile_match_by_state ON reconcile_match (state, txn_id);"
+  "CREATE INDEX reconcile_match_by_invoice ON reconcile_match (invoice_id);"
+  "CREATE TABLE import_mapping ("
+  "  wallet_id INTEGER PRIMARY KEY REFERENCES account (id),"
+  "  source TEXT NOT NULL,"
+  "  mapping TEXT NOT NULL,"
+  "  updated INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE attachment ("
+  "  id INTEGER PRIMARY KEY,"
+  "  sha256 TEXT NOT NULL UNIQUE,"
+  "  mime TEXT NOT NULL,"
+  "  name TEXT NOT NULL DEFAULT '',"
+  "  bytes BLOB NOT NULL,"
+  "  details TEXT NOT NULL DEFAULT '',"
+  "  created INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE txn_attachment ("
+  "  txn_id INTEGER NOT NULL REFERENCES txn (id),"
+  "  attachment_id INTEGER NOT NULL REFERENCES attachment (id),"
+  "  PRIMARY KEY (txn_id, attachment_id)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX txn_attachment_by_attachment ON txn_attachment (attachment_id);";
+
+static const char *const migrations[] = { migration_1, migration_2, migration_3, migration_4, migration_5 };
 
 int
 daftari_schema_latest_version (void)
