@@ -89,6 +89,16 @@ int daftari_cli_summary      (DaftariCli *cli, int argc, char **argv);
 /* daftari-cli-forecast.c, built when present (src/cli/meson.build). */
 int daftari_cli_forecast      (DaftariCli *cli, int argc, char **argv);
 int daftari_cli_forecast_eval (DaftariCli *cli, int argc, char **argv);
+
+/* Groups built when their file is present (src/cli/meson.build). */
+int daftari_cli_rule            (DaftariCli *cli, int argc, char **argv); /* daftari-cli-categorise.c */
+int daftari_cli_categorise      (DaftariCli *cli, int argc, char **argv);
+int daftari_cli_categorise_eval (DaftariCli *cli, int argc, char **argv);
+int daftari_cli_reconcile       (DaftariCli *cli, int argc, char **argv); /* daftari-cli-reconcile.c */
+int daftari_cli_reconcile_eval  (DaftariCli *cli, int argc, char **argv);
+int daftari_cli_receipt         (DaftariCli *cli, int argc, char **argv); /* daftari-cli-receipt.c */
+int daftari_cli_receipt_eval    (DaftariCli *cli, int argc, char **argv);
+int daftari_cli_export          (DaftariCli *cli, int argc, char **argv); /* daftari-cli-report-books.c */
 /* daftari-cli-customer.c, daftari-cli-invoice.c, daftari-cli-report.c. */
 int daftari_cli_customer      (DaftariCli *cli, int argc, char **argv);
 int daftari_cli_invoice       (DaftariCli *cli, int argc, char **argv);

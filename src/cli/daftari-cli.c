@@ -33,6 +33,22 @@ static const Command commands[] = {
   { "forecast",      daftari_cli_forecast,      N_("Forecast an account’s monthly totals") },
   { "forecast-eval", daftari_cli_forecast_eval, N_("Score the forecasting methods on a data set") },
 #endif
+#ifdef DAFTARI_HAVE_CATEGORISE
+  { "rule",           daftari_cli_rule,           N_("Add, list or remove the rules that pick categories") },
+  { "categorise",     daftari_cli_categorise,     N_("Suggest categories for uncategorised transactions") },
+  { "categorise-eval", daftari_cli_categorise_eval, N_("Score category suggestions on the book’s own history") },
+#endif
+#ifdef DAFTARI_HAVE_RECONCILE
+  { "reconcile",      daftari_cli_reconcile,      N_("Match incoming payments to open invoices") },
+  { "reconcile-eval", daftari_cli_reconcile_eval, N_("Score payment matching on a generated scenario") },
+#endif
+#ifdef DAFTARI_HAVE_RECEIPT
+  { "receipt",        daftari_cli_receipt,        N_("Read receipts: scan fields, save as an expense") },
+  { "receipt-eval",   daftari_cli_receipt_eval,   N_("Score receipt reading on a directory of receipts") },
+#endif
+#ifdef DAFTARI_HAVE_REPORT_BOOKS
+  { "export",         daftari_cli_export,         N_("Export transactions as CSV") },
+#endif
 };
 
 static void
