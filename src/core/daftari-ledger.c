@@ -6,6 +6,7 @@
 #include "daftari-book-private.h"
 #include "daftari-db.h"
 #include "daftari-error.h"
+#include "daftari-row-queue.h"
 #include "daftari-rules.h"
 #include "daftari-txn-json.h"
 #include "daftari-write-cache.h"
@@ -66,23 +67,30 @@ insert_split_rows (DaftariBook *book, gint64 txn_id, const DaftariTxn *txn, guin
   return daftari_db_step_done (insert, error);
 }
 
-/* The split rows; their effect on balances and month totals goes to the
- * write cache, which the book writes before anything reads them. */
-static gboolean
-write_splits (DaftariBook *book, gint64 txn_id, const DaftariTxn *txn, GError **error)
+/* The splits' effect on balances and month totals goes to the write cache,
+ * which the book writes before anything reads them. */
+static void
+cache_splits (DaftariBook *book, const DaftariTxn *txn)
 {
   DaftariWriteCache *cache = daftari_book_get_write_cache (book);
   DaftariMonth month = daftari_calendar_month_of (daftari_book_get_calendar (book), txn->ts);
-  guint most = G_N_ELEMENTS (insert_splits_sql) - 1;
 
-  for (guint first = 0; first < txn->splits->len; first += most)
-    if (!insert_split_rows (book, txn_id, txn, first, MIN (most, txn->splits->len - first), error))
-      return FALSE;
   for (guint i = 0; i < txn->splits->len; i++)
     {
       const DaftariSplit *split = daftari_txn_get_split (txn, i);
       daftari_write_cache_add (cache, split->account_id, month, txn->ts, split->amount, split->value);
     }
+}
+
+static gboolean
+write_splits (DaftariBook *book, gint64 txn_id, const DaftariTxn *txn, GError **error)
+{
+  guint most = G_N_ELEMENTS (insert_splits_sql) - 1;
+
+  for (guint first = 0; first < txn->splits->len; first += most)
+    if (!insert_split_rows (book, txn_id, txn, first, MIN (most, txn->splits->len - first), error))
+      return FALSE;
+  cache_splits (book, txn);
   return TRUE;
 }
 
@@ -214,13 +222,20 @@ touch_old (DaftariBook *book, const DaftariTxn *old, GArray *touched, GError **e
 }
 
 /* A transaction after everything in its accounts: every rule is checked
- * before anything is written, so a refusal needs no savepoint to undo it. */
+ * before anything is written, so a refusal needs no savepoint to undo it.
+ * With a queue, its rows are written later, with those of other posts. */
 static gboolean
-append (DaftariBook *book, DaftariTxn *txn, GArray *touched, gint64 *inout_id, GError **error)
+append (DaftariBook *book, DaftariTxn *txn, GArray *touched, DaftariRowQueue *queue, gint64 *inout_id,
+        GError **error)
 {
   if (!daftari_rules_check_overdraft_ahead (book, txn, touched, error))
     return FALSE;
-  if (write_txn_row (book, txn, inout_id, error) && write_splits (book, *inout_id, txn, error))
+  if (queue != NULL && daftari_row_queue_add (queue, txn, inout_id, error))
+    {
+      cache_splits (book, txn);
+      return TRUE;
+    }
+  if (queue == NULL && write_txn_row (book, txn, inout_id, error) && write_splits (book, *inout_id, txn, error))
     return TRUE;
   /* Rows may be half written and nothing can take back just them. */
   daftari_book_break_write (book);
@@ -254,7 +269,7 @@ daftari_ledger_post (DaftariBook *book, DaftariTxn *txn, gint64 *out_id, GError 
     return FALSE;
   txn->voided = FALSE;
   ok = check_new (book, txn, touched, error) &&
-       (daftari_rules_appends (touched) ? append (book, txn, touched, &id, error)
+       (daftari_rules_appends (touched) ? append (book, txn, touched, NULL, &id, error)
                                         : insert_in_past (book, txn, touched, &id, error));
   if (owner)
     ok = finish (book, ok, error);
@@ -264,6 +279,54 @@ daftari_ledger_post (DaftariBook *book, DaftariTxn *txn, gint64 *out_id, GError 
   if (out_id != NULL)
     *out_id = id;
   return TRUE;
+}
+
+/* One post of post_many: appended rows wait in the queue; a back-dated
+ * transaction needs every earlier row in place, so the queue goes first. */
+static gboolean
+post_queued (DaftariBook *book, DaftariTxn *txn, DaftariRowQueue *queue, GError **error)
+{
+  GArray *touched = daftari_write_cache_scratch_touched (daftari_book_get_write_cache (book));
+  gint64 id = 0;
+
+  txn->voided = FALSE;
+  if (!check_new (book, txn, touched, error))
+    return FALSE;
+  if (daftari_rules_appends (touched))
+    {
+      if (!append (book, txn, touched, queue, &id, error))
+        return FALSE;
+    }
+  else if (!daftari_row_queue_flush (queue, error) || !insert_in_past (book, txn, touched, &id, error))
+    return FALSE;
+  else
+    daftari_row_queue_note_id (queue, id);
+  txn->id = id;
+  return TRUE;
+}
+
+gboolean
+daftari_ledger_post_many (DaftariBook *book, DaftariTxn *const *txns, guint n, guint *out_posted,
+                          GError **error)
+{
+  g_autoptr(DaftariRowQueue) queue = NULL;
+  guint posted = 0;
+  gboolean ok;
+
+  g_return_val_if_fail (daftari_book_in_write (book), FALSE);
+  ok = (queue = daftari_row_queue_new (book, error)) != NULL;
+  while (ok && posted < n && post_queued (book, txns[posted], queue, error))
+    posted++;
+  ok = ok && posted == n;
+  /* Rows already accepted are written even when a later one is refused. */
+  if (queue != NULL && !daftari_row_queue_flush (queue, ok ? error : NULL))
+    {
+      daftari_book_break_write (book);
+      ok = FALSE;
+    }
+  if (out_posted != NULL)
+    *out_posted = posted;
+  return ok;
 }
 
 gboolean

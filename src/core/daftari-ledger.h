@@ -15,6 +15,15 @@ gboolean    daftari_ledger_post    (DaftariBook  *book,
                                     DaftariTxn   *txn,
                                     gint64       *out_id,
                                     GError      **error);
+/* Posts txns in order inside the caller's batch, as daftari_ledger_post
+ * would one by one, but writes appended rows together: the fast way to post
+ * many. Stops at the first refusal with its error; *out_posted says how many
+ * came before it (those are posted, their ids set). */
+gboolean    daftari_ledger_post_many (DaftariBook      *book,
+                                      DaftariTxn *const *txns,
+                                      guint             n,
+                                      guint            *out_posted,
+                                      GError          **error);
 /* Whether posting txn would be accepted, with the same error a post would
  * give, without writing anything: for forms that validate while typing. */
 gboolean    daftari_ledger_check   (DaftariBook  *book,

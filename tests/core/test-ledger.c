@@ -393,6 +393,68 @@ test_batch_refusals (void)
   test_assert_sound (tb->book);
 }
 
+/* post_many writes appended rows together: a run of them (past one
+ * multi-row INSERT and past the queue's capacity), one refused in the
+ * middle, and a back-dated one among them behave as posts one by one. */
+static void
+test_post_many (void)
+{
+  g_autoptr(TestBook) tb = test_book_new ();
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) txns = g_ptr_array_new_with_free_func ((GDestroyNotify) daftari_txn_free);
+  const guint run = 1500;
+  guint posted = 0;
+  gboolean ok;
+
+  /* Cash starts empty: each day's sale funds the next day's purchase. */
+  for (guint i = 0; i < run; i++)
+    g_ptr_array_add (txns, daftari_ops_build_record (tb->book, i % 2 ? DAFTARI_TXN_EXPENSE : DAFTARI_TXN_INCOME,
+                                                     tb->cash, i % 2 ? tb->stock : tb->sales, KES (10) + i % 2,
+                                                     test_day (tb->book, 10) + i * 60, NULL, NULL));
+  /* The first purchase would spend 10.01 out of 10: refused, the sale before
+   * it is written. */
+  g_assert_true (daftari_ledger_batch_begin (tb->book, &error));
+  g_assert_false (daftari_ledger_post_many (tb->book, (DaftariTxn *const *) txns->pdata, run, &posted, &error));
+  g_assert_error (error, DAFTARI_RULE_ERROR, DAFTARI_RULE_ERROR_OVERDRAFT);
+  g_clear_error (&error);
+  g_assert_cmpuint (posted, ==, 1);
+  g_assert_true (daftari_ledger_batch_commit (tb->book, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (count_rows (tb, "txn WHERE kind = 'income'"), ==, 1);
+
+  /* Every purchase made affordable: Cash gets a float first, dated before
+   * all of them but posted after the sale above, so it goes back in time. */
+  {
+    DaftariTxn *float_in = daftari_ops_build_record (tb->book, DAFTARI_TXN_INCOME, tb->cash, tb->sales, KES (100),
+                                                     test_day (tb->book, 9), NULL, NULL);
+    g_ptr_array_insert (txns, 1, float_in);
+  }
+  g_assert_true (daftari_ledger_batch_begin (tb->book, &error));
+  ok = daftari_ledger_post_many (tb->book, (DaftariTxn *const *) txns->pdata + 1, txns->len - 1, &posted, &error);
+  g_assert_no_error (error);
+  g_assert_true (ok);
+  g_assert_cmpuint (posted, ==, run);
+  g_assert_true (daftari_ledger_batch_commit (tb->book, &error));
+  g_assert_no_error (error);
+
+  /* Each transaction got the id of its own row, in order, with its splits. */
+  for (guint i = 1; i < txns->len; i++)
+    {
+      DaftariTxn *txn = g_ptr_array_index (txns, i);
+      g_autoptr(DaftariTxn) stored = daftari_ledger_get (tb->book, txn->id, &error);
+      g_assert_no_error (error);
+      g_assert_cmpint (stored->ts, ==, txn->ts);
+      g_assert_cmpuint (stored->splits->len, ==, txn->splits->len);
+      g_assert_cmpint (daftari_txn_get_split (stored, 0)->amount, ==, daftari_txn_get_split (txn, 0)->amount);
+      if (i > 1)
+        g_assert_cmpint (txn->id, ==, ((DaftariTxn *) g_ptr_array_index (txns, i - 1))->id + 1);
+    }
+  /* The float, 750 sales of 10 and 750 purchases of 10.01. */
+  g_assert_cmpint (test_balance (tb->book, tb->cash), ==, KES (100) + 750 * KES (10) - 750 * (KES (10) + 1));
+  test_assert_balanced (tb->path);
+  test_assert_sound (tb->book);
+}
+
 /* An aborted batch leaves the file as it was, and the book's memory too. */
 static void
 test_batch_abort (void)
@@ -671,6 +733,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ledger/unvoid-after-edit", test_unvoid_after_edit);
   g_test_add_func ("/ledger/batch/refusals", test_batch_refusals);
   g_test_add_func ("/ledger/batch/abort", test_batch_abort);
+  g_test_add_func ("/ledger/batch/post-many", test_post_many);
   g_test_add_func ("/ledger/dry-run", test_dry_run);
   g_test_add_func ("/ledger/query/filters", test_query_filters);
   g_test_add_func ("/ledger/query/balances", test_query_balances);
