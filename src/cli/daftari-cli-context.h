@@ -99,6 +99,10 @@ int daftari_cli_reconcile_eval  (DaftariCli *cli, int argc, char **argv);
 int daftari_cli_receipt         (DaftariCli *cli, int argc, char **argv); /* daftari-cli-receipt.c */
 int daftari_cli_receipt_eval    (DaftariCli *cli, int argc, char **argv);
 int daftari_cli_export          (DaftariCli *cli, int argc, char **argv); /* daftari-cli-report-books.c */
+int daftari_cli_chart           (DaftariCli *cli, int argc, char **argv); /* daftari-cli-chart.c */
+int daftari_cli_schedule        (DaftariCli *cli, int argc, char **argv); /* daftari-cli-plan.c */
+int daftari_cli_budget          (DaftariCli *cli, int argc, char **argv);
+int daftari_cli_anomalies       (DaftariCli *cli, int argc, char **argv);
 /* daftari-cli-customer.c, daftari-cli-invoice.c, daftari-cli-report.c. */
 int daftari_cli_customer      (DaftariCli *cli, int argc, char **argv);
 int daftari_cli_invoice       (DaftariCli *cli, int argc, char **argv);

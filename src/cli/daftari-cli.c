@@ -49,6 +49,14 @@ static const Command commands[] = {
 #ifdef DAFTARI_HAVE_REPORT_BOOKS
   { "export",         daftari_cli_export,         N_("Export transactions as CSV") },
 #endif
+#ifdef DAFTARI_HAVE_CHART
+  { "chart",          daftari_cli_chart,          N_("Draw a chart as PNG, SVG or PDF") },
+#endif
+#ifdef DAFTARI_HAVE_PLAN
+  { "schedule",       daftari_cli_schedule,       N_("Add, list or post recurring transactions") },
+  { "budget",         daftari_cli_budget,         N_("Set or show monthly budgets per category") },
+  { "anomalies",      daftari_cli_anomalies,      N_("List or dismiss unusual transactions") },
+#endif
 };
 
 static void
