@@ -245,7 +245,9 @@ static const char migration_5[] =
   "  reasons TEXT NOT NULL DEFAULT '',"
   "  state TEXT NOT NULL CHECK (state IN ('review', 'applied', 'accepted', 'rejected')),"
   "  created INTEGER NOT NULL,"
-  "  UNIQUE (txn_id, invoice_id)"
+  "  rank INTEGER NOT NULL DEFAULT 1,"
+  "  category_id INTEGER REFERENCES account (id),"
+  "  UNIQUE (txn_id, rank, invoice_id)"
   ");"
   "CREATE INDEX reconcile_match_by_state ON reconcile_match (state, txn_id);"
   "CREATE INDEX reconcile_match_by_invoice ON reconcile_match (invoice_id);"
@@ -271,7 +273,60 @@ static const char migration_5[] =
   ") WITHOUT ROWID;"
   "CREATE INDEX txn_attachment_by_attachment ON txn_attachment (attachment_id);";
 
-static const char *const migrations[] = { migration_1, migration_2, migration_3, migration_4, migration_5 };
+/* 6: planning (docs/planning.md). schedule: a recurring transaction, posted
+ * through the ordinary operations when due; next_day is its first occurrence
+ * not yet posted (0 once it has ended), rule_n the day of the month (1-31,
+ * clamped to the month's last day), the weekday (1 Monday - 7 Sunday) or the
+ * number of days between occurrences. schedule_post: which transaction each
+ * occurrence became, so a run never posts one twice and anomaly flags can
+ * leave scheduled payments alone. budget: an expense category's budget for
+ * one month, or for every month when month is NULL (a month's own budget
+ * wins). anomaly_dismissal: flags the user has seen and set aside, by the
+ * flag's stable key. */
+static const char migration_6[] =
+  "CREATE TABLE schedule ("
+  "  id INTEGER PRIMARY KEY,"
+  "  name TEXT NOT NULL UNIQUE COLLATE NOCASE,"
+  "  kind TEXT NOT NULL CHECK (kind IN ('income', 'expense', 'transfer', 'payment')),"
+  "  wallet_id INTEGER NOT NULL REFERENCES account (id),"
+  "  target_id INTEGER REFERENCES account (id),"
+  "  amount INTEGER NOT NULL CHECK (amount > 0),"
+  "  fee INTEGER NOT NULL DEFAULT 0 CHECK (fee >= 0),"
+  "  memo TEXT NOT NULL DEFAULT '',"
+  "  channel TEXT NOT NULL DEFAULT '',"
+  "  number TEXT NOT NULL DEFAULT '',"
+  "  reference TEXT NOT NULL DEFAULT '',"
+  "  rule TEXT NOT NULL CHECK (rule IN ('monthly', 'weekly', 'days')),"
+  "  rule_n INTEGER NOT NULL CHECK (rule_n >= 1),"
+  "  start_day INTEGER NOT NULL,"
+  "  end_day INTEGER NOT NULL DEFAULT 0,"
+  "  next_day INTEGER NOT NULL,"
+  "  active INTEGER NOT NULL DEFAULT 1,"
+  "  last_day INTEGER NOT NULL DEFAULT 0,"
+  "  created INTEGER NOT NULL"
+  ");"
+  "CREATE TABLE schedule_post ("
+  "  schedule_id INTEGER NOT NULL REFERENCES schedule (id),"
+  "  day INTEGER NOT NULL,"
+  "  txn_id INTEGER NOT NULL REFERENCES txn (id),"
+  "  PRIMARY KEY (schedule_id, day)"
+  ") WITHOUT ROWID;"
+  "CREATE INDEX schedule_post_by_txn ON schedule_post (txn_id);"
+  "CREATE TABLE budget ("
+  "  id INTEGER PRIMARY KEY,"
+  "  category_id INTEGER NOT NULL REFERENCES account (id),"
+  "  month INTEGER,"
+  "  amount INTEGER NOT NULL CHECK (amount >= 0),"
+  "  updated INTEGER NOT NULL"
+  ");"
+  "CREATE UNIQUE INDEX budget_by_category_month ON budget (category_id, IFNULL (month, 0));"
+  "CREATE TABLE anomaly_dismissal ("
+  "  key TEXT PRIMARY KEY,"
+  "  dismissed INTEGER NOT NULL"
+  ") WITHOUT ROWID;";
+
+static const char *const migrations[] = { migration_1, migration_2, migration_3, migration_4, migration_5,
+                                           migration_6 };
 
 int
 daftari_schema_latest_version (void)

@@ -798,7 +798,9 @@ test_old_book (Fixture *f, gconstpointer data)
   g_assert_cmpint (sqlite3_open (f->book, &db), ==, SQLITE_OK);
   /* Undo migrations 5 (what imports learn), 4 (imports), 3 (invoices) and 2
    * to make a version-1 book. */
-  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE txn_attachment; DROP TABLE attachment;"
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE anomaly_dismissal; DROP TABLE budget;"
+                                     "DROP TABLE schedule_post; DROP TABLE schedule;"
+                                     "DROP TABLE txn_attachment; DROP TABLE attachment;"
                                      "DROP TABLE import_mapping; DROP TABLE reconcile_match;"
                                      "DROP TABLE payer_alias; DROP TABLE category_rule;"
                                      "DROP TABLE import_row; DROP TABLE import_batch;"

@@ -1,0 +1,298 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* schedule, budget and anomalies end to end through the real daftari-cli
+ * (DAFTARI_CLI), their --json read back; and step 6 of the schema applied
+ * to a book made before it. */
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "test-common.h"
+
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static char *book_path;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static Run
+cli (const char *first, ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  Run run = { -1, NULL, NULL };
+  va_list ap;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("DAFTARI_CLI"));
+  g_ptr_array_add (argv, (gpointer) "--book");
+  g_ptr_array_add (argv, book_path);
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+  process = g_subprocess_newv ((const char *const *) argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, &run.out, &run.err, &error));
+  run.status = g_subprocess_get_exit_status (process);
+  return run;
+}
+
+static void
+assert_status (const Run *run, int status)
+{
+  if (run->status != status)
+    g_error ("exit %d (wanted %d)\nstdout: %s\nstderr: %s", run->status, status, run->out, run->err);
+}
+
+static JsonObject *
+parse (const Run *run, JsonNode **out_node)
+{
+  g_autoptr(GError) error = NULL;
+
+  *out_node = json_from_string (run->out, &error);
+  g_assert_no_error (error);
+  return json_node_get_object (*out_node);
+}
+
+static void
+setup_book (void)
+{
+  g_auto(Run) init = cli ("init", "--business", "Duka", NULL);
+  g_auto(Run) wallet = cli ("account", "add", "Bank", "--kind", "bank", "--opening", "100000",
+                               "--date", "2024-12-01", NULL);
+  g_auto(Run) cash = cli ("account", "add", "Till box", "--kind", "cash", NULL);
+
+  assert_status (&init, 0);
+  assert_status (&wallet, 0);
+  assert_status (&cash, 0);
+}
+
+static void
+test_schedule (void)
+{
+  g_autofree char *dir = test_make_dir ();
+  g_autoptr(JsonNode) listed = NULL, ran = NULL, again = NULL;
+  JsonArray *posted, *refused, *upcoming;
+
+  book_path = g_build_filename (dir, "shop.daftari", NULL);
+  setup_book ();
+  {
+    g_auto(Run) add = cli ("schedule", "add", "Shop rent", "expense", "Bank", "35000", "--every", "monthly:31",
+                           "--category", "Rent", "--start", "2025-01-01", NULL);
+    g_auto(Run) box = cli ("schedule", "add", "Box rent", "expense", "Till box", "100", "--every", "weekly:mon",
+                           "--category", "Rent", "--start", "2025-01-01", NULL);
+    g_auto(Run) bad = cli ("schedule", "add", "Oops", "expense", "Bank", "10", "--every", "monthly:32",
+                           "--category", "Rent", NULL);
+    g_auto(Run) twice = cli ("schedule", "add", "shop rent", "expense", "Bank", "1", "--every", "days:3",
+                             "--category", "Rent", NULL);
+    assert_status (&add, 0);
+    g_assert_nonnull (strstr (add.out, "2025-01-31"));
+    assert_status (&box, 0);
+    assert_status (&bad, 1);
+    g_assert_nonnull (strstr (bad.err, "monthly"));
+    assert_status (&twice, 1);
+  }
+  {
+    /* Till box is empty: its rent is refused and stays due; the bank's goes on. */
+    g_auto(Run) run = cli ("--json", "schedule", "run", "--until", "2025-03-01", NULL);
+    JsonObject *o;
+    assert_status (&run, 1);
+    o = parse (&run, &ran);
+    posted = json_object_get_array_member (o, "posted");
+    refused = json_object_get_array_member (o, "refused");
+    g_assert_cmpuint (json_array_get_length (posted), ==, 2);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (posted, 1), "day"), ==,
+                     "2025-02-28");
+    g_assert_cmpuint (json_array_get_length (refused), ==, 1);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (refused, 0), "schedule"), ==,
+                     "Box rent");
+    g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (refused, 0), "held_back"), ==, 7);
+  }
+  {
+    g_auto(Run) pause = cli ("schedule", "pause", "Box rent", NULL);
+    g_auto(Run) run = cli ("--json", "schedule", "run", "--until", "2025-03-01", NULL);
+    assert_status (&pause, 0);
+    assert_status (&run, 0);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (parse (&run, &again), "posted")), ==, 0);
+  }
+  {
+    g_auto(Run) list = cli ("--json", "schedule", "list", "--days", "3660", NULL);
+    JsonArray *schedules;
+    assert_status (&list, 0);
+    schedules = json_object_get_array_member (parse (&list, &listed), "schedules");
+    upcoming = json_object_get_array_member (json_node_get_object (listed), "upcoming");
+    g_assert_cmpuint (json_array_get_length (schedules), ==, 2);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (schedules, 1), "next"), ==,
+                     "2025-03-31");
+    g_assert_cmpuint (json_array_get_length (upcoming), >, 0);
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (upcoming, 0), "day"), ==,
+                     "2025-03-31");
+    g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (upcoming, 0), "amount"), ==,
+                     "35000.00");
+  }
+  {
+    g_auto(Run) text = cli ("schedule", "list", NULL);
+    g_auto(Run) removed = cli ("schedule", "remove", "Box rent", NULL);
+    g_auto(Run) check = cli ("check", NULL);
+    assert_status (&text, 0);
+    g_assert_nonnull (strstr (text.out, "paused"));
+    assert_status (&removed, 0);
+    assert_status (&check, 0);
+  }
+  test_remove_dir (dir);
+  g_clear_pointer (&book_path, g_free);
+}
+
+static void
+test_budget (void)
+{
+  g_autofree char *dir = test_make_dir ();
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *o, *line;
+
+  book_path = g_build_filename (dir, "shop.daftari", NULL);
+  setup_book ();
+  {
+    g_auto(Run) set = cli ("budget", "set", "Rent", "40000", NULL);
+    g_auto(Run) feb = cli ("budget", "set", "Rent", "50,000", "--month", "2025-02", NULL);
+    g_auto(Run) income = cli ("budget", "set", "Sales", "1000", NULL);
+    g_auto(Run) spend = cli ("record", "expense", "Bank", "45000", "--category", "Rent", "--date", "2025-02-03",
+                             NULL);
+    assert_status (&set, 0);
+    assert_status (&feb, 0);
+    assert_status (&income, 1);
+    g_assert_nonnull (strstr (income.err, "expense"));
+    assert_status (&spend, 0);
+  }
+  {
+    g_auto(Run) show = cli ("--json", "budget", "show", "--month", "2025-02", "--today", "2025-02-14", NULL);
+    g_auto(Run) text = cli ("budget", "show", "--month", "2025-02", "--today", "2025-02-14", NULL);
+    assert_status (&show, 0);
+    o = parse (&show, &node);
+    g_assert_cmpstr (json_object_get_string_member (o, "month"), ==, "2025-02");
+    g_assert_cmpint (json_object_get_int_member (o, "elapsed_days"), ==, 14);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "lines")), ==, 1);
+    line = json_array_get_object_element (json_object_get_array_member (o, "lines"), 0);
+    g_assert_cmpstr (json_object_get_string_member (line, "category"), ==, "Rent");
+    g_assert_cmpint (json_object_get_int_member (line, "budget_minor"), ==, 5000000);
+    g_assert_cmpint (json_object_get_int_member (line, "actual_minor"), ==, 4500000);
+    g_assert_cmpint (json_object_get_int_member (line, "variance_minor"), ==, 500000);
+    g_assert_cmpint (json_object_get_int_member (line, "percent"), ==, 90);
+    g_assert_cmpstr (json_object_get_string_member (line, "state"), ==, "ahead");
+    assert_status (&text, 0);
+    g_assert_nonnull (strstr (text.out, "ahead of the month"));
+  }
+  test_remove_dir (dir);
+  g_clear_pointer (&book_path, g_free);
+}
+
+/* On a demo book: flags come out as JSON; a dismissed one is gone, --all
+ * shows it again. */
+static void
+test_anomalies (void)
+{
+  g_autofree char *dir = test_make_dir ();
+  g_autoptr(JsonNode) first = NULL, later = NULL, all = NULL;
+  g_autofree char *key = NULL;
+  JsonArray *flags;
+  guint n;
+
+  book_path = g_build_filename (dir, "shop.daftari", NULL);
+  {
+    g_auto(Run) demo = cli ("demo", "--transactions", "3000", "--seed", "5", NULL);
+    g_auto(Run) bank = cli ("account", "add", "Spare bank", "--kind", "bank", "--allow-overdraft", NULL);
+    g_auto(Run) big = cli ("record", "expense", "Spare bank", "450000", "--category", "Stock purchases",
+                           "--memo", "Stock from BIDCO DISTRIBUTORS", NULL);
+    assert_status (&demo, 0);
+    assert_status (&bank, 0);
+    assert_status (&big, 0);
+  }
+  {
+    g_auto(Run) run = cli ("--json", "anomalies", NULL);
+    assert_status (&run, 0);
+    flags = json_object_get_array_member (parse (&run, &first), "anomalies");
+    n = json_array_get_length (flags);
+    g_assert_cmpuint (n, >, 0);
+    for (guint i = 0; i < n; i++)
+      {
+        JsonObject *f = json_array_get_object_element (flags, i);
+        if (json_object_get_int_member (f, "amount_minor") == 45000000)
+          key = g_strdup (json_object_get_string_member (f, "key"));
+        g_assert_cmpuint (strlen (json_object_get_string_member (f, "why")), >, 20);
+      }
+    g_assert_nonnull (key);
+    g_assert_true (g_str_has_prefix (key, "amount:") || g_str_has_prefix (key, "new-payee:"));
+  }
+  {
+    g_auto(Run) dismiss = cli ("anomalies", "dismiss", key, NULL);
+    g_auto(Run) bad = cli ("anomalies", "dismiss", "nonsense", NULL);
+    g_auto(Run) run = cli ("--json", "anomalies", NULL);
+    g_auto(Run) every = cli ("--json", "anomalies", "--all", NULL);
+    assert_status (&dismiss, 0);
+    assert_status (&bad, 1);
+    assert_status (&run, 0);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (parse (&run, &later), "anomalies")), ==,
+                      n - 1);
+    assert_status (&every, 0);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (parse (&every, &all), "anomalies")), ==,
+                      n);
+  }
+  test_remove_dir (dir);
+  g_clear_pointer (&book_path, g_free);
+}
+
+/* A book from before step 6 is updated on opening: the planning tables
+ * appear, a backup is kept, and the book is sound. */
+static void
+test_migration_6 (void)
+{
+  g_autofree char *dir = test_make_dir ();
+  sqlite3 *db;
+
+  book_path = g_build_filename (dir, "shop.daftari", NULL);
+  setup_book ();
+  db = test_db_open (book_path);
+  test_sql_exec (db, "DROP TABLE anomaly_dismissal; DROP TABLE budget; DROP TABLE schedule_post;"
+                     " DROP TABLE schedule; PRAGMA user_version = 5;");
+  sqlite3_close (db);
+  g_assert_cmpint (test_db_int (book_path, "PRAGMA user_version"), ==, 5);
+  {
+    g_auto(Run) list = cli ("schedule", "list", NULL);
+    g_auto(Run) add = cli ("budget", "set", "Rent", "100", NULL);
+    g_auto(Run) check = cli ("check", NULL);
+    assert_status (&list, 0);
+    g_assert_nonnull (strstr (list.err, "new format"));
+    assert_status (&add, 0);
+    assert_status (&check, 0);
+  }
+  g_assert_cmpint (test_db_int (book_path, "PRAGMA user_version"), ==, 6);
+  g_assert_cmpint (test_db_int (book_path, "SELECT count (*) FROM budget"), ==, 1);
+  g_assert_cmpint (test_db_int (book_path, "SELECT count (*) FROM sqlite_master WHERE name = 'schedule_post'"),
+                   ==, 1);
+  test_remove_dir (dir);
+  g_clear_pointer (&book_path, g_free);
+}
+
+int
+main (int argc, char **argv)
+{
+  test_common_init (&argc, &argv);
+  g_test_add_func ("/plan/cli/schedule", test_schedule);
+  g_test_add_func ("/plan/cli/budget", test_budget);
+  g_test_add_func ("/plan/cli/anomalies", test_anomalies);
+  g_test_add_func ("/plan/cli/migration-6", test_migration_6);
+  return g_test_run ();
+}
