@@ -1,12 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Importing parsed M-PESA rows into a book: opening balance, charges,
- * Fuliza, reversals, idempotency across sources, holds, dry runs, undo,
- * and the CLI end to end. */
+ * Fuliza, reversals, idempotency across sources, holds (and posting them
+ * later), dry runs, undo, categories by rule and by learning, balance
+ * adjustments, Daraja balances, and the CLI end to end. */
 #include <json-glib/json-glib.h>
 #include <string.h>
 
 #include "test-common.h"
+#include "daftari-daraja.h"
 #include "daftari-import.h"
+#include "daftari-ledger.h"
 #include "daftari-mpesa-csv.h"
 #include "daftari-sms.h"
 
@@ -43,10 +46,30 @@ static const char big[] =
   "SKB1B2C3D2,2025-03-11 10:00:00,2025-03-11 10:00:00,\"Funds received from - 2547******541 JANE WANJIRU\",Completed,\"600,000.00\",,\"600,150.00\",true,,,,\n"
   "SKB1B2C3D1,2025-03-11 09:00:00,2025-03-11 09:00:00,\"Funds received from - 2547******541 JANE WANJIRU\",Completed,\"50.00\",,\"150.00\",true,,,,\n";
 
+/* A Till payment to a shop the book has seen, one to a shop it has not,
+ * and money in. */
+static const char till_csv[] =
+  HEADER_13
+  "SKC1B2C3D3,2025-03-12 11:00:00,2025-03-12 11:00:00,\"Merchant Payment to 777001 - NEW KIOSK\",Completed,,\"-20.00\",\"110.00\",true,,,,\n"
+  "SKC1B2C3D2,2025-03-12 10:00:00,2025-03-12 10:00:00,\"Merchant Payment to 123456 - MAMA PIMA SHOP\",Completed,,\"-70.00\",\"130.00\",true,,,,\n"
+  "SKC1B2C3D1,2025-03-12 09:00:00,2025-03-12 09:00:00,\"Funds received from - 2547******541 JANE WANJIRU\",Completed,\"200.00\",,\"200.00\",true,,,,\n";
+
+/* Money in whose stated balance is KES 50 above what the wallet will hold. */
+static const char short_csv[] =
+  HEADER_13
+  "SKD1B2C3D1,2025-03-12 09:00:00,2025-03-12 09:00:00,\"Funds received from - 2547******541 JANE WANJIRU\",Completed,\"50.00\",,\"200.00\",true,,,,\n";
+
+/* A C2B confirmation: OrgAccountBalance is the shortcode's, not the wallet's. */
+static const char c2b_json[] =
+  "{\"TransactionType\":\"Pay Bill\",\"TransID\":\"SKE1B2C3F4\",\"TransTime\":\"20250310110445\","
+  "\"TransAmount\":\"400.00\",\"BusinessShortCode\":\"600978\",\"BillRefNumber\":\"INV-2025-0042\","
+  "\"OrgAccountBalance\":\"9993931.40\",\"MSISDN\":\"254712345678\",\"FirstName\":\"JOHN\"}";
+
 typedef struct {
   TestBook *tb;
   gint64    wallet;   /* an M-PESA wallet with no history */
   gint64    fuliza;
+  gint64    electricity;
 } Fixture;
 
 static void
@@ -58,6 +81,7 @@ setup (Fixture *f, gconstpointer data)
   f->wallet = test_add_wallet (f->tb->book, "M-PESA Biashara", DAFTARI_ACCOUNT_MPESA, NULL, 0, 0, FALSE);
   fuliza = daftari_account_find_role (f->tb->book, DAFTARI_ROLE_FULIZA, NULL);
   f->fuliza = fuliza->id;
+  f->electricity = test_account_id (f->tb->book, "Electricity (KPLC)");
 }
 
 static void
@@ -80,7 +104,7 @@ parse_csv (const char *text)
 }
 
 static DaftariImportResult *
-import (Fixture *f, const char *kind, const char *text, gboolean dry_run)
+import_with (Fixture *f, const char *kind, const char *text, const DaftariImportOptions *options)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(DaftariImportParse) parse = NULL;
@@ -88,15 +112,24 @@ import (Fixture *f, const char *kind, const char *text, gboolean dry_run)
 
   if (g_str_equal (kind, "sms"))
     parse = daftari_sms_parse_text (text, strlen (text), &error);
+  else if (g_str_equal (kind, "daraja"))
+    parse = daftari_daraja_parse (text, strlen (text), &error);
   else
     parse = parse_csv (text);
   g_assert_no_error (error);
-  result = daftari_import_rows (f->tb->book, f->wallet, kind, "fixture", parse, dry_run, NULL, &error);
+  result = daftari_import_rows_full (f->tb->book, f->wallet, kind, "fixture", parse, options, NULL, &error);
   g_assert_no_error (error);
   g_assert_nonnull (result);
   for (guint i = 0; i < result->warnings->len; i++)
     g_test_message ("warning: %s", (const char *) g_ptr_array_index (result->warnings, i));
   return result;
+}
+
+static DaftariImportResult *
+import (Fixture *f, const char *kind, const char *text, gboolean dry_run)
+{
+  DaftariImportOptions options = { .dry_run = dry_run };
+  return import_with (f, kind, text, &options);
 }
 
 static gint64
@@ -112,7 +145,9 @@ assert_statement_landed (Fixture *f)
   g_assert_cmpint (test_balance (f->tb->book, f->wallet), ==, 167700);
   /* KES 23 Paybill charge; the transfer's KES 13 came back with its reversal. */
   g_assert_cmpint (test_balance (f->tb->book, f->tb->charges), ==, 2300);
-  g_assert_cmpint (test_balance (f->tb->book, f->tb->other), ==, 150000);
+  /* Both KPLC Paybills (888880) by the default rule; the transfer came back. */
+  g_assert_cmpint (test_balance (f->tb->book, f->electricity), ==, 150000);
+  g_assert_cmpint (test_balance (f->tb->book, f->tb->other), ==, 0);
   /* Fuliza lent KES 323 and was repaid: moved twice, back to zero. */
   g_assert_cmpint (splits_in (f, f->fuliza), ==, 2);
   g_assert_cmpint (test_balance (f->tb->book, f->fuliza), ==, 0);
@@ -129,6 +164,13 @@ test_statement (Fixture *f, gconstpointer data)
   g_assert_cmpuint (r->n_new, ==, 10);
   g_assert_cmpuint (r->n_duplicate + r->n_held + r->n_rejected + r->n_skipped, ==, 0);
   g_assert_cmpuint (r->warnings->len, ==, 0);
+  g_assert_cmpuint (r->n_by_rule, ==, 2);
+  g_assert_cmpuint (r->n_learned, ==, 0);
+  /* What chose the category is kept with the row, for the UI to show. */
+  g_assert_cmpint (test_db_int (f->tb->path,
+                                "SELECT count(*) FROM import_row WHERE json_extract (details, '$.category_source') = 'rule' "
+                                "AND json_extract (details, '$.suggestion.confidence') = 100 "
+                                "AND json_extract (details, '$.suggestion.why') = 'rule: Paybill 888880'"), ==, 2);
   /* The opening balance: the first row's balance less its amount. */
   g_assert_cmpint (test_balance (f->tb->book, f->tb->opening), ==, -1000000 - 100000000 - 20000);
   assert_statement_landed (f);
@@ -237,6 +279,187 @@ test_cancel (Fixture *f, gconstpointer data)
   g_assert_cmpstr (before, ==, after);
 }
 
+/* ---- Categories, adjustments, Daraja balances, held rows --------------- */
+
+/* Paid from the bank to the shop, filed under Food by the user. */
+static void
+post_history (Fixture *f, gint64 food, guint n)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(DaftariTxn) txn = daftari_txn_new (DAFTARI_TXN_PAYMENT, test_day (f->tb->book, (int) i));
+      g_autoptr(GError) error = NULL;
+      g_autofree char *memo = g_strdup_printf ("SKH%07u Merchant Payment to 123456 - MAMA PIMA SHOP", i);
+      daftari_txn_set_text (&txn->memo, memo);
+      daftari_txn_set_text (&txn->payee, "MAMA PIMA SHOP");
+      daftari_txn_set_text (&txn->channel, "till");
+      daftari_txn_set_text (&txn->counterparty, "123456");
+      daftari_txn_add_split (txn, f->tb->kcb, -(5000 + 100 * (gint64) i), -(5000 + 100 * (gint64) i), 0);
+      daftari_txn_add_split (txn, food, 5000 + 100 * (gint64) i, 5000 + 100 * (gint64) i, 0);
+      g_assert_true (daftari_ledger_post (f->tb->book, txn, NULL, &error));
+      g_assert_no_error (error);
+    }
+}
+
+static void
+test_learned_category (Fixture *f, gconstpointer data)
+{
+  gint64 food = test_account_id (f->tb->book, "Food");
+  g_autoptr(DaftariImportResult) r = NULL;
+
+  post_history (f, food, 6);
+  r = import (f, "mpesa-csv", till_csv, FALSE);
+  g_assert_cmpuint (r->n_new, ==, 3);
+  g_assert_cmpuint (r->n_learned, ==, 1);
+  g_assert_cmpuint (r->n_by_rule, ==, 0);
+  /* The shop the book knows went to Food; the new kiosk stayed in the default. */
+  g_assert_cmpint (test_db_int (f->tb->path, "SELECT count(*) FROM split s JOIN txn t ON t.id = s.txn_id "
+                                             "JOIN account a ON a.id = s.account_id "
+                                             "WHERE a.name = 'Food' AND t.memo LIKE 'SKC1B2C3D2%'"), ==, 1);
+  g_assert_cmpint (test_balance (f->tb->book, f->tb->other), ==, 2000);
+  g_assert_cmpint (test_db_int (f->tb->path,
+                                "SELECT json_extract (details, '$.suggestion.confidence') FROM import_row "
+                                "WHERE receipt = 'SKC1B2C3D2' AND json_extract (details, '$.category_source') = 'learned' "
+                                "AND json_extract (details, '$.suggestion.why') = 'learned from 6 similar payments'"),
+                   >=, 80);
+  g_assert_cmpint (test_db_int (f->tb->path,
+                                "SELECT count(*) FROM import_row WHERE receipt = 'SKC1B2C3D3' "
+                                "AND json_extract (details, '$.category_source') = 'default'"), ==, 1);
+  test_assert_sound (f->tb->book);
+}
+
+static void
+test_adjustment (Fixture *f, gconstpointer data)
+{
+  DaftariImportOptions adjust = { .adjust_balance = TRUE };
+  g_autoptr(DaftariImportResult) plain = NULL, r = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 opening_before;
+
+  /* History: KES 100 opened on day 0; the statement says KES 200 after KES 50 came in. */
+  g_assert_true (daftari_ops_opening_balance (f->tb->book, f->wallet, 10000, test_day (f->tb->book, 0), NULL, &error));
+  g_assert_no_error (error);
+  opening_before = test_balance (f->tb->book, f->tb->opening);
+  plain = import (f, "mpesa-csv", short_csv, TRUE);
+  g_assert_cmpint (plain->adjustment_id, ==, 0);
+  g_assert_cmpuint (plain->warnings->len, ==, 1);
+
+  r = import_with (f, "mpesa-csv", short_csv, &adjust);
+  g_assert_cmpint (r->adjustment, ==, 5000);
+  g_assert_cmpint (r->adjustment_id, >, 0);
+  g_assert_cmpint (test_balance (f->tb->book, f->wallet), ==, 20000);
+  g_assert_cmpint (test_balance (f->tb->book, f->tb->opening), ==, opening_before - 5000);
+  g_assert_cmpint (test_db_int (f->tb->path, "SELECT count(*) FROM txn WHERE channel = 'adjustment' "
+                                             "AND memo LIKE 'Import balance adjustment%'"), ==, 1);
+  test_assert_sound (f->tb->book);
+  test_assert_balanced (f->tb->path);
+  /* Part of the batch: undo takes it back too. */
+  g_assert_true (daftari_import_undo (f->tb->book, r->batch_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (test_balance (f->tb->book, f->wallet), ==, 10000);
+  g_assert_cmpint (test_db_int (f->tb->path, "SELECT count(*) FROM txn WHERE channel = 'adjustment' AND voided = 0"), ==, 0);
+}
+
+/* A difference a held row explains is not an adjustment. */
+static void
+test_adjustment_not_for_held (Fixture *f, gconstpointer data)
+{
+  DaftariImportOptions adjust = { .adjust_balance = TRUE };
+  g_autoptr(DaftariImportResult) r = import_with (f, "mpesa-csv", big, &adjust);
+  g_autoptr(DaftariImportResult) again = import_with (f, "mpesa-csv", big, &adjust);
+
+  g_assert_cmpuint (r->n_held, ==, 1);
+  g_assert_cmpint (r->adjustment_id, ==, 0);
+  g_assert_cmpint (again->adjustment_id, ==, 0);
+  g_assert_cmpint (test_db_int (f->tb->path, "SELECT count(*) FROM txn WHERE channel = 'adjustment'"), ==, 0);
+}
+
+static void
+test_daraja_balance (Fixture *f, gconstpointer data)
+{
+  DaftariImportOptions adjust = { .adjust_balance = TRUE };
+  g_autoptr(DaftariImportResult) r = import_with (f, "daraja", c2b_json, &adjust);
+
+  g_assert_cmpuint (r->n_new, ==, 1);
+  /* No opening from the shortcode's balance, no comparison, no adjustment. */
+  g_assert_cmpint (test_balance (f->tb->book, f->wallet), ==, 40000);
+  g_assert_cmpint (test_db_int (f->tb->path, "SELECT count(*) FROM import_batch WHERE opening_txn_id IS NOT NULL"),
+                   ==, 0);
+  g_assert_cmpint (r->adjustment_id, ==, 0);
+  g_assert_cmpuint (r->warnings->len, ==, 0);
+}
+
+static void
+test_held_post (Fixture *f, gconstpointer data)
+{
+  g_autoptr(DaftariImportResult) r = import (f, "mpesa-csv", big, FALSE);
+  g_autoptr(GPtrArray) held = NULL, none = NULL, after = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = NULL, *refused = NULL;
+  const DaftariImportHeld *h;
+  gint64 txn_id = 0;
+
+  held = daftari_import_held_list (f->tb->book, f->wallet, 0, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (held->len, ==, 1);
+  h = g_ptr_array_index (held, 0);
+  g_assert_cmpstr (h->receipt, ==, "SKB1B2C3D2");
+  g_assert_cmpint (h->amount, ==, 60000000);
+  g_assert_cmpint (h->batch_id, ==, r->batch_id);
+  g_assert_cmpstr (h->kind, ==, "received");
+  g_assert_cmpstr (h->counterparty, ==, "JANE WANJIRU");
+  none = daftari_import_held_list (f->tb->book, f->wallet, r->batch_id + 1, &error);
+  g_assert_cmpuint (none->len, ==, 0);
+
+  /* The limit is hard: still over it, the post is refused with the ledger's reason. */
+  before = test_db_dump (f->tb->path);
+  g_assert_false (daftari_import_held_post (f->tb->book, h->id, &txn_id, &error));
+  g_assert_error (error, DAFTARI_RULE_ERROR, DAFTARI_RULE_ERROR_LIMIT);
+  g_clear_error (&error);
+  refused = test_db_dump (f->tb->path);
+  g_assert_cmpstr (before, ==, refused);
+
+  g_assert_true (daftari_book_set_txn_limit (f->tb->book, 100000000, &error));
+  g_assert_no_error (error);
+  g_assert_true (daftari_import_held_post (f->tb->book, h->id, &txn_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (txn_id, >, 0);
+  g_assert_cmpint (test_balance (f->tb->book, f->wallet), ==, 60015000);
+  g_assert_cmpint (test_db_int (f->tb->path, "SELECT held * 10 + new FROM import_batch"), ==, 2);
+  after = daftari_import_held_list (f->tb->book, 0, 0, &error);
+  g_assert_cmpuint (after->len, ==, 0);
+  g_assert_false (daftari_import_held_post (f->tb->book, h->id, NULL, &error));
+  g_assert_error (error, DAFTARI_INPUT_ERROR, DAFTARI_INPUT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  test_assert_sound (f->tb->book);
+  /* It joined its batch. */
+  g_assert_true (daftari_import_undo (f->tb->book, r->batch_id, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (test_balance (f->tb->book, f->wallet), ==, 0);
+}
+
+static void
+test_held_dismiss (Fixture *f, gconstpointer data)
+{
+  g_autoptr(DaftariImportResult) r = import (f, "mpesa-csv", big, FALSE);
+  g_autoptr(DaftariImportResult) again = NULL;
+  g_autoptr(GPtrArray) held = daftari_import_held_list (f->tb->book, 0, r->batch_id, NULL);
+  g_autoptr(GPtrArray) after = NULL;
+  g_autoptr(GError) error = NULL;
+
+  g_assert_cmpuint (held->len, ==, 1);
+  g_assert_true (daftari_import_held_dismiss (f->tb->book, ((DaftariImportHeld *) held->pdata[0])->id, &error));
+  g_assert_no_error (error);
+  after = daftari_import_held_list (f->tb->book, 0, 0, &error);
+  g_assert_cmpuint (after->len, ==, 0);
+  g_assert_cmpint (test_db_int (f->tb->path, "SELECT held FROM import_batch"), ==, 0);
+  g_assert_cmpint (test_balance (f->tb->book, f->wallet), ==, 15000);
+  /* Forgotten: the file brings it back for review. */
+  again = import (f, "mpesa-csv", big, FALSE);
+  g_assert_cmpuint (again->n_held, ==, 1);
+  g_assert_cmpuint (again->n_duplicate, ==, 1);
+}
+
 /* ---- The CLI ------------------------------------------------------------ */
 
 static int
@@ -318,6 +541,12 @@ main (int argc, char **argv)
   g_test_add ("/import/dry-run", Fixture, NULL, setup, test_dry_run, teardown);
   g_test_add ("/import/undo", Fixture, NULL, setup, test_undo, teardown);
   g_test_add ("/import/cancel", Fixture, NULL, setup, test_cancel, teardown);
+  g_test_add ("/import/learned-category", Fixture, NULL, setup, test_learned_category, teardown);
+  g_test_add ("/import/adjustment", Fixture, NULL, setup, test_adjustment, teardown);
+  g_test_add ("/import/adjustment-not-for-held", Fixture, NULL, setup, test_adjustment_not_for_held, teardown);
+  g_test_add ("/import/daraja-balance", Fixture, NULL, setup, test_daraja_balance, teardown);
+  g_test_add ("/import/held-post", Fixture, NULL, setup, test_held_post, teardown);
+  g_test_add ("/import/held-dismiss", Fixture, NULL, setup, test_held_dismiss, teardown);
   g_test_add_func ("/import/cli", test_cli);
   return g_test_run ();
 }

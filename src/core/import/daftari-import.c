@@ -6,8 +6,11 @@
 #include <glib/gi18n-lib.h>
 #include <string.h>
 
+#include <json-glib/json-glib.h>
+
 #include "daftari-account.h"
 #include "daftari-book-private.h"
+#include "daftari-categorise.h"
 #include "daftari-error.h"
 #include "daftari-ledger.h"
 #include "daftari-money.h"
@@ -24,6 +27,9 @@ typedef struct {
   gint64            fee;        /* the row's own fee plus merged charge rows */
   GPtrArray        *charges;    /* statement CHARGE rows merged into this one, or NULL */
   gboolean          merged;     /* this is a charge row merged into another */
+  gboolean          has_balance; /* the row's stated balance is the wallet's (not Daraja's) */
+  const char       *category_source;  /* "rule", "learned", "default", or NULL: no category */
+  DaftariSuggestion suggestion; /* what categorisation said, taken or not */
 } Item;
 
 typedef struct {
@@ -33,6 +39,9 @@ typedef struct {
   const char          *source;
   gint64               fuliza, charges, other_expenses, other_income, sales, airtime, savings, cash;
   GHashTable          *claimed;  /* import_row ids matched by a row of this import */
+  DaftariCategoriser  *categoriser;
+  gint64               pending_net; /* held and refused rows' money: why the wallet may differ */
+  gboolean             adjust;      /* book a final difference as an adjustment */
 } Import;
 
 void
@@ -116,7 +125,8 @@ load_accounts (Import *im, GError **error)
                            _("The book has no income category to import money received into"));
       return FALSE;
     }
-  return TRUE;
+  im->categoriser = daftari_categoriser_new (im->book, error);
+  return im->categoriser != NULL;
 }
 
 /* ---- Ordering and merging ---------------------------------------------- */
@@ -189,12 +199,12 @@ balance_around (GArray *items, guint first, gboolean before, gint64 *out)
   for (guint i = first; i < end; i++)
     {
       const DaftariImportRow *last = g_array_index (items, Item, i).row;
-      if (!last->has_balance)
+      if (!g_array_index (items, Item, i).has_balance)
         continue;
       for (guint j = first; j < end; j++)
         {
           const DaftariImportRow *r = g_array_index (items, Item, j).row;
-          if (r->has_balance && r->balance - (r->amount - r->fee) == last->balance - total)
+          if (g_array_index (items, Item, j).has_balance && r->balance - (r->amount - r->fee) == last->balance - total)
             {
               *out = before ? last->balance - total : last->balance;
               return TRUE;
@@ -204,7 +214,7 @@ balance_around (GArray *items, guint first, gboolean before, gint64 *out)
   for (guint i = first; i < end; i++)
     {
       const DaftariImportRow *r = g_array_index (items, Item, i).row;
-      if (r->has_balance && !any)
+      if (g_array_index (items, Item, i).has_balance && !any)
         {
           *out = before ? r->balance - (r->amount - r->fee) : r->balance;
           any = TRUE;
@@ -215,17 +225,19 @@ balance_around (GArray *items, guint first, gboolean before, gint64 *out)
 
 /* ---- The import_row table ---------------------------------------------- */
 
+/* Out: whether the key is remembered, and whether that row is still held. */
 static gboolean
-find_key (Import *im, const char *key, gboolean *out_found, GError **error)
+find_key (Import *im, const char *key, gboolean *out_found, gboolean *out_held, GError **error)
 {
   sqlite3_stmt *stmt = daftari_book_prepare (im->book,
-      "SELECT 1 FROM import_row WHERE wallet_id = ? AND key = ?", error);
+      "SELECT state = 'held' FROM import_row WHERE wallet_id = ? AND key = ?", error);
 
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, im->wallet->id);
   sqlite3_bind_text (stmt, 2, key, -1, SQLITE_TRANSIENT);
   *out_found = sqlite3_step (stmt) == SQLITE_ROW;
+  *out_held = *out_found && sqlite3_column_int (stmt, 0) != 0;
   sqlite3_reset (stmt);
   return TRUE;
 }
@@ -274,10 +286,75 @@ find_match (Import *im, const DaftariImportRow *row, gboolean *out_found, gint64
   return TRUE;
 }
 
+/* ---- A row remembered as JSON --------------------------------------------
+ * import_row.details keeps the parsed row whole, so a held row can be
+ * posted later as its import would have, and what categorisation said
+ * (docs/import.md). Written by hand: it is on every row of a million-row
+ * import. */
+
+static void
+json_text (GString *out, const char *name, const char *value)
+{
+  g_string_append_printf (out, "%s\"%s\":\"", out->len > 1 ? "," : "", name);
+  for (const char *p = value != NULL ? value : ""; *p != '\0'; p++)
+    {
+      if (*p == '"' || *p == '\\')
+        g_string_append_c (out, '\\');
+      if ((guchar) *p < 0x20)
+        g_string_append_printf (out, "\\u%04x", (guchar) *p);
+      else
+        g_string_append_c (out, *p);
+    }
+  g_string_append_c (out, '"');
+}
+
+static void
+json_int (GString *out, const char *name, gint64 value)
+{
+  g_string_append_printf (out, "%s\"%s\":%lld", out->len > 1 ? "," : "", name, (long long) value);
+}
+
+static char *
+row_json (const DaftariImportRow *row, const Item *item, const char *merged_into)
+{
+  GString *out = g_string_new ("{");
+
+  json_text (out, "text", row->details);
+  json_text (out, "kind", daftari_mpesa_kind_to_string (row->kind));
+  json_int (out, "fee", item != NULL ? item->fee : row->fee);
+  json_text (out, "counterparty", row->counterparty);
+  json_text (out, "phone", row->phone);
+  json_text (out, "shortcode", row->shortcode);
+  json_text (out, "reference", row->reference);
+  json_text (out, "reversed_receipt", row->reversed_receipt);
+  json_int (out, "line", row->line);
+  if (row->has_balance)
+    json_int (out, "balance", row->balance);
+  if (merged_into != NULL)
+    json_text (out, "merged_into", merged_into);
+  if (item != NULL && item->category_source != NULL)
+    {
+      json_text (out, "category_source", item->category_source);
+      if (item->suggestion.category_id != 0)
+        {
+          GString *inner = g_string_new ("{");
+          json_int (inner, "category_id", item->suggestion.category_id);
+          json_int (inner, "confidence", item->suggestion.confidence);
+          json_text (inner, "source", daftari_suggestion_source_to_string (item->suggestion.source));
+          json_text (inner, "why", item->suggestion.why);
+          g_string_append_printf (out, ",\"suggestion\":%s}", inner->str);
+          g_string_free (inner, TRUE);
+        }
+    }
+  g_string_append_c (out, '}');
+  return g_string_free (out, FALSE);
+}
+
 static gboolean
 store_row (Import *im, gint64 batch_id, const DaftariImportRow *row, const char *state, gint64 txn_id,
-           GError **error)
+           const Item *item, const char *merged_into, GError **error)
 {
+  g_autofree char *details = row_json (row, item, merged_into);
   sqlite3_stmt *stmt = daftari_book_prepare (im->book,
       "INSERT INTO import_row (batch_id, wallet_id, key, txn_id, state, receipt, ts, amount, details) "
       "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
@@ -296,7 +373,7 @@ store_row (Import *im, gint64 batch_id, const DaftariImportRow *row, const char 
   sqlite3_bind_text (stmt, 6, row->receipt != NULL ? row->receipt : "", -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 7, row->ts);
   sqlite3_bind_int64 (stmt, 8, row->amount);
-  sqlite3_bind_text (stmt, 9, row->details != NULL ? row->details : "", -1, SQLITE_TRANSIENT);
+  sqlite3_bind_text (stmt, 9, details, -1, SQLITE_STATIC);
   rc = sqlite3_step (stmt);
   sqlite3_reset (stmt);
   return rc == SQLITE_DONE || sql_failed (im->book, error);
@@ -306,10 +383,11 @@ store_row (Import *im, gint64 batch_id, const DaftariImportRow *row, const char 
 static gboolean
 store_item (Import *im, gint64 batch_id, const Item *item, const char *state, gint64 txn_id, GError **error)
 {
-  if (!store_row (im, batch_id, item->row, state, txn_id, error))
+  if (!store_row (im, batch_id, item->row, state, txn_id, item, NULL, error))
     return FALSE;
   for (guint i = 0; item->charges != NULL && i < item->charges->len; i++)
-    if (!store_row (im, batch_id, g_ptr_array_index (item->charges, i), state, txn_id, error))
+    if (!store_row (im, batch_id, g_ptr_array_index (item->charges, i), state, txn_id, NULL, item->row->key,
+                    error))
       return FALSE;
   return TRUE;
 }
@@ -496,8 +574,53 @@ add_fee (Import *im, DaftariTxn *txn, gint64 fee, GError **error)
   return TRUE;
 }
 
+/* Whether the other side is a category the user may want another one for:
+ * not Fuliza, charges, a reversal's original or the Cash wallet. */
+static gboolean
+categorisable (Import *im, const DaftariImportRow *row, gint64 other)
+{
+  switch (row->kind)
+    {
+    case DAFTARI_MPESA_FULIZA_CREDIT:
+    case DAFTARI_MPESA_FULIZA_REPAYMENT:
+    case DAFTARI_MPESA_CHARGE:
+    case DAFTARI_MPESA_REVERSAL:
+      return FALSE;
+    default:
+      return other != im->cash && other != im->fuliza && other != im->charges;
+    }
+}
+
+/* A rule's category, else a confident learned one, else the default the
+ * row kind gave (docs/categorise.md). The suggestion is kept either way. */
+static gboolean
+choose_category (Import *im, Item *item, DaftariTxn *txn, GError **error)
+{
+  DaftariSplit *other = daftari_txn_get_split (txn, 1);
+  const DaftariSuggestion *s = &item->suggestion;
+  DaftariCategoriseFeatures features;
+
+  daftari_suggestion_clear (&item->suggestion);
+  item->category_source = NULL;
+  if (!categorisable (im, item->row, other->account_id))
+    return TRUE;
+  daftari_categorise_features_from_txn (&features, txn, item->row->amount > 0);
+  if (*features.phone == '\0' && item->row->phone != NULL)
+    features.phone = item->row->phone;
+  if (!daftari_categoriser_suggest (im->categoriser, &features, &item->suggestion, error))
+    return FALSE;
+  item->category_source = "default";
+  if (s->source == DAFTARI_SUGGESTION_RULE ||
+      (s->source == DAFTARI_SUGGESTION_LEARNED && s->confidence >= DAFTARI_CATEGORISE_THRESHOLD))
+    {
+      other->account_id = s->category_id;
+      item->category_source = daftari_suggestion_source_to_string (s->source);
+    }
+  return TRUE;
+}
+
 static DaftariTxn *
-build_txn (Import *im, const Item *item, GError **error)
+build_txn (Import *im, Item *item, GError **error)
 {
   const DaftariImportRow *row = item->row;
   g_autoptr(DaftariTxn) txn = NULL;
@@ -521,6 +644,8 @@ build_txn (Import *im, const Item *item, GError **error)
     return NULL;
   daftari_txn_set_text (&txn->memo, memo);
   daftari_txn_set_text (&txn->payee, row->counterparty);
+  if (row->kind != DAFTARI_MPESA_REVERSAL && !choose_category (im, item, txn, error))
+    return NULL;
   return g_steal_pointer (&txn);
 }
 
@@ -626,12 +751,12 @@ refusal_is_row_level (const GError *error)
  * against later rows already in the wallet, before the rows of this import
  * that fund them have landed. Such rows are tried again at the end. */
 static gboolean
-import_item (Import *im, const Item *item, gboolean last_try, gboolean *out_retry, GError **error)
+import_item (Import *im, Item *item, gboolean last_try, gboolean *out_retry, GError **error)
 {
   const DaftariImportRow *row = item->row;
   g_autoptr(GError) local = NULL;
   g_autoptr(DaftariTxn) txn = NULL;
-  gboolean found;
+  gboolean found, held;
   gint64 txn_id = 0;
   guint n = item_rows (item);
 
@@ -641,11 +766,12 @@ import_item (Import *im, const Item *item, gboolean last_try, gboolean *out_retr
       warn (im, _("Line %u (%s): not imported: the row has no key"), row->line, row->receipt);
       return TRUE;
     }
-  if (!find_key (im, row->key, &found, error))
+  if (!find_key (im, row->key, &found, &held, error))
     return FALSE;
   if (found)
     {
       im->result->n_duplicate += n;
+      im->pending_net += held ? row->amount - item->fee : 0;
       return TRUE;
     }
   if (!find_match (im, row, &found, &txn_id, error))
@@ -653,12 +779,15 @@ import_item (Import *im, const Item *item, gboolean last_try, gboolean *out_retr
   if (found)
     {
       im->result->n_duplicate += n;
+      im->pending_net += txn_id == 0 ? row->amount - item->fee : 0;
       return store_item (im, im->result->batch_id, item, "duplicate", txn_id, error);
     }
   txn = build_txn (im, item, &local);
   if (txn != NULL && daftari_ledger_post (im->book, txn, &txn_id, &local))
     {
       im->result->n_new += n;
+      im->result->n_by_rule += g_strcmp0 (item->category_source, "rule") == 0;
+      im->result->n_learned += g_strcmp0 (item->category_source, "learned") == 0;
       return store_item (im, im->result->batch_id, item, "posted", txn_id, error);
     }
   if (!refusal_is_row_level (local))
@@ -669,6 +798,7 @@ import_item (Import *im, const Item *item, gboolean last_try, gboolean *out_retr
   if (g_error_matches (local, DAFTARI_RULE_ERROR, DAFTARI_RULE_ERROR_LIMIT))
     {
       im->result->n_held += n;
+      im->pending_net += row->amount - item->fee;
       warn (im, _("Line %u (%s): held for review: %s"), row->line, row->receipt, local->message);
       return store_item (im, im->result->batch_id, item, "held", 0, error);
     }
@@ -678,8 +808,52 @@ import_item (Import *im, const Item *item, gboolean last_try, gboolean *out_retr
       return TRUE;
     }
   im->result->n_rejected += n;
+  im->pending_net += row->amount - item->fee;
   warn (im, _("Line %u (%s): not imported: %s"), row->line, row->receipt, local->message);
   return TRUE;
+}
+
+/* The part of a final difference that no held or refused row explains,
+ * booked against Opening balances as an entry flagged by its channel
+ * "adjustment", remembered as a row of the batch so that undo voids it. A
+ * refusal (the limit, an overdraft) is a warning, not a failed import. */
+static gboolean
+post_adjustment (Import *im, gint64 ts, gint64 amount, const char *stated_text, const char *actual_text,
+                 GError **error)
+{
+  g_autoptr(DaftariTxn) txn = daftari_txn_new (DAFTARI_TXN_GENERAL, ts);
+  g_autoptr(DaftariAccount) equity = daftari_account_find_role (im->book, DAFTARI_ROLE_OPENING, error);
+  g_autoptr(GError) local = NULL;
+  g_autofree char *amount_text = daftari_money_format (amount, im->wallet->commodity, 0);
+  g_autofree char *memo = NULL, *key = NULL;
+  DaftariImportRow row = { .ts = ts, .amount = amount };
+  gint64 value, id;
+
+  if (equity == NULL || !value_of (im, amount, ts, &value, error))
+    return FALSE;
+  memo = g_strdup_printf (_("Import balance adjustment: the source says %s, the book said %s"),
+                          stated_text, actual_text);
+  daftari_txn_set_text (&txn->memo, memo);
+  daftari_txn_set_text (&txn->channel, "adjustment");
+  daftari_txn_add_split (txn, im->wallet->id, amount, value, DAFTARI_SPLIT_NORMAL);
+  daftari_txn_add_split (txn, equity->id, -value, -value, DAFTARI_SPLIT_NORMAL);
+  if (!daftari_ledger_post (im->book, txn, &id, &local))
+    {
+      if (!refusal_is_row_level (local))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      warn (im, _("The balance adjustment of %s was not booked: %s"), amount_text, local->message);
+      return TRUE;
+    }
+  key = g_strdup_printf ("adjustment:%lld", (long long) im->result->batch_id);
+  row.key = key;
+  row.details = memo;
+  im->result->adjustment_id = id;
+  im->result->adjustment = amount;
+  warn (im, _("Booked %s into “%s” as a balance adjustment"), amount_text, im->wallet->name);
+  return store_row (im, im->result->batch_id, &row, "posted", id, NULL, NULL, error);
 }
 
 /* What the statement says the wallet held after its last row, against the book. */
@@ -687,7 +861,7 @@ static gboolean
 compare_final (Import *im, GArray *items, GError **error)
 {
   guint first;
-  gint64 stated, actual, ts;
+  gint64 stated, actual, ts, unexplained;
   g_autofree char *stated_text = NULL, *actual_text = NULL;
 
   if (items->len == 0)
@@ -705,7 +879,15 @@ compare_final (Import *im, GArray *items, GError **error)
   actual_text = daftari_money_format (actual, im->wallet->commodity, 0);
   warn (im, _("The source says “%s” held %s after its last row; the book says %s"),
         im->wallet->name, stated_text, actual_text);
-  return TRUE;
+  if (im->pending_net != 0)
+    {
+      g_autofree char *pending = daftari_money_format (im->pending_net, im->wallet->commodity, 0);
+      warn (im, _("Held or refused rows account for %s of the difference"), pending);
+    }
+  unexplained = stated - actual - im->pending_net;
+  if (!im->adjust || unexplained == 0)
+    return TRUE;
+  return post_adjustment (im, ts, unexplained, stated_text, actual_text, error);
 }
 
 static void
@@ -722,6 +904,15 @@ count_problems (Import *im, DaftariImportParse *parse)
     }
 }
 
+/* A Daraja C2B confirmation's OrgAccountBalance is the whole shortcode's
+ * balance (every channel of the business, often sent empty), not the
+ * wallet's: it neither opens the wallet nor is compared with it. */
+static gboolean
+states_wallet_balance (const DaftariImportRow *row)
+{
+  return row->has_balance && !g_str_has_prefix (row->key != NULL ? row->key : "", "daraja:");
+}
+
 static GArray *
 make_items (DaftariImportParse *parse)
 {
@@ -730,7 +921,7 @@ make_items (DaftariImportParse *parse)
   for (guint i = 0; i < parse->rows->len; i++)
     {
       DaftariImportRow *row = g_ptr_array_index (parse->rows, i);
-      Item item = { row, i, row->fee, NULL, FALSE };
+      Item item = { .row = row, .index = i, .fee = row->fee, .has_balance = states_wallet_balance (row) };
       g_array_append_val (items, item);
     }
   g_array_sort (items, compare_items);
@@ -742,7 +933,10 @@ static void
 free_items (GArray *items)
 {
   for (guint i = 0; i < items->len; i++)
-    g_clear_pointer (&g_array_index (items, Item, i).charges, g_ptr_array_unref);
+    {
+      g_clear_pointer (&g_array_index (items, Item, i).charges, g_ptr_array_unref);
+      daftari_suggestion_clear (&g_array_index (items, Item, i).suggestion);
+    }
   g_array_unref (items);
 }
 
@@ -789,39 +983,330 @@ run (Import *im, DaftariImportParse *parse, const char *file_name, GCancellable 
   return ok;
 }
 
-DaftariImportResult *
-daftari_import_rows (DaftariBook *book, gint64 wallet_id, const char *source_kind, const char *file_name,
-                     DaftariImportParse *parse, gboolean dry_run, GCancellable *cancellable, GError **error)
+static DaftariAccount *
+load_wallet (DaftariBook *book, gint64 wallet_id, GError **error)
 {
-  g_autoptr(DaftariImportResult) result = g_new0 (DaftariImportResult, 1);
   g_autoptr(DaftariAccount) wallet = daftari_account_get (book, wallet_id, error);
-  g_autoptr(GHashTable) claimed = g_hash_table_new (NULL, NULL);
-  Import im = { .book = book, .result = result, .source = source_kind, .claimed = claimed };
 
-  g_return_val_if_fail (parse != NULL && source_kind != NULL, NULL);
-  result->warnings = g_ptr_array_new_with_free_func (g_free);
-  result->n_rows = parse->rows->len;
-  if (wallet == NULL)
-    return NULL;
-  if (!daftari_account_kind_is_wallet (wallet->kind))
+  if (wallet != NULL && !daftari_account_kind_is_wallet (wallet->kind))
     {
       g_set_error (error, DAFTARI_INPUT_ERROR, DAFTARI_INPUT_ERROR_INVALID,
                    _("“%s” is not a wallet"), wallet->name);
       return NULL;
     }
+  return g_steal_pointer (&wallet);
+}
+
+static DaftariImportResult *
+result_new (void)
+{
+  DaftariImportResult *result = g_new0 (DaftariImportResult, 1);
+
+  result->warnings = g_ptr_array_new_with_free_func (g_free);
+  return result;
+}
+
+DaftariImportResult *
+daftari_import_rows_full (DaftariBook *book, gint64 wallet_id, const char *source_kind, const char *file_name,
+                          DaftariImportParse *parse, const DaftariImportOptions *options,
+                          GCancellable *cancellable, GError **error)
+{
+  g_autoptr(DaftariImportResult) result = result_new ();
+  g_autoptr(DaftariAccount) wallet = NULL;
+  g_autoptr(GHashTable) claimed = g_hash_table_new (NULL, NULL);
+  DaftariImportOptions defaults = { 0 };
+  Import im = { .book = book, .result = result, .source = source_kind, .claimed = claimed };
+  gboolean ok;
+
+  g_return_val_if_fail (parse != NULL && source_kind != NULL, NULL);
+  options = options != NULL ? options : &defaults;
+  im.adjust = options->adjust_balance;
+  result->n_rows = parse->rows->len;
+  if ((wallet = load_wallet (book, wallet_id, error)) == NULL)
+    return NULL;
   im.wallet = wallet;
   if (!daftari_ledger_batch_begin (book, error))
     return NULL;
-  if (!load_accounts (&im, error) || !run (&im, parse, file_name, cancellable, error))
+  ok = load_accounts (&im, error) && run (&im, parse, file_name, cancellable, error);
+  g_clear_pointer (&im.categoriser, daftari_categoriser_free);
+  if (!ok)
     {
       daftari_ledger_batch_abort (book);
       return NULL;
     }
-  if (dry_run)
+  if (options->dry_run)
     daftari_ledger_batch_abort (book);
   else if (!daftari_ledger_batch_commit (book, error))
     return NULL;
   return g_steal_pointer (&result);
+}
+
+DaftariImportResult *
+daftari_import_rows (DaftariBook *book, gint64 wallet_id, const char *source_kind, const char *file_name,
+                     DaftariImportParse *parse, gboolean dry_run, GCancellable *cancellable, GError **error)
+{
+  DaftariImportOptions options = { .dry_run = dry_run };
+
+  return daftari_import_rows_full (book, wallet_id, source_kind, file_name, parse, &options, cancellable, error);
+}
+
+/* ---- Held rows ---------------------------------------------------------- */
+
+void
+daftari_import_held_free (DaftariImportHeld *held)
+{
+  if (held == NULL)
+    return;
+  g_free (held->receipt);
+  g_free (held->kind);
+  g_free (held->counterparty);
+  g_free (held->details);
+  g_free (held);
+}
+
+static gboolean
+kind_from_string (const char *text, DaftariMpesaKind *out_kind)
+{
+  for (int k = DAFTARI_MPESA_OTHER; k <= DAFTARI_MPESA_BUSINESS_RECEIVED; k++)
+    if (g_strcmp0 (daftari_mpesa_kind_to_string (k), text) == 0)
+      {
+        *out_kind = k;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* A remembered row's JSON (row_json), or NULL when it is not JSON: rows
+ * imported before it was kept as JSON. */
+static JsonObject *
+details_object (JsonParser *parser, const char *details)
+{
+  JsonNode *root;
+
+  if (details == NULL || *details != '{' || !json_parser_load_from_data (parser, details, -1, NULL))
+    return NULL;
+  root = json_parser_get_root (parser);
+  return JSON_NODE_HOLDS_OBJECT (root) ? json_node_get_object (root) : NULL;
+}
+
+static const char *
+member_text (JsonObject *object, const char *name)
+{
+  return json_object_get_string_member_with_default (object, name, "");
+}
+
+/* The parsed row back, with its fee (merged charges included). */
+static DaftariImportRow *
+row_from_json (JsonObject *o, const char *key, const char *receipt, gint64 ts, gint64 amount, gint64 *out_fee)
+{
+  g_autoptr(DaftariImportRow) row = daftari_import_row_new ();
+
+  if (!kind_from_string (member_text (o, "kind"), &row->kind))
+    return NULL;
+  daftari_txn_set_text (&row->key, key);
+  daftari_txn_set_text (&row->receipt, receipt);
+  row->ts = ts;
+  row->amount = amount;
+  *out_fee = row->fee = json_object_get_int_member_with_default (o, "fee", 0);
+  row->line = (guint) json_object_get_int_member_with_default (o, "line", 0);
+  row->has_balance = json_object_has_member (o, "balance");
+  row->balance = json_object_get_int_member_with_default (o, "balance", 0);
+  daftari_txn_set_text (&row->counterparty, member_text (o, "counterparty"));
+  daftari_txn_set_text (&row->phone, member_text (o, "phone"));
+  daftari_txn_set_text (&row->shortcode, member_text (o, "shortcode"));
+  daftari_txn_set_text (&row->reference, member_text (o, "reference"));
+  daftari_txn_set_text (&row->reversed_receipt, member_text (o, "reversed_receipt"));
+  daftari_txn_set_text (&row->details, member_text (o, "text"));
+  return g_steal_pointer (&row);
+}
+
+#define HELD_COLUMNS "id, batch_id, wallet_id, key, receipt, ts, amount, details"
+
+/* One row of HELD_COLUMNS as a DaftariImportHeld; key is borrowed from stmt. */
+static DaftariImportHeld *
+held_from_stmt (sqlite3_stmt *stmt, JsonParser *parser, const char **out_key)
+{
+  DaftariImportHeld *held = g_new0 (DaftariImportHeld, 1);
+  const char *details = (const char *) sqlite3_column_text (stmt, 7);
+  JsonObject *o = details_object (parser, details);
+
+  held->id = sqlite3_column_int64 (stmt, 0);
+  held->batch_id = sqlite3_column_int64 (stmt, 1);
+  held->wallet_id = sqlite3_column_int64 (stmt, 2);
+  *out_key = (const char *) sqlite3_column_text (stmt, 3);
+  held->receipt = g_strdup ((const char *) sqlite3_column_text (stmt, 4));
+  held->ts = sqlite3_column_int64 (stmt, 5);
+  held->amount = sqlite3_column_int64 (stmt, 6);
+  held->fee = o != NULL ? json_object_get_int_member_with_default (o, "fee", 0) : 0;
+  held->kind = g_strdup (o != NULL ? member_text (o, "kind") : "");
+  held->counterparty = g_strdup (o != NULL ? member_text (o, "counterparty") : "");
+  held->details = g_strdup (o != NULL ? member_text (o, "text") : details);
+  return held;
+}
+
+GPtrArray *
+daftari_import_held_list (DaftariBook *book, gint64 wallet_id, gint64 batch_id, GError **error)
+{
+  /* A statement's charge row held with its payment is part of it, not a row to review. */
+  sqlite3_stmt *stmt = daftari_book_prepare (book,
+      "SELECT " HELD_COLUMNS " FROM import_row WHERE state = 'held' "
+      "AND (?1 = 0 OR wallet_id = ?1) AND (?2 = 0 OR batch_id = ?2) "
+      "AND (NOT json_valid (details) OR json_extract (details, '$.merged_into') IS NULL) ORDER BY ts, id", error);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  GPtrArray *list;
+  int rc;
+
+  if (stmt == NULL)
+    return NULL;
+  list = g_ptr_array_new_with_free_func ((GDestroyNotify) daftari_import_held_free);
+  sqlite3_bind_int64 (stmt, 1, wallet_id);
+  sqlite3_bind_int64 (stmt, 2, batch_id);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      const char *key;
+      g_ptr_array_add (list, held_from_stmt (stmt, parser, &key));
+    }
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    {
+      g_ptr_array_unref (list);
+      sql_failed (book, error);
+      return NULL;
+    }
+  return list;
+}
+
+/* The held row and, when out_row is given, the parsed row back; *out_key is owned by the caller. */
+static DaftariImportHeld *
+load_held (DaftariBook *book, gint64 held_id, char **out_key, DaftariImportRow **out_row, GError **error)
+{
+  sqlite3_stmt *stmt = daftari_book_prepare (book,
+      "SELECT " HELD_COLUMNS " FROM import_row WHERE id = ? AND state = 'held'", error);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(DaftariImportHeld) held = NULL;
+  const char *key;
+  gint64 fee;
+
+  if (stmt == NULL)
+    return NULL;
+  sqlite3_bind_int64 (stmt, 1, held_id);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      g_set_error (error, DAFTARI_INPUT_ERROR, DAFTARI_INPUT_ERROR_NOT_FOUND,
+                   _("There is no held row number %lld"), (long long) held_id);
+      return NULL;
+    }
+  held = held_from_stmt (stmt, parser, &key);
+  *out_key = g_strdup (key);
+  if (out_row != NULL)
+    {
+      JsonObject *o = details_object (parser, (const char *) sqlite3_column_text (stmt, 7));
+      *out_row = o != NULL ? row_from_json (o, key, held->receipt, held->ts, held->amount, &fee) : NULL;
+      if (*out_row == NULL)
+        g_set_error (error, DAFTARI_INPUT_ERROR, DAFTARI_INPUT_ERROR_INVALID,
+                     _("Held row %lld was kept by an older Daftari and cannot be posted from here; "
+                       "dismiss it and import its file again"), (long long) held_id);
+    }
+  sqlite3_reset (stmt);
+  if (out_row != NULL && *out_row == NULL)
+    {
+      g_clear_pointer (out_key, g_free);
+      return NULL;
+    }
+  return g_steal_pointer (&held);
+}
+
+/* Moves the held row and the charge rows merged into it to state (or
+ * deletes them when state is NULL), and the batch's counts with them. */
+static gboolean
+settle_held (DaftariBook *book, const DaftariImportHeld *held, const char *key, gint64 txn_id, GError **error)
+{
+  sqlite3_stmt *stmt = txn_id != 0
+    ? daftari_book_prepare (book,
+        "UPDATE import_row SET state = 'posted', txn_id = ?4 WHERE state = 'held' AND batch_id = ?2 AND "
+        "(id = ?1 OR (json_valid (details) AND json_extract (details, '$.merged_into') = ?3))", error)
+    : daftari_book_prepare (book,
+        "DELETE FROM import_row WHERE state = 'held' AND batch_id = ?2 AND "
+        "(id = ?1 OR (json_valid (details) AND json_extract (details, '$.merged_into') = ?3))", error);
+  sqlite3_stmt *counts = daftari_book_prepare (book,
+      "UPDATE import_batch SET held = held - ?1, new = new + ?2 WHERE id = ?3", error);
+  int rc;
+  int n;
+
+  if (stmt == NULL || counts == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, held->id);
+  sqlite3_bind_int64 (stmt, 2, held->batch_id);
+  sqlite3_bind_text (stmt, 3, key, -1, SQLITE_TRANSIENT);
+  if (txn_id != 0)
+    sqlite3_bind_int64 (stmt, 4, txn_id);
+  rc = sqlite3_step (stmt);
+  sqlite3_reset (stmt);
+  if (rc != SQLITE_DONE)
+    return sql_failed (book, error);
+  n = sqlite3_changes (daftari_book_get_db (book));
+  sqlite3_bind_int64 (counts, 1, n);
+  sqlite3_bind_int64 (counts, 2, txn_id != 0 ? n : 0);
+  sqlite3_bind_int64 (counts, 3, held->batch_id);
+  rc = sqlite3_step (counts);
+  sqlite3_reset (counts);
+  return rc == SQLITE_DONE || sql_failed (book, error);
+}
+
+static gboolean
+post_held (DaftariBook *book, const DaftariImportHeld *held, const char *key, DaftariImportRow *row,
+           gint64 *out_txn_id, GError **error)
+{
+  g_autoptr(DaftariImportResult) result = result_new ();
+  g_autoptr(DaftariAccount) wallet = load_wallet (book, held->wallet_id, error);
+  g_autoptr(DaftariTxn) txn = NULL;
+  Import im = { .book = book, .result = result, .source = "", .wallet = wallet };
+  Item item = { .row = row, .fee = row->fee };
+  gint64 txn_id = 0;
+  gboolean ok;
+
+  ok = wallet != NULL && load_accounts (&im, error) && (txn = build_txn (&im, &item, error)) != NULL &&
+       daftari_ledger_post (book, txn, &txn_id, error) && settle_held (book, held, key, txn_id, error);
+  g_clear_pointer (&im.categoriser, daftari_categoriser_free);
+  daftari_suggestion_clear (&item.suggestion);
+  if (ok && out_txn_id != NULL)
+    *out_txn_id = txn_id;
+  return ok;
+}
+
+gboolean
+daftari_import_held_post (DaftariBook *book, gint64 held_id, gint64 *out_txn_id, GError **error)
+{
+  g_autoptr(DaftariImportHeld) held = NULL;
+  g_autoptr(DaftariImportRow) row = NULL;
+  g_autofree char *key = NULL;
+
+  if (!daftari_book_begin (book, error))
+    return FALSE;
+  if ((held = load_held (book, held_id, &key, &row, error)) == NULL ||
+      !post_held (book, held, key, row, out_txn_id, error))
+    {
+      daftari_book_rollback (book);
+      return FALSE;
+    }
+  return daftari_book_commit (book, error);
+}
+
+gboolean
+daftari_import_held_dismiss (DaftariBook *book, gint64 held_id, GError **error)
+{
+  g_autoptr(DaftariImportHeld) held = NULL;
+  g_autofree char *key = NULL;
+
+  if (!daftari_book_begin (book, error))
+    return FALSE;
+  if ((held = load_held (book, held_id, &key, NULL, error)) == NULL || !settle_held (book, held, key, 0, error))
+    {
+      daftari_book_rollback (book);
+      return FALSE;
+    }
+  return daftari_book_commit (book, error);
 }
 
 /* ---- Undo -------------------------------------------------------------- */

@@ -20,6 +20,10 @@ typedef struct {
   guint      n_held;        /* over the per-transaction limit: kept for review, not posted */
   guint      n_rejected;    /* the parser's rejected records, and rows the ledger refused */
   GPtrArray *warnings;      /* of char*: every message worth reading, in order */
+  guint      n_by_rule;     /* posted rows whose category a rule chose (docs/categorise.md) */
+  guint      n_learned;     /* posted rows whose category was a confident learned suggestion */
+  gint64     adjustment_id; /* the balance adjustment booked (options.adjust_balance), or 0 */
+  gint64     adjustment;    /* its amount into the wallet, signed, in the wallet's commodity */
 } DaftariImportResult;
 
 void daftari_import_result_free (DaftariImportResult *result);
@@ -38,6 +42,56 @@ DaftariImportResult *daftari_import_rows (DaftariBook         *book,
                                           GCancellable        *cancellable,
                                           GError             **error);
 
+/* How an import runs. */
+typedef struct {
+  gboolean dry_run;         /* make every decision, then roll it back */
+  gboolean adjust_balance;  /* book a difference between the wallet and the source's last stated
+                             * balance as a flagged adjustment in the same batch (docs/import.md) */
+} DaftariImportOptions;
+
+/* daftari_import_rows with options (NULL: the defaults, all FALSE). */
+DaftariImportResult *daftari_import_rows_full (DaftariBook                *book,
+                                               gint64                      wallet_id,
+                                               const char                 *source_kind,
+                                               const char                 *file_name,
+                                               DaftariImportParse         *parse,
+                                               const DaftariImportOptions *options,
+                                               GCancellable               *cancellable,
+                                               GError                    **error);
+
+/* A row held for review (over the per-transaction limit when imported). */
+typedef struct {
+  gint64  id;               /* its import_row */
+  gint64  batch_id;
+  gint64  wallet_id;
+  char   *receipt;
+  gint64  ts;
+  gint64  amount;           /* signed, in the wallet's commodity: + into the wallet */
+  gint64  fee;              /* its charge, merged charge rows included */
+  char   *kind;             /* daftari_mpesa_kind_to_string */
+  char   *counterparty;
+  char   *details;          /* the source's own text */
+} DaftariImportHeld;
+
+void       daftari_import_held_free    (DaftariImportHeld *held);
+/* Held rows, oldest first; wallet_id and batch_id 0 for any (of DaftariImportHeld*). */
+GPtrArray *daftari_import_held_list    (DaftariBook  *book,
+                                        gint64        wallet_id,
+                                        gint64        batch_id,
+                                        GError      **error);
+/* Posts a held row now, as its import would have: the limit is checked
+ * again (there is no override; raise the limit, or record it split by hand
+ * and dismiss it); a refusal gives the ledger's reason and writes nothing.
+ * The transaction joins the row's batch, so undoing the import removes it. */
+gboolean   daftari_import_held_post    (DaftariBook  *book,
+                                        gint64        held_id,
+                                        gint64       *out_txn_id,
+                                        GError      **error);
+/* Forgets a held row: nothing is posted; importing its file again holds it again. */
+gboolean   daftari_import_held_dismiss (DaftariBook  *book,
+                                        gint64        held_id,
+                                        GError      **error);
+
 /* Voids every transaction the batch posted (its opening balance too), in
  * one write, and forgets its rows, so the same file can be imported again. */
 gboolean daftari_import_undo (DaftariBook  *book,
@@ -45,5 +99,6 @@ gboolean daftari_import_undo (DaftariBook  *book,
                               GError      **error);
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DaftariImportResult, daftari_import_result_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DaftariImportHeld, daftari_import_held_free)
 
 G_END_DECLS

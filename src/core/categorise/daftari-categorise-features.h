@@ -1,0 +1,43 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+#include "daftari-txn.h"
+
+G_BEGIN_DECLS
+
+/* What categorisation looks at in one payment or receipt. The strings are
+ * borrowed (from a transaction or an import row) and never NULL. The same
+ * fields come from a posted transaction (training, `categorise`) and from
+ * a transaction an import is about to post, so the model sees the same
+ * thing in both places. */
+typedef struct {
+  gboolean    money_in;      /* income categories for money in, expense ones for money out */
+  const char *channel;       /* "paybill", "till", "pochi" or "" */
+  const char *number;        /* the Paybill or Till number, or "" */
+  const char *reference;     /* the Paybill account number, or "" */
+  const char *phone;         /* 2547…, masked or not, or "" */
+  const char *counterparty;  /* the cleaned name (the payee), or "" */
+  const char *text;          /* the memo: the source's own text for imports */
+} DaftariCategoriseFeatures;
+
+/* Fills features from a transaction's fields; a Pochi payment's number is a phone. */
+void   daftari_categorise_features_from_txn (DaftariCategoriseFeatures *features,
+                                             const DaftariTxn          *txn,
+                                             gboolean                   money_in);
+
+/* The model's features, each a string with a short prefix saying what it
+ * is: "w:" a word of the memo or payee (letters only: receipt numbers,
+ * amounts and dates say nothing about a category), "c:" the whole
+ * counterparty name, "ch:" the channel, "n:" a Paybill/Till number, "r:" a
+ * number with its account, "p:" a phone. Each appears once. Appended to out
+ * (of char*, owned by out's free function). */
+void   daftari_categorise_features_tokens   (const DaftariCategoriseFeatures *features,
+                                             GPtrArray                       *out);
+
+/* Lower case, runs of white space as one space, trimmed: how names and
+ * rule patterns are compared. */
+char  *daftari_categorise_fold              (const char *text);
+
+G_END_DECLS
