@@ -69,10 +69,15 @@ daftari_chart_table (DaftariChart *chart)
         }
       break;
     case DAFTARI_CHART_BALANCE:
-      /* xgettext:no-c-format */
-      table = table_new (_("Date"), _("Balance"), _("Forecast"), _("80% low"), _("80% high"),
+      table = table_new (_("Date"), _("Balance"), _("Forecast"),
                          /* xgettext:no-c-format */
-                         _("95% low"), _("95% high"), NULL);
+                         _("80% low"),
+                         /* xgettext:no-c-format */
+                         _("80% high"),
+                         /* xgettext:no-c-format */
+                         _("95% low"),
+                         /* xgettext:no-c-format */
+                         _("95% high"), NULL);
       for (guint i = 0; i < chart->points->len; i++)
         {
           const ChartPoint *p = &g_array_index (chart->points, ChartPoint, i);
