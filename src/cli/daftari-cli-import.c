@@ -11,27 +11,11 @@
 #include "daftari-daraja.h"
 #include "daftari-import-error.h"
 #include "daftari-import-mapping.h"
+#include "daftari-import-source.h"
 #include "daftari-import.h"
 #include "daftari-mpesa-csv.h"
 #include "daftari-mpesa-pdf.h"
 #include "daftari-sms.h"
-
-#define MAX_FILE_BYTES ((goffset) 200 * 1024 * 1024)
-
-/* Text or an "SMS Backup & Restore" XML file, told apart by its start. */
-static DaftariImportParse *
-parse_sms (const char *data, gsize length, GError **error)
-{
-  const char *p = data;
-
-  while (p < data + length && g_ascii_isspace (*p))
-    p++;
-  if (length >= 3 && (guchar) data[0] == 0xEF && (guchar) data[1] == 0xBB && (guchar) data[2] == 0xBF)
-    p = data + 3;
-  if (p < data + length && *p == '<')
-    return daftari_sms_parse_backup_xml (data, length, error);
-  return daftari_sms_parse_text (data, length, error);
-}
 
 /* What a kind of file needs besides its bytes. */
 typedef struct {
@@ -42,29 +26,11 @@ typedef struct {
 static DaftariImportParse *
 parse_file (const char *kind, const char *data, gsize length, const ParseExtras *extras, GError **error)
 {
-  if (g_str_equal (kind, "mpesa-pdf"))
-    return daftari_mpesa_pdf_parse (data, length, extras->password, error);
-  if (g_str_equal (kind, "bank-csv"))
-    return daftari_bank_csv_parse (data, length, extras->mapping, error);
-  if (g_str_equal (kind, "mpesa-csv"))
-    return daftari_mpesa_csv_parse (data, length, error);
-  if (g_str_equal (kind, "sms"))
-    return parse_sms (data, length, error);
-  return daftari_daraja_parse (data, length, error);
-}
+  DaftariImportSourceOptions options = { extras->password, extras->mapping };
+  DaftariImportSource source = DAFTARI_IMPORT_SOURCE_UNKNOWN;
 
-static gboolean
-read_file (const char *path, char **out_data, gsize *out_length, GError **error)
-{
-  GStatBuf st;
-
-  if (g_stat (path, &st) == 0 && st.st_size > MAX_FILE_BYTES)
-    {
-      g_set_error (error, DAFTARI_IMPORT_ERROR, DAFTARI_IMPORT_ERROR_TOO_LARGE,
-                   _("%s is larger than 200 MB; split it into smaller statements"), path);
-      return FALSE;
-    }
-  return g_file_get_contents (path, out_data, out_length, error);
+  daftari_import_source_from_string (kind, &source);
+  return daftari_import_source_parse (source, data, length, &options, error);
 }
 
 static void
@@ -371,7 +337,7 @@ import_file (DaftariCli *cli, const char *kind, int argc, char **argv)
       return status;
     }
   /* The file first: a file refused whole needs no book. */
-  if (!read_file (argv[0], &data, &length, &error) ||
+  if (!daftari_import_source_read_file (argv[0], &data, &length, &error) ||
       !read_password (password, password_file, &extras.password, &error))
     {
       mapping_options_clear (&mo);

@@ -120,6 +120,7 @@ static const struct {
   { "win.transfer", { "<Control>t", NULL } },
   { "win.pay", { "<Control>m", NULL } },
   { "win.search", { "<Control>f", NULL } },
+  { "win.import", { "<Control>i", NULL } },
   { "win.show-help-overlay", { "<Control>question", NULL } },
   { "window.close", { "<Control>w", NULL } },
 };

@@ -8,6 +8,8 @@
 #include "daftari-customers-page.h"
 #include "daftari-dashboard-page.h"
 #include "daftari-invoices-page.h"
+#include "daftari-receipts-page.h"
+#include "daftari-review-page.h"
 #include "daftari-wallets-page.h"
 
 /* The pages, in sidebar order. Adding a page is one line here: a
@@ -28,6 +30,8 @@ static const PageInfo page_infos[] = {
   { "invoices", N_("Invoices"), "x-office-document-symbolic", daftari_invoices_page_get_type,
     { "new-invoice", NULL } },
   { "customers", N_("Customers"), "system-users-symbolic", daftari_customers_page_get_type, { "new-customer", NULL } },
+  { "receipts", N_("Receipts"), "camera-photo-symbolic", daftari_receipts_page_get_type, { "add-receipt", NULL } },
+  { "review", N_("Review"), "emblem-important-symbolic", daftari_review_page_get_type, { NULL } },
 };
 
 struct _DaftariMainView {

@@ -146,28 +146,6 @@ cancel_clicked (DaftariPayDialog *self)
   gtk_window_destroy (GTK_WINDOW (self));
 }
 
-/* Expense categories for the drop-down, "Other expenses" first chosen. */
-static GtkStringList *
-expense_categories (DaftariBook *book, GArray **out_ids, guint *out_default)
-{
-  g_autoptr(GPtrArray) accounts = daftari_account_list (book, FALSE, NULL);
-  GtkStringList *names = gtk_string_list_new (NULL);
-
-  *out_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
-  *out_default = 0;
-  for (guint i = 0; accounts != NULL && i < accounts->len; i++)
-    {
-      const DaftariAccount *account = g_ptr_array_index (accounts, i);
-      if (account->kind != DAFTARI_ACCOUNT_EXPENSE)
-        continue;
-      if (g_strcmp0 (account->role, DAFTARI_ROLE_OTHER_EXPENSES) == 0)
-        *out_default = (*out_ids)->len;
-      gtk_string_list_append (names, account->name);
-      g_array_append_val (*out_ids, account->id);
-    }
-  return names;
-}
-
 static void
 daftari_pay_dialog_dispose (GObject *object)
 {
@@ -219,7 +197,7 @@ daftari_pay_dialog_new (GtkWindow *parent, DaftariSession *session, gint64 walle
   DaftariBook *book = daftari_session_get_book (session);
   g_autoptr(GtkStringList) wallets = daftari_ui_wallet_list (book, TRUE, &self->wallet_ids);
   guint other = 0;
-  g_autoptr(GtkStringList) categories = expense_categories (book, &self->category_ids, &other);
+  g_autoptr(GtkStringList) categories = daftari_ui_expense_categories (book, &self->category_ids, &other);
   g_autofree char *today = daftari_day_format (daftari_calendar_today (daftari_book_get_calendar (book)));
 
   self->session = g_object_ref (session);

@@ -136,3 +136,24 @@ daftari_ui_read_date (DaftariBook *book, const char *text, gint64 *out_ts, GErro
                                                       : daftari_calendar_day_noon (calendar, day);
   return TRUE;
 }
+
+GtkStringList *
+daftari_ui_expense_categories (DaftariBook *book, GArray **out_ids, guint *out_default)
+{
+  g_autoptr(GPtrArray) accounts = daftari_account_list (book, FALSE, NULL);
+  GtkStringList *names = gtk_string_list_new (NULL);
+
+  *out_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
+  *out_default = 0;
+  for (guint i = 0; accounts != NULL && i < accounts->len; i++)
+    {
+      const DaftariAccount *account = g_ptr_array_index (accounts, i);
+      if (account->kind != DAFTARI_ACCOUNT_EXPENSE)
+        continue;
+      if (g_strcmp0 (account->role, DAFTARI_ROLE_OTHER_EXPENSES) == 0)
+        *out_default = (*out_ids)->len;
+      gtk_string_list_append (names, account->name);
+      g_array_append_val (*out_ids, account->id);
+    }
+  return names;
+}

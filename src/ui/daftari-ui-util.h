@@ -38,6 +38,11 @@ gboolean   daftari_ui_read_date      (DaftariBook             *book,
 GtkStringList *daftari_ui_wallet_list (DaftariBook *book,
                                        gboolean     pay_only,
                                        GArray     **out_ids);
+/* Expense categories for a drop-down, their ids in the same order, and the
+ * position of "Other expenses", the choice when nothing better is known. */
+GtkStringList *daftari_ui_expense_categories (DaftariBook *book,
+                                              GArray     **out_ids,
+                                              guint       *out_default);
 /* The position of id in ids, or 0. */
 guint      daftari_ui_position_of    (GArray                  *ids,
                                       gint64                   id);

@@ -9,6 +9,7 @@
 #include "daftari-ledger-item.h"
 #include "daftari-ledger-model.h"
 #include "daftari-pay-dialog.h"
+#include "daftari-receipt-viewer.h"
 #include "daftari-transfer-dialog.h"
 #include "daftari-ui-util.h"
 #include "daftari-wallet-dialog.h"
@@ -29,6 +30,7 @@ struct _DaftariWalletsPage {
   AdwStatusPage      *empty_page;
   GtkRevealer        *selection_bar;
   GtkLabel           *selection_label;
+  GtkButton          *receipt_button;
 
   DaftariLedgerModel *model;
   GtkSingleSelection *selection;
@@ -360,8 +362,12 @@ selection_changed (DaftariWalletsPage *self)
   DaftariLedgerItem *item = selected_item (self);
   g_autofree char *text = NULL;
 
+  gboolean has_receipt = item != NULL && daftari_receipt_viewer_has_receipt (book_of (self), daftari_ledger_item_get_id (item));
+
   gtk_revealer_set_reveal_child (self->selection_bar, item != NULL && !daftari_ledger_item_get_voided (item));
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.void", item != NULL && !daftari_ledger_item_get_voided (item));
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.view-receipt", has_receipt);
+  gtk_widget_set_visible (GTK_WIDGET (self->receipt_button), has_receipt);
   if (item != NULL)
     {
       text = g_strdup_printf ("%s · %s · %s", daftari_ledger_item_get_date (item),
@@ -430,6 +436,24 @@ undo_void (AdwToast *message, gpointer user_data)
 
   if (self != NULL && !daftari_session_unvoid (session_of (self), id, &error))
     toast_text (self, error->message);
+}
+
+static void
+view_receipt_action (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  DaftariWalletsPage *self = DAFTARI_WALLETS_PAGE (widget);
+  DaftariLedgerItem *item = selected_item (self);
+  g_autoptr(GError) error = NULL;
+  GtkWindow *viewer;
+
+  if (item == NULL)
+    return;
+  viewer = daftari_receipt_viewer_new (daftari_page_get_window (DAFTARI_PAGE (self)), book_of (self),
+                                       daftari_ledger_item_get_id (item), &error);
+  if (viewer == NULL)
+    toast_text (self, error->message);
+  else
+    gtk_window_present (viewer);
 }
 
 static void
@@ -538,6 +562,7 @@ daftari_wallets_page_class_init (DaftariWalletsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DaftariWalletsPage, empty_page);
   gtk_widget_class_bind_template_child (widget_class, DaftariWalletsPage, selection_bar);
   gtk_widget_class_bind_template_child (widget_class, DaftariWalletsPage, selection_label);
+  gtk_widget_class_bind_template_child (widget_class, DaftariWalletsPage, receipt_button);
   gtk_widget_class_bind_template_callback (widget_class, card_activated);
   gtk_widget_class_bind_template_callback (widget_class, search_changed);
   gtk_widget_class_bind_template_callback (widget_class, dates_apply);
@@ -547,6 +572,7 @@ daftari_wallets_page_class_init (DaftariWalletsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.pay", NULL, pay_action);
   gtk_widget_class_install_action (widget_class, "page.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "page.void", NULL, void_action);
+  gtk_widget_class_install_action (widget_class, "page.view-receipt", NULL, view_receipt_action);
   gtk_widget_class_install_action (widget_class, "page.add-wallet", NULL, add_wallet_action);
   gtk_widget_class_install_action (widget_class, "page.edit-wallet", NULL, edit_wallet_action);
   gtk_widget_class_install_action (widget_class, "page.archive-wallet", NULL, archive_wallet_action);

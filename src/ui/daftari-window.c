@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "daftari-import-dialog.h"
 #include "daftari-lock-page.h"
 #include "daftari-main-view.h"
 #include "daftari-onboarding.h"
@@ -349,6 +350,15 @@ page_action (GtkWidget *widget, const char *name, GVariant *parameter)
 }
 
 static void
+import_action (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  DaftariWindow *self = DAFTARI_WINDOW (widget);
+
+  if (self->session != NULL && self->main_view != NULL)
+    gtk_window_present (GTK_WINDOW (daftari_import_dialog_new (GTK_WINDOW (self), self->session)));
+}
+
+static void
 recheck_keyring_action (GtkWidget *widget, const char *name, GVariant *parameter)
 {
   refresh_pin_state (DAFTARI_WINDOW (widget));
@@ -429,6 +439,7 @@ daftari_window_class_init (DaftariWindowClass *klass)
   gtk_widget_class_install_action (widget_class, "win.transfer", NULL, page_action);
   gtk_widget_class_install_action (widget_class, "win.pay", NULL, page_action);
   gtk_widget_class_install_action (widget_class, "win.search", NULL, page_action);
+  gtk_widget_class_install_action (widget_class, "win.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "win.recheck-keyring", NULL, recheck_keyring_action);
 }
 

@@ -1,0 +1,75 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "daftari-calendar.h"
+#include "daftari-receipt-words.h"
+
+G_BEGIN_DECLS
+
+typedef enum {
+  DAFTARI_RECEIPT_MERCHANT,
+  DAFTARI_RECEIPT_DATE,
+  DAFTARI_RECEIPT_TOTAL,
+  DAFTARI_RECEIPT_VAT,
+  DAFTARI_RECEIPT_KRA_PIN,
+  DAFTARI_RECEIPT_TILL,
+  DAFTARI_RECEIPT_PAYBILL,
+  DAFTARI_RECEIPT_NUMBER,        /* the receipt's or invoice's own number */
+  DAFTARI_RECEIPT_N_FIELDS
+} DaftariReceiptFieldKind;
+
+typedef struct {
+  char   *value;       /* NULL: not found. Canonical text: "2025-03-07", "1234.50", "P051234567X" */
+  int     confidence;  /* 0–100: how sure the reading is (docs/receipts.md) */
+  GArray *boxes;       /* DaftariReceiptBox of the words it was read from */
+} DaftariReceiptField;
+
+typedef struct {
+  char   *description;
+  gint64  amount;      /* hundredths, like total */
+  int     confidence;
+  GArray *boxes;
+} DaftariReceiptItem;
+
+typedef struct {
+  DaftariReceiptField field[DAFTARI_RECEIPT_N_FIELDS];
+  /* The money fields as numbers: hundredths of the receipt's currency unit
+   * (a receipt prints two decimals whatever the currency). Valid when the
+   * field's value is set. */
+  gint64      total;
+  gint64      vat;
+  DaftariDay  date;          /* YYYYMMDD; 0 when no date was found */
+  /* The total agrees with the line items or with a subtotal plus VAT. */
+  gboolean    total_checked;
+  GPtrArray  *items;         /* DaftariReceiptItem, in receipt order */
+} DaftariReceiptFields;
+
+/* Reads the fields from recognised words. A pure function of its input
+ * (no OCR, no I/O, no globals), safe from any thread, and total: every
+ * input gives a result, with fields left unset when not found. */
+DaftariReceiptFields *daftari_receipt_extract       (const DaftariReceiptWord *words,
+                                                     guint                     n_words);
+void                  daftari_receipt_fields_free   (DaftariReceiptFields     *fields);
+
+/* "merchant", "date", "total", "vat", "kra_pin", "till", "paybill", "receipt_number". */
+const char           *daftari_receipt_field_name    (DaftariReceiptFieldKind   kind);
+/* The field's name for people, translated. */
+const char           *daftari_receipt_field_label   (DaftariReceiptFieldKind   kind);
+
+/* Hundredths as the receipt printed them: 123450 → "1234.50". */
+char                 *daftari_receipt_format_amount (gint64                    hundredths);
+
+/* The first date in text as the extractor reads dates ("25/12/2018",
+ * "12-01-19", "25 Dec 2018", "2018-12-25"); FALSE when there is none. */
+gboolean              daftari_receipt_parse_date      (const char *text,
+                                                       DaftariDay *out_day);
+/* A company name reduced for comparison: letters and digits only, case
+ * folded, so "Book Ta .K (Taman Daya) Sdn Bhd" = "BOOK TAK (TAMAN DAYA) SDN. BHD.". */
+char                 *daftari_receipt_normalise_company (const char *name);
+
+/* Below this a field is shown as needing a look (the UI marks it). */
+#define DAFTARI_RECEIPT_CONFIDENT 60
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DaftariReceiptFields, daftari_receipt_fields_free)
+
+G_END_DECLS

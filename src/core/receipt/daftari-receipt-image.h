@@ -1,0 +1,54 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+/* For the receipt reader only: the image as decoded, and made ready for
+ * Tesseract. Keeps Leptonica's types out of the core's public headers. */
+
+#include <gio/gio.h>
+#include <leptonica/allheaders.h>
+
+#include "daftari-receipt-words.h"
+
+G_BEGIN_DECLS
+
+/* Decoding never holds more than about this many pixels: bigger JPEGs are
+ * decoded at 1/2, 1/4 or 1/8 scale by libjpeg itself; other formats are
+ * refused above RECEIPT_MAX_FILE_PIXELS. */
+#define RECEIPT_MAX_DECODE_PIXELS (24 * 1000 * 1000)
+#define RECEIPT_MAX_FILE_PIXELS   (100 * 1000 * 1000)
+/* PDFs are rendered at this resolution (less for a page too big for it). */
+#define RECEIPT_PDF_DPI 300
+
+typedef struct {
+  PIX        *pix;        /* 8-bit grey */
+  int         width;      /* of the file's own pixels (a PDF page: at RECEIPT_PDF_DPI) */
+  int         height;
+  int         reduction;  /* file pixels per decoded pixel: 1, 2, 4, 8 */
+  int         dpi;        /* the file's resolution, 0 when it does not say */
+  const char *mime;
+} ReceiptImage;
+
+gboolean receipt_image_decode (GBytes        *bytes,
+                               ReceiptImage  *out,
+                               GError       **error);
+void     receipt_image_clear  (ReceiptImage  *image);
+
+/* From the image Tesseract reads back to the file's pixels. */
+typedef struct {
+  double scale;           /* recognition pixels per file pixel */
+  int    quads;           /* clockwise quarter turns applied */
+  int    width, height;   /* of the file, in its pixels */
+} ReceiptTransform;
+
+/* Greyscale, scaled to a size Tesseract reads well (upscaled when small,
+ * downscaled when huge), turned upright, deskewed, background normalised,
+ * binarised, specks removed. Fails with DAFTARI_RECEIPT_ERROR_BLANK for a
+ * page with nothing on it. */
+PIX     *receipt_image_prepare (const ReceiptImage *image,
+                                ReceiptTransform   *out_transform,
+                                int                *out_dpi,
+                                GError            **error);
+void     receipt_transform_box (const ReceiptTransform *transform,
+                                DaftariReceiptBox      *box);
+
+G_END_DECLS

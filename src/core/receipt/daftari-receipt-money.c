@@ -1,0 +1,392 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The total, the VAT and the line items, checked against each other. */
+#include "daftari-receipt-lines.h"
+
+#include <string.h>
+
+/* Words that make a line the total, strongest first. */
+static const char *const strong_total_words[] = {
+  "GRAND TOTAL", "ROUNDED TOTAL", "TOTAL ROUNDED", "ROUNDED", "NETT TOTAL", "NET TOTAL", "TOTAL AMOUNT",
+  "TOTAL AMT", "AMOUNT DUE", "TOTAL DUE", "TOTAL PAYABLE", "AMOUNT PAYABLE", "AMOUNT TO PAY", "BALANCE DUE",
+  "TOTAL KES", "TOTAL KSH", "TOTAL KSHS", "TOTAL RM", "TOTAL USD", "TOTAL SALES", "TOTAL INCL",
+  "TOTAL INCLUSIVE", "JUMLA KUU", "JUMLA YOTE", "JUMLA", "JUMLAH", NULL
+};
+/* Totals of something else, or before tax. */
+static const char *const subtotal_words[] = {
+  "SUBTOTAL", "SUB TOTAL", "SUB-TOTAL", "SUB", "TOTAL EXCL", "TOTAL EXCLUDING", "TOTAL EXCLUSIVE",
+  "TOTAL BEFORE", "EXCL", "EXCLUSIVE", "TAXABLE", "BEFORE TAX", NULL
+};
+static const char *const other_total_words[] = {
+  "TOTAL QTY", "TOTAL QUANTITY", "QTY", "TOTAL ITEM", "TOTAL ITEMS", "ITEM", "ITEMS", "TOTAL PCS",
+  "TOTAL UNITS", "TOTAL DISCOUNT", "DISCOUNT", "TOTAL SAVING", "TOTAL SAVINGS", "SAVINGS", "POINTS", NULL
+};
+static const char *const tax_words[] = {
+  "VAT", "V.A.T", "V.A.T.", "GST", "SST", "TAX", "KODI", "CTL", NULL
+};
+static const char *const tender_words[] = {
+  "CASH", "CHANGE", "TENDERED", "TENDER", "PAID", "PAYMENT", "BALANCE", "CARD", "VISA", "MASTERCARD",
+  "MPESA", "M-PESA", "CHENJI", "TUNAI", "BAKI", "REFUND", NULL
+};
+static const char *const change_words[] = { "CHANGE", "CHENJI", "BAKI", "BALANCE", NULL };
+static const char *const rounding_words[] = { "ROUNDING", "ROUND", "ADJ", "ADJUSTMENT", NULL };
+
+typedef enum {
+  LINE_OTHER,
+  LINE_TOTAL,       /* the word TOTAL, or its OCR look-alikes */
+  LINE_STRONG_TOTAL,
+  LINE_SUBTOTAL,
+  LINE_OTHER_TOTAL,
+  LINE_TAX,
+  LINE_TENDER,
+  LINE_CHANGE,
+  LINE_ROUNDING,
+} LineKind;
+
+/* "TOTAL" read with one letter wrong ("TOTAI", "T0TAL", "TOTAL."). */
+static gboolean
+has_total_word (const char *upper)
+{
+  static const char total[] = "TOTAL";
+
+  for (const char *p = upper; *p != '\0'; p++)
+    {
+      int same = 0, len = 0;
+
+      if (p != upper && g_ascii_isalnum (p[-1]))
+        continue;
+      while (g_ascii_isalnum (p[len]) && len < 6)
+        len++;
+      if (len != 5)
+        continue;
+      for (int i = 0; i < 5; i++)
+        same += p[i] == total[i];
+      if (same >= 4)
+        return TRUE;
+    }
+  return FALSE;
+}
+
+static const char *const inclusive_words[] = { "INCL", "INCLUSIVE", "INC", "INCLUDING", NULL };
+
+static LineKind
+classify (const char *upper)
+{
+  gboolean total = has_total_word (upper);
+
+  if (receipt_find_any (upper, subtotal_words, NULL) >= 0)
+    return LINE_SUBTOTAL;
+  if (receipt_find_any (upper, other_total_words, NULL) >= 0)
+    return LINE_OTHER_TOTAL;
+  if (receipt_find_any (upper, rounding_words, NULL) >= 0 && !receipt_has_word (upper, "ROUNDED", NULL))
+    return LINE_ROUNDING;
+  if (receipt_find_any (upper, strong_total_words, NULL) >= 0
+      || (total && receipt_find_any (upper, inclusive_words, NULL) >= 0))
+    return LINE_STRONG_TOTAL;
+  if (receipt_find_any (upper, tax_words, NULL) >= 0)
+    return LINE_TAX;
+  if (receipt_find_any (upper, change_words, NULL) >= 0)
+    return LINE_CHANGE;
+  if (receipt_find_any (upper, tender_words, NULL) >= 0)
+    return LINE_TENDER;
+  return total ? LINE_TOTAL : LINE_OTHER;
+}
+
+typedef struct {
+  const ReceiptLine *line;
+  LineKind           kind;
+  GArray            *amounts;   /* ReceiptAmount */
+} Line;
+
+/* A money amount for a keyword line: on the line itself, or alone on one
+ * of the next lines (OCR reads a right-hand column as its own line). */
+static const ReceiptAmount *
+line_money (Line *lines, guint n, guint i, guint *out_line)
+{
+  for (guint j = i; j < MIN (n, i + 3); j++)
+    {
+      const ReceiptAmount *amount = receipt_last_money (lines[j].amounts);
+      guint letters, digits;
+
+      if (j > i)
+        {
+          receipt_count_chars (lines[j].line->text, &letters, &digits);
+          if (lines[j].kind != LINE_OTHER || letters > 4)
+            return NULL;
+        }
+      /* Whole shillings ("TOTAL 1,500") only on the keyword line itself. */
+      if (amount == NULL && j == i && lines[j].amounts->len > 0)
+        amount = &g_array_index (lines[j].amounts, ReceiptAmount, lines[j].amounts->len - 1);
+      if (amount != NULL && !amount->negative && !amount->percent)
+        {
+          *out_line = j;
+          return amount;
+        }
+    }
+  return NULL;
+}
+
+typedef struct {
+  gint64 value;
+  guint  line;
+  const ReceiptAmount *amount;
+  int    score;
+} Candidate;
+
+typedef struct {
+  gint64 subtotal, vat, cash, change, items;
+  gboolean has_subtotal, has_vat, has_cash, has_change, has_items;
+  guint cash_line;
+  const ReceiptAmount *cash_amount;
+  int vat_rate;   /* in percent; 0 when not printed */
+} Evidence;
+
+/* Whether value is what the other figures on the receipt add up to. */
+static gboolean
+agrees (const Evidence *ev, gint64 value)
+{
+  return (ev->has_subtotal && ev->has_vat && ev->subtotal + ev->vat == value)
+         || (ev->has_items && ev->items == value)
+         || (ev->has_cash && ev->has_change && ev->cash - ev->change == value && ev->change > 0)
+         || (ev->has_subtotal && ev->subtotal == value && !ev->has_vat);
+}
+
+static void
+add_item (const ReceiptText *rt, Line *lines, guint i, const ReceiptAmount *amount, DaftariReceiptFields *fields)
+{
+  DaftariReceiptItem *item = g_new0 (DaftariReceiptItem, 1);
+  const ReceiptLine *line = lines[i].line;
+  const ReceiptAmount *first = &g_array_index (lines[i].amounts, ReceiptAmount, 0);
+  g_autofree char *description = g_strndup (line->text, first->start);
+  guint letters, digits;
+
+  item->boxes = g_array_new (FALSE, FALSE, sizeof (DaftariReceiptBox));
+  receipt_count_chars (description, &letters, &digits);
+  /* "2 X 19.00 19.00" under its description: the description is above. */
+  if (letters < 2 && i > 0 && lines[i - 1].amounts->len == 0 && lines[i - 1].kind == LINE_OTHER)
+    {
+      g_free (description);
+      description = g_strdup (lines[i - 1].line->text);
+      receipt_line_boxes (rt, lines[i - 1].line, 0, strlen (description), item->boxes);
+    }
+  item->description = g_strstrip (g_steal_pointer (&description));
+  item->amount = amount->value;
+  item->confidence = receipt_line_span_confidence (rt, line, 0, amount->end);
+  receipt_line_boxes (rt, line, 0, amount->end, item->boxes);
+  g_ptr_array_add (fields->items, item);
+}
+
+/* Priced lines between the header and the first total. */
+static void
+collect_items (const ReceiptText *rt, Line *lines, guint n, Evidence *ev, DaftariReceiptFields *fields)
+{
+  guint start = 0;
+
+  for (guint i = 0; i < n && i < n / 2; i++)
+    {
+      DaftariDay day;
+      gsize s, e;
+      gboolean certain;
+
+      if (receipt_find_date (lines[i].line->upper, &day, &s, &e, &certain))
+        {
+          start = i + 1;
+          break;
+        }
+    }
+  for (guint i = start; i < n; i++)
+    {
+      const ReceiptAmount *amount = receipt_last_money (lines[i].amounts);
+      guint letters, digits;
+
+      if (lines[i].kind == LINE_TOTAL || lines[i].kind == LINE_STRONG_TOTAL || lines[i].kind == LINE_SUBTOTAL
+          || lines[i].kind == LINE_TENDER || lines[i].kind == LINE_CHANGE)
+        break;
+      if (lines[i].kind != LINE_OTHER)
+        continue;
+      receipt_count_chars (lines[i].line->text, &letters, &digits);
+      if (amount == NULL || amount->negative || letters < 2)
+        continue;
+      add_item (rt, lines, i, amount, fields);
+      ev->items += amount->value;
+      ev->has_items = TRUE;
+    }
+  if (fields->items->len < 2)
+    ev->has_items = FALSE;   /* one priced line proves nothing about the total */
+}
+
+static void
+gather_evidence (Line *lines, guint n, Evidence *ev)
+{
+  for (guint i = 0; i < n; i++)
+    {
+      guint at;
+      const ReceiptAmount *amount = line_money (lines, n, i, &at);
+      LineKind kind = lines[i].kind;
+
+      if (amount == NULL)
+        continue;
+      if (kind == LINE_SUBTOTAL && !ev->has_subtotal)
+        {
+          ev->subtotal = amount->value;
+          ev->has_subtotal = TRUE;
+        }
+      else if (kind == LINE_TENDER && receipt_has_word (lines[i].line->upper, "CASH", NULL) && !ev->has_cash)
+        {
+          ev->cash = amount->value;
+          ev->has_cash = TRUE;
+          ev->cash_line = at;
+          ev->cash_amount = amount;
+        }
+      else if (kind == LINE_CHANGE && !ev->has_change)
+        {
+          ev->change = amount->value;
+          ev->has_change = TRUE;
+        }
+    }
+}
+
+/* VAT: a tax line's amount that is not its rate. With the rate printed,
+ * the total is checked against it (VAT-inclusive prices); a figure as large
+ * as the total is dropped once the total is known. */
+static void
+extract_vat (const ReceiptText *rt, Line *lines, guint n, Evidence *ev, DaftariReceiptFields *fields)
+{
+  for (guint i = 0; i < n && !ev->has_vat; i++)
+    {
+      guint at;
+      const ReceiptAmount *amount;
+      g_autofree char *value = NULL;
+      int rate = 0;
+
+      if (lines[i].kind != LINE_TAX || (amount = line_money (lines, n, i, &at)) == NULL)
+        continue;
+      for (guint k = 0; k < lines[i].amounts->len; k++)
+        if (g_array_index (lines[i].amounts, ReceiptAmount, k).percent)
+          rate = (int) (g_array_index (lines[i].amounts, ReceiptAmount, k).value / 100);
+      ev->vat = amount->value;
+      ev->vat_rate = rate;
+      ev->has_vat = TRUE;
+      fields->vat = amount->value;
+      value = daftari_receipt_format_amount (amount->value);
+      receipt_field_set (&fields->field[DAFTARI_RECEIPT_VAT], value,
+                         MIN (receipt_line_span_confidence (rt, lines[at].line, amount->start, amount->end), 85),
+                         rt, lines[at].line, amount->start, amount->end);
+    }
+}
+
+static gboolean
+vat_rate_agrees (const Evidence *ev, gint64 total)
+{
+  gint64 expected;
+
+  if (!ev->has_vat || ev->vat_rate <= 0 || ev->vat_rate >= 100)
+    return FALSE;
+  expected = (total * ev->vat_rate + (100 + ev->vat_rate) / 2) / (100 + ev->vat_rate);
+  return ABS (expected - ev->vat) <= 1;
+}
+
+static GArray *
+total_candidates (Line *lines, guint n, const Evidence *ev)
+{
+  GArray *candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+
+  for (guint i = 0; i < n; i++)
+    {
+      Candidate c = { 0 };
+      guint at;
+
+      if (lines[i].kind != LINE_TOTAL && lines[i].kind != LINE_STRONG_TOTAL)
+        continue;
+      if ((c.amount = line_money (lines, n, i, &at)) == NULL)
+        continue;
+      c.value = c.amount->value;
+      c.line = at;
+      c.score = (lines[i].kind == LINE_STRONG_TOTAL ? 30 : 20) + (agrees (ev, c.value) ? 15 : 0);
+      g_array_append_val (candidates, c);
+    }
+  return candidates;
+}
+
+/* Without a total line: what the cash paid less the change says, or the
+ * largest amount that is not a payment. */
+static gboolean
+fallback_total (Line *lines, guint n, const Evidence *ev, Candidate *out)
+{
+  if (ev->has_cash && ev->has_change && ev->change > 0 && ev->cash > ev->change)
+    {
+      *out = (Candidate) { ev->cash - ev->change, ev->cash_line, ev->cash_amount, 10 };
+      return TRUE;
+    }
+  for (guint i = 0; i < n; i++)
+    for (guint k = 0; k < lines[i].amounts->len; k++)
+      {
+        const ReceiptAmount *amount = &g_array_index (lines[i].amounts, ReceiptAmount, k);
+
+        if (!amount->has_decimals || amount->percent || amount->negative
+            || lines[i].kind == LINE_TENDER || lines[i].kind == LINE_CHANGE || lines[i].kind == LINE_TAX)
+          continue;
+        if (out->amount == NULL || amount->value > out->value
+            || (agrees (ev, amount->value) && out->score < 10))
+          *out = (Candidate) { amount->value, i, amount, agrees (ev, amount->value) ? 10 : 0 };
+      }
+  return out->amount != NULL;
+}
+
+static void
+set_total (const ReceiptText *rt, Line *lines, const Candidate *best, gboolean checked, int ceiling,
+           DaftariReceiptFields *fields)
+{
+  g_autofree char *value = daftari_receipt_format_amount (best->value);
+  const ReceiptLine *line = lines[best->line].line;
+
+  fields->total = best->value;
+  fields->total_checked = checked;
+  receipt_field_set (&fields->field[DAFTARI_RECEIPT_TOTAL], value,
+                     MIN (receipt_line_span_confidence (rt, line, best->amount->start, best->amount->end),
+                          ceiling + (checked ? 10 : 0)),
+                     rt, line, best->amount->start, best->amount->end);
+}
+
+void
+receipt_extract_money (const ReceiptText *rt, DaftariReceiptFields *fields)
+{
+  guint n = rt->lines->len;
+  g_autofree Line *lines = g_new0 (Line, MAX (n, 1));
+  g_autoptr(GArray) candidates = NULL;
+  Evidence ev = { 0 };
+  Candidate best = { 0 };
+
+  for (guint i = 0; i < n; i++)
+    {
+      lines[i].line = receipt_text_line (rt, i);
+      lines[i].kind = classify (lines[i].line->upper);
+      lines[i].amounts = receipt_line_amounts (lines[i].line);
+    }
+  collect_items (rt, lines, n, &ev, fields);
+  gather_evidence (lines, n, &ev);
+  extract_vat (rt, lines, n, &ev, fields);
+  candidates = total_candidates (lines, n, &ev);
+  for (guint i = 0; i < candidates->len; i++)
+    {
+      Candidate *c = &g_array_index (candidates, Candidate, i);
+
+      c->score += vat_rate_agrees (&ev, c->value) ? 10 : 0;
+      /* Equal evidence: the larger amount, since the other totals a receipt
+       * prints (before discount aside) are parts of it. */
+      if (best.amount == NULL || c->score > best.score || (c->score == best.score && c->value > best.value))
+        best = *c;
+    }
+  if (best.amount != NULL)
+    set_total (rt, lines, &best, agrees (&ev, best.value) || vat_rate_agrees (&ev, best.value), 80, fields);
+  else if (fallback_total (lines, n, &ev, &best))
+    set_total (rt, lines, &best, agrees (&ev, best.value), 40, fields);
+  if (ev.has_vat && fields->field[DAFTARI_RECEIPT_TOTAL].value != NULL && ev.vat >= fields->total)
+    {
+      /* A "VAT" figure as large as the total was something else. */
+      g_clear_pointer (&fields->field[DAFTARI_RECEIPT_VAT].value, g_free);
+      g_array_set_size (fields->field[DAFTARI_RECEIPT_VAT].boxes, 0);
+      fields->vat = 0;
+    }
+  for (guint i = 0; i < n; i++)
+    g_array_unref (lines[i].amounts);
+}

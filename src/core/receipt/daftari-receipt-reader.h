@@ -1,0 +1,49 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "daftari-receipt-fields.h"
+
+G_BEGIN_DECLS
+
+/* What reading one receipt gave. */
+typedef struct {
+  DaftariReceiptFields *fields;
+  GArray               *words;     /* DaftariReceiptWord; boxes in the file's pixels */
+  int                   width;     /* the file's pixels (a PDF page: at 300 dpi) */
+  int                   height;
+  char                 *mime;      /* "image/jpeg", "application/pdf", ... */
+  char                 *languages; /* the Tesseract languages used: "eng+swa" */
+  double                seconds;   /* decoding, preparing and recognising */
+} DaftariReceiptScan;
+
+void daftari_receipt_scan_free (DaftariReceiptScan *scan);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DaftariReceiptScan, daftari_receipt_scan_free)
+
+/* Recognition's progress, 0–100; called on the reading thread. */
+typedef void (*DaftariReceiptProgress) (int percent, gpointer user_data);
+
+/* One Tesseract engine (LSTM; English and Swahili when Swahili's data is
+ * installed), kept for many receipts: make one per worker thread and use
+ * it from that thread only. Tesseract's own OpenMP threads are held to one
+ * per engine, so two workers do not fight over two cores. */
+#define DAFTARI_TYPE_RECEIPT_READER (daftari_receipt_reader_get_type ())
+G_DECLARE_FINAL_TYPE (DaftariReceiptReader, daftari_receipt_reader, DAFTARI, RECEIPT_READER, GObject)
+
+DaftariReceiptReader *daftari_receipt_reader_new           (GError                **error);
+const char           *daftari_receipt_reader_get_languages (DaftariReceiptReader   *self);
+
+/* Reads a receipt's bytes (JPEG, PNG, TIFF, ... or a PDF's first page). */
+DaftariReceiptScan   *daftari_receipt_reader_scan_bytes    (DaftariReceiptReader   *self,
+                                                            GBytes                 *bytes,
+                                                            GCancellable           *cancellable,
+                                                            DaftariReceiptProgress  progress,
+                                                            gpointer                user_data,
+                                                            GError                **error);
+DaftariReceiptScan   *daftari_receipt_reader_scan_file     (DaftariReceiptReader   *self,
+                                                            const char             *path,
+                                                            GCancellable           *cancellable,
+                                                            GError                **error);
+
+G_END_DECLS

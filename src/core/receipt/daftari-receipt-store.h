@@ -1,0 +1,69 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "daftari-book.h"
+#include "daftari-commodity.h"
+
+G_BEGIN_DECLS
+
+/* A read receipt kept as an expense, its image attached. */
+typedef struct {
+  gint64      wallet_id;
+  gint64      category_id;   /* an expense category */
+  gint64      amount;        /* in the wallet's commodity's minor units, > 0 */
+  gint64      ts;
+  const char *memo;          /* NULL: none (the CLI and UI pass the merchant) */
+  GBytes     *image;         /* the file as read, stored once per SHA-256 */
+  const char *mime;
+  const char *name;          /* the file's name, for people; NULL: "" */
+  const char *details;       /* the fields read, as JSON; NULL: "" */
+} DaftariReceiptSave;
+
+/* Posts the expense through the ledger (so the limit and overdraft rules
+ * apply), stores the image in table attachment unless the same bytes are
+ * already there, and links the two, all in one SQLite transaction: a
+ * refusal leaves the book as it was. */
+gboolean   daftari_receipt_save              (DaftariBook              *book,
+                                              const DaftariReceiptSave *spec,
+                                              gint64                   *out_txn_id,
+                                              gint64                   *out_attachment_id,
+                                              GError                  **error);
+
+typedef struct {
+  gint64  id;
+  char   *sha256;
+  char   *mime;
+  char   *name;
+  gint64  size;      /* bytes */
+  gint64  created;   /* UTC seconds */
+  char   *details;   /* JSON of the fields read, or "" */
+} DaftariAttachment;
+
+void       daftari_attachment_free           (DaftariAttachment *attachment);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (DaftariAttachment, daftari_attachment_free)
+
+/* A transaction's attachments (DaftariAttachment), oldest first. */
+GPtrArray *daftari_receipt_list_attachments  (DaftariBook  *book,
+                                              gint64        txn_id,
+                                              GError      **error);
+GBytes    *daftari_receipt_attachment_bytes  (DaftariBook  *book,
+                                              gint64        attachment_id,
+                                              GError      **error);
+
+/* An expense category for a merchant from words in its name (fuel,
+ * restaurant, airtime…) matched to the book's seeded categories; "Other
+ * expenses" when nothing fits. Not the categorisation engine: a first
+ * guess the user changes before saving. */
+gint64     daftari_receipt_suggest_category  (DaftariBook  *book,
+                                              const char   *merchant,
+                                              GError      **error);
+
+/* Hundredths as read from a receipt to the minor units of commodity. */
+gboolean   daftari_receipt_amount_to_minor   (gint64                   hundredths,
+                                              const DaftariCommodity  *commodity,
+                                              gint64                  *out_minor,
+                                              GError                 **error);
+
+G_END_DECLS

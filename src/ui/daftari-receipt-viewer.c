@@ -1,0 +1,66 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#include "config.h"
+
+#include "daftari-receipt-viewer.h"
+
+#include <glib/gi18n.h>
+
+#include "daftari-receipt-image.h"
+#include "daftari-receipt-store.h"
+#include "daftari-receipt-texture.h"
+
+#define SHOWN_SIDE 2000
+
+gboolean
+daftari_receipt_viewer_has_receipt (DaftariBook *book, gint64 txn_id)
+{
+  g_autoptr(GPtrArray) attachments = daftari_receipt_list_attachments (book, txn_id, NULL);
+
+  return attachments != NULL && attachments->len > 0;
+}
+
+GtkWindow *
+daftari_receipt_viewer_new (GtkWindow *parent, DaftariBook *book, gint64 txn_id, GError **error)
+{
+  g_autoptr(GPtrArray) attachments = daftari_receipt_list_attachments (book, txn_id, error);
+  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  const DaftariAttachment *attachment;
+  GtkWidget *window, *view, *header, *image;
+
+  if (attachments == NULL)
+    return NULL;
+  if (attachments->len == 0)
+    {
+      g_set_error (error, DAFTARI_INPUT_ERROR, DAFTARI_INPUT_ERROR_NOT_FOUND,
+                   _("This transaction has no receipt kept with it"));
+      return NULL;
+    }
+  /* The latest: a receipt scanned again replaces what is shown. */
+  attachment = g_ptr_array_index (attachments, attachments->len - 1);
+  if ((bytes = daftari_receipt_attachment_bytes (book, attachment->id, error)) == NULL ||
+      (texture = daftari_receipt_texture_new (bytes, attachment->mime, SHOWN_SIDE, error)) == NULL)
+    return NULL;
+  image = daftari_receipt_image_new ();
+  daftari_receipt_image_set_texture (DAFTARI_RECEIPT_IMAGE (image), texture, gdk_texture_get_width (texture),
+                                     gdk_texture_get_height (texture));
+  gtk_widget_set_vexpand (image, TRUE);
+  gtk_widget_set_margin_start (image, 12);
+  gtk_widget_set_margin_end (image, 12);
+  gtk_widget_set_margin_bottom (image, 12);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (image), GTK_ACCESSIBLE_PROPERTY_LABEL,
+                                  _("The receipt kept with this transaction"), -1);
+  header = adw_header_bar_new ();
+  adw_header_bar_set_title_widget (ADW_HEADER_BAR (header),
+                                   adw_window_title_new (_("Receipt"), attachment->name));
+  view = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
+  gtk_box_append (GTK_BOX (view), header);
+  gtk_box_append (GTK_BOX (view), image);
+  window = adw_window_new ();
+  gtk_window_set_title (GTK_WINDOW (window), _("Receipt"));
+  gtk_window_set_default_size (GTK_WINDOW (window), 520, 720);
+  gtk_window_set_transient_for (GTK_WINDOW (window), parent);
+  gtk_window_set_modal (GTK_WINDOW (window), TRUE);
+  adw_window_set_content (ADW_WINDOW (window), view);
+  return GTK_WINDOW (window);
+}

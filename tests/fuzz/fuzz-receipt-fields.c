@@ -1,0 +1,137 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* libFuzzer target for the receipt text→fields extractor: the input is
+ * the recognised text (one line per line, words at spaces), the same
+ * words a Tesseract run gives. Built with -fsanitize=fuzzer under clang;
+ * with -DDAFTARI_FUZZ_STANDALONE it is its own driver of deterministic
+ * mutations of seed receipts (from the corpus folder given, and its own). */
+#include <string.h>
+
+#include "daftari-receipt.h"
+
+int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
+
+static void
+check_field (const DaftariReceiptField *field)
+{
+  g_assert (field->confidence >= 0 && field->confidence <= 100);
+  if (field->value == NULL)
+    return;
+  g_assert (g_utf8_validate (field->value, -1, NULL));
+  g_assert (field->boxes->len >= 1);
+}
+
+int
+LLVMFuzzerTestOneInput (const guint8 *data, size_t size)
+{
+  GArray *words = daftari_receipt_words_from_text ((const char *) data, (gssize) size);
+  DaftariReceiptFields *fields = daftari_receipt_extract ((const DaftariReceiptWord *) (gpointer) words->data,
+                                                          words->len);
+  char *json;
+
+  for (guint i = 0; i < DAFTARI_RECEIPT_N_FIELDS; i++)
+    check_field (&fields->field[i]);
+  /* What the saving code relies on. */
+  if (fields->field[DAFTARI_RECEIPT_TOTAL].value != NULL)
+    g_assert (fields->total >= 0);
+  if (fields->field[DAFTARI_RECEIPT_DATE].value != NULL)
+    g_assert (fields->date >= 19900101 && fields->date <= 20991231);
+  for (guint i = 0; i < fields->items->len; i++)
+    {
+      const DaftariReceiptItem *item = g_ptr_array_index (fields->items, i);
+
+      g_assert (item->amount >= 0 && g_utf8_validate (item->description, -1, NULL));
+    }
+  json = daftari_receipt_fields_to_json_string (fields);
+  g_assert (json != NULL && g_utf8_validate (json, -1, NULL));
+  g_free (json);
+  daftari_receipt_fields_free (fields);
+  g_array_unref (words);
+  return 0;
+}
+
+#ifdef DAFTARI_FUZZ_STANDALONE
+#include "fuzz-mutate.h"
+
+static const char *const builtin_seeds[] = {
+  "NAIVAS LTD\nKRA PIN: P051234567X\nTILL NO 567890\nDate: 05/03/2025\nSUGAR 250.00\nVAT 16% 34.48\n"
+  "TOTAL KES 250.00\nCASH 300.00\nCHANGE 50.00\n",
+  "MR D.I.Y. (M)\nSDN BHD\n12-01-19 21:13\nTOTAL RM 33, 92\nROUNDING ADJ -RM 0.02\nTOTAL ROUNDED RM 33.90\n",
+  "Total:\n9.6O\nJUMLA 1.234,5O\nPAYBILL 247247\nReceipt No: RCT-1\n25 Dec 2018\nDec 25, 2018\n",
+};
+
+static const char *const pieces[] = {
+  "TOTAL ", "GRAND TOTAL ", "JUMLA ", "SUBTOTAL ", "VAT 16% ", "CASH ", "CHANGE ", " 99999999999999999.99",
+  "1,2O0.5O", "31/02/2019", "99/99/9999", "2019-13-45", " DEC ", "PIN ", "P0000000000", "TILL ", "\n", "\n\n",
+  ",", ".", " ", "%", "-", "(", "\xc3\xa9", "\xff", "LTD", "SDN BHD", "RECEIPT NO:",
+};
+
+static void
+run (const GString *input)
+{
+  LLVMFuzzerTestOneInput ((const guint8 *) input->str, input->len);
+}
+
+static GPtrArray *
+load_seeds (const char *dir)
+{
+  GPtrArray *seeds = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) d = dir != NULL ? g_dir_open (dir, 0, NULL) : NULL;
+  const char *name;
+
+  for (guint i = 0; i < G_N_ELEMENTS (builtin_seeds); i++)
+    g_ptr_array_add (seeds, g_strdup (builtin_seeds[i]));
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      char *text = NULL;
+
+      if (g_file_get_contents (path, &text, NULL, NULL))
+        g_ptr_array_add (seeds, text);
+    }
+  return seeds;
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1);
+  guint runs = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 2000;
+  g_autoptr(GPtrArray) seeds = load_seeds (argc > 2 ? argv[2] : NULL);
+
+  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  for (guint i = 0; i < seeds->len; i++)
+    {
+      g_autoptr(GString) seed = g_string_new (g_ptr_array_index (seeds, i));
+      run (seed);
+    }
+  for (guint i = 0; i < runs; i++)
+    {
+      g_autoptr(GString) input = g_string_new (g_ptr_array_index (seeds, g_rand_int_range (rand, 0, seeds->len)));
+
+      for (int m = g_rand_int_range (rand, 1, 8); m > 0; m--)
+        {
+          guint pos = fuzz_position (rand, input);
+          guint choice = (guint) g_rand_int_range (rand, 0, 6);
+
+          if (choice == 3)
+            g_string_insert (input, pos, g_ptr_array_index (seeds, g_rand_int_range (rand, 0, seeds->len)));
+          else if (choice == 5)
+            fuzz_insert_digits (rand, input, pos);
+          else
+            fuzz_mutate_common (rand, input, pos, choice, pieces, G_N_ELEMENTS (pieces));
+        }
+      run (input);
+    }
+  for (guint i = 0; i < runs / 10; i++)
+    {
+      g_autoptr(GString) input = g_string_new (NULL);
+
+      for (int n = g_rand_int_range (rand, 0, 300); n > 0; n--)
+        g_string_append_c (input, (char) g_rand_int_range (rand, 0, 256));
+      run (input);
+    }
+  g_print ("fuzz-receipt-fields: %u mutated inputs ran clean\n", runs + runs / 10);
+  return 0;
+}
+
+#endif

@@ -1,0 +1,223 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The text→fields extractor on word lists written here: no OCR. */
+#include <string.h>
+
+#include "daftari-receipt.h"
+
+static DaftariReceiptFields *
+extract (const char *text)
+{
+  g_autoptr(GArray) words = daftari_receipt_words_from_text (text, -1);
+
+  return daftari_receipt_extract ((const DaftariReceiptWord *) (gpointer) words->data, words->len);
+}
+
+static const char *
+value (const DaftariReceiptFields *fields, DaftariReceiptFieldKind kind)
+{
+  return fields->field[kind].value;
+}
+
+static void
+test_kenyan_receipt (void)
+{
+  g_autoptr(DaftariReceiptFields) f = extract (
+      "NAIVAS SUPERMARKET LTD\n"
+      "P.O. BOX 61600-00200 NAIROBI\n"
+      "KRA PIN: P051234567X\n"
+      "Buy Goods Till No: 567890\n"
+      "Receipt No: RCT-0042\n"
+      "Date: 05/03/2025 14:22\n"
+      "SUGAR 2KG 250.00\n"
+      "MILK 500ML 60.00\n"
+      "BREAD 65.00\n"
+      "SUBTOTAL 323.28\n"
+      "VAT 16% 51.72\n"
+      "TOTAL KES 375.00\n"
+      "CASH 500.00\n"
+      "CHANGE 125.00\n");
+
+  g_assert_cmpstr (value (f, DAFTARI_RECEIPT_MERCHANT), ==, "NAIVAS SUPERMARKET LTD");
+  g_assert_cmpstr (value (f, DAFTARI_RECEIPT_DATE), ==, "2025-03-05");
+  g_assert_cmpint (f->date, ==, 20250305);
+  g_assert_cmpstr (value (f, DAFTARI_RECEIPT_TOTAL), ==, "375.00");
+  g_assert_cmpint (f->total, ==, 37500);
+  g_assert_cmpstr (value (f, DAFTARI_RECEIPT_VAT), ==, "51.72");
+  g_assert_cmpstr (value (f, DAFTARI_RECEIPT_KRA_PIN), ==, "P051234567X");
+  g_assert_cmpstr (value (f, DAFTARI_RECEIPT_TILL), ==, "567890");
+  g_assert_cmpstr (value (f, DAFTARI_RECEIPT_NUMBER), ==, "RCT-0042");
+  g_assert_null (value (f, DAFTARI_RECEIPT_PAYBILL));
+  /* 375.00 = 323.28 + 51.72 = the items = cash - change. */
+  g_assert_true (f->total_checked);
+  g_assert_cmpuint (f->items->len, ==, 3);
+  g_assert_cmpstr (((DaftariReceiptItem *) g_ptr_array_index (f->items, 0))->description, ==, "SUGAR 2KG");
+  g_assert_cmpint (((DaftariReceiptItem *) g_ptr_array_index (f->items, 2))->amount, ==, 6500);
+  for (guint i = 0; i < DAFTARI_RECEIPT_N_FIELDS; i++)
+    if (f->field[i].value != NULL)
+      {
+        g_assert_cmpint (f->field[i].confidence, >, 0);
+        g_assert_cmpint (f->field[i].confidence, <=, 100);
+        g_assert_cmpuint (f->field[i].boxes->len, >=, 1);
+      }
+}
+
+/* Boxes are those of the words the field came from (words_from_text puts
+ * word w of line l at 10 px per character, 20 px per line). */
+static void
+test_boxes (void)
+{
+  g_autoptr(DaftariReceiptFields) f = extract ("SHOP LTD\nsome line\nTOTAL 12.50\n");
+  const DaftariReceiptBox *box;
+
+  g_assert_cmpuint (f->field[DAFTARI_RECEIPT_TOTAL].boxes->len, ==, 1);
+  box = &g_array_index (f->field[DAFTARI_RECEIPT_TOTAL].boxes, DaftariReceiptBox, 0);
+  g_assert_cmpint (box->x, ==, 60);
+  g_assert_cmpint (box->y, ==, 40);
+  g_assert_cmpint (box->width, ==, 50);
+}
+
+static void
+test_dates (void)
+{
+  const struct { const char *text; DaftariDay day; } cases[] = {
+    { "DATE 25/12/2018 8:13 PM", 20181225 },
+    { "12-01-19 21:13", 20190112 },
+    { "Tarehe: 3 Mar 2025", 20250303 },
+    { "25 DEC 2018", 20181225 },
+    { "Dec 25, 2018", 20181225 },
+    { "2018-12-25 10:00", 20181225 },
+    { "1.7.2024", 20240701 },
+    { "02/O3/2024", 20240302 },            /* O read for 0 */
+    { "12/25/2018", 20181225 },            /* month first only when day first is impossible */
+    { "29/02/2024", 20240229 },
+    { "31/02/2019", 0 },                   /* impossible */
+    { "29/02/2023", 0 },
+    { "13/13/2019", 0 },
+    { "TOTAL 12.50", 0 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("SHOP\n%s\n", cases[i].text);
+      g_autoptr(DaftariReceiptFields) f = extract (text);
+
+      g_test_message ("%s", cases[i].text);
+      g_assert_cmpint (f->date, ==, cases[i].day);
+      g_assert_true ((f->field[DAFTARI_RECEIPT_DATE].value != NULL) == (cases[i].day != 0));
+    }
+}
+
+static void
+test_totals (void)
+{
+  const struct { const char *text; gint64 total; } cases[] = {
+    { "TOTAL KES 1,2O0.5O", 120050 },                     /* O for 0 */
+    { "JUMLA 1.234,50", 123450 },                         /* comma decimals */
+    { "TOTAL RM 33, 92", 3392 },                          /* OCR split the amount */
+    { "T0TAL S.00", 500 },                                /* S for 5, 0 for O */
+    { "Total 33.92\nRounding Adj -0.02\nRounded Total 33.90", 3390 },
+    { "Sub Total 100.00\nTotal Qty 3\nGRAND TOTAL 116.00", 11600 },
+    { "Total:\n9.60\nCash 10.00", 960 },                  /* amount on its own line */
+    { "AMOUNT DUE KSh 2,500.00\nCASH 3,000.00\nCHANGE 500.00", 250000 },
+    { "SODA 10.00\nCHIPS 17.00\nCASH 50.00\nCHANGE 23.00", 2700 }, /* no total line */
+    { "TOTAL 1,500", 150000 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *text = g_strdup_printf ("SHOP\n%s\n", cases[i].text);
+      g_autoptr(DaftariReceiptFields) f = extract (text);
+
+      g_test_message ("%s", cases[i].text);
+      g_assert_nonnull (f->field[DAFTARI_RECEIPT_TOTAL].value);
+      g_assert_cmpint (f->total, ==, cases[i].total);
+    }
+}
+
+/* A figure that agrees with the items and VAT wins over one that does not. */
+static void
+test_cross_check (void)
+{
+  g_autoptr(DaftariReceiptFields) checked = extract ("SHOP\nRICE 40.00\nBEANS 60.00\nTOTAL 100.00\n");
+  g_autoptr(DaftariReceiptFields) unchecked = extract ("SHOP\nRICE 40.00\nBEANS 60.00\nTOTAL 180.00\n");
+  g_autoptr(DaftariReceiptFields) vat = extract ("SHOP\nTotal Excl VAT 100.00\nVAT 16% 16.00\nTotal 116.00\n");
+
+  g_assert_true (checked->total_checked);
+  g_assert_false (unchecked->total_checked);
+  g_assert_cmpint (checked->field[DAFTARI_RECEIPT_TOTAL].confidence, >,
+                   unchecked->field[DAFTARI_RECEIPT_TOTAL].confidence);
+  g_assert_cmpint (vat->total, ==, 11600);
+  g_assert_cmpint (vat->vat, ==, 1600);
+  g_assert_true (vat->total_checked);
+}
+
+static void
+test_merchant (void)
+{
+  const struct { const char *text; const char *merchant; } cases[] = {
+    /* The legal form marks the name among header lines. */
+    { "thank you\nQUICKMART LIMITED\nMOI AVENUE\nTel 0712 345678\n", "QUICKMART LIMITED" },
+    { "MR D.I.Y. (M)\nSDN BHD\n(860671-D)\nNO 12 JALAN X\n", "MR D.I.Y. (M) SDN BHD" },
+    { "TAX INVOICE\nJAVA HOUSE\nKIMATHI STREET\n", "JAVA HOUSE" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(DaftariReceiptFields) f = extract (cases[i].text);
+
+      g_assert_cmpstr (value (f, DAFTARI_RECEIPT_MERCHANT), ==, cases[i].merchant);
+    }
+}
+
+static void
+test_ids (void)
+{
+  g_autoptr(DaftariReceiptFields) f = extract ("SHOP\nPIN NO. PO5I234567Z\nPAYBILL 247247 ACC 0011\n");
+  g_autoptr(DaftariReceiptFields) g = extract ("SHOP\nTILL 12\nP0512345\n");
+
+  g_assert_cmpstr (value (f, DAFTARI_RECEIPT_KRA_PIN), ==, "P051234567Z");
+  g_assert_cmpstr (value (f, DAFTARI_RECEIPT_PAYBILL), ==, "247247");
+  g_assert_null (value (g, DAFTARI_RECEIPT_TILL));     /* too short for a till */
+  g_assert_null (value (g, DAFTARI_RECEIPT_KRA_PIN));  /* too short for a PIN */
+}
+
+static void
+test_nothing (void)
+{
+  const char *inputs[] = { "", "\n\n\n", "lorem ipsum dolor", "\xff\xfe 12/ 99.9.9 :: %%" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (inputs); i++)
+    {
+      g_autoptr(DaftariReceiptFields) f = extract (inputs[i]);
+
+      g_assert_null (value (f, DAFTARI_RECEIPT_TOTAL));
+      g_assert_null (value (f, DAFTARI_RECEIPT_DATE));
+      g_assert_cmpuint (f->items->len, ==, 0);
+    }
+}
+
+static void
+test_normalise_company (void)
+{
+  g_autofree char *a = daftari_receipt_normalise_company ("BOOK TA .K (TAMAN DAYA) SDN BHD");
+  g_autofree char *b = daftari_receipt_normalise_company ("Book Tak (Taman Daya) Sdn. Bhd.");
+
+  g_assert_cmpstr (a, ==, b);
+  g_assert_cmpstr (a, ==, "booktaktamandayasdnbhd");
+}
+
+int
+main (int argc, char **argv)
+{
+  g_test_init (&argc, &argv, NULL);
+  g_test_add_func ("/receipt/extract/kenyan", test_kenyan_receipt);
+  g_test_add_func ("/receipt/extract/boxes", test_boxes);
+  g_test_add_func ("/receipt/extract/dates", test_dates);
+  g_test_add_func ("/receipt/extract/totals", test_totals);
+  g_test_add_func ("/receipt/extract/cross-check", test_cross_check);
+  g_test_add_func ("/receipt/extract/merchant", test_merchant);
+  g_test_add_func ("/receipt/extract/ids", test_ids);
+  g_test_add_func ("/receipt/extract/nothing", test_nothing);
+  g_test_add_func ("/receipt/extract/normalise-company", test_normalise_company);
+  return g_test_run ();
+}

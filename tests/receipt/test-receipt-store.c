@@ -1,0 +1,190 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* Saving receipts into a real book: one transaction, images stored once,
+ * the ledger's rules applied, nothing written when refused; and
+ * `daftari-cli receipt save` end to end. */
+#include <glib/gstdio.h>
+#include <string.h>
+
+#include "daftari-receipt.h"
+#include "import-cli.h"
+#include "receipt-render.h"
+#include "test-common.h"
+
+static GBytes *
+some_image (const char *text)
+{
+  RenderStyle style = { .font = "DejaVu Sans Mono" };
+
+  return render_receipt_draw (text, &style);
+}
+
+static DaftariReceiptSave
+spec_for (TestBook *tb, gint64 wallet, gint64 amount, GBytes *image)
+{
+  return (DaftariReceiptSave) {
+    .wallet_id = wallet, .category_id = tb->other, .amount = amount, .ts = test_day (tb->book, 3),
+    .memo = "DUKA LTD", .image = image, .mime = "image/png", .name = "duka.png", .details = "{}",
+  };
+}
+
+static void
+test_save_and_dedup (void)
+{
+  g_autoptr(TestBook) tb = test_book_new ();
+  g_autoptr(GBytes) image = some_image ("DUKA LTD\nTOTAL 120.00\n");
+  g_autoptr(GBytes) other_image = some_image ("DUKA LTD\nTOTAL 80.00\n");
+  DaftariReceiptSave spec = spec_for (tb, tb->mpesa, 12000, image);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GBytes) back = NULL;
+  g_autofree char *sha = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, image);
+  gint64 balance = test_balance (tb->book, tb->mpesa);
+  gint64 txn1 = 0, txn2 = 0, txn3 = 0, a1 = 0, a2 = 0, a3 = 0;
+  DaftariAttachment *a;
+
+  g_assert_true (daftari_receipt_save (tb->book, &spec, &txn1, &a1, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (test_balance (tb->book, tb->mpesa), ==, balance - 12000);
+  /* The same bytes again: a second expense, the same stored image. */
+  g_assert_true (daftari_receipt_save (tb->book, &spec, &txn2, &a2, &error));
+  spec = spec_for (tb, tb->mpesa, 8000, other_image);
+  g_assert_true (daftari_receipt_save (tb->book, &spec, &txn3, &a3, &error));
+  g_assert_cmpint (txn1, !=, txn2);
+  g_assert_cmpint (a1, ==, a2);
+  g_assert_cmpint (a3, !=, a1);
+  g_assert_cmpint (test_db_int (tb->path, "SELECT count(*) FROM attachment"), ==, 2);
+  g_assert_cmpint (test_db_int (tb->path, "SELECT count(*) FROM txn_attachment"), ==, 3);
+
+  list = daftari_receipt_list_attachments (tb->book, txn2, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (list->len, ==, 1);
+  a = g_ptr_array_index (list, 0);
+  g_assert_cmpint (a->id, ==, a1);
+  g_assert_cmpstr (a->sha256, ==, sha);
+  g_assert_cmpstr (a->mime, ==, "image/png");
+  g_assert_cmpstr (a->name, ==, "duka.png");
+  g_assert_cmpint (a->size, ==, (gint64) g_bytes_get_size (image));
+  back = daftari_receipt_attachment_bytes (tb->book, a->id, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_bytes_equal (back, image));
+  g_assert_null (daftari_receipt_attachment_bytes (tb->book, 9999, &error));
+  g_assert_error (error, DAFTARI_INPUT_ERROR, DAFTARI_INPUT_ERROR_NOT_FOUND);
+  test_assert_balanced (tb->path);
+}
+
+/* Refused by a rule or by bad input: the book is byte for byte as it was. */
+static void
+test_refused_writes_nothing (void)
+{
+  g_autoptr(TestBook) tb = test_book_new ();
+  g_autoptr(GBytes) image = some_image ("DUKA LTD\nTOTAL 120.00\n");
+  g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
+  g_autofree char *before = test_db_dump (tb->path);
+  g_autofree char *after = NULL;
+  struct { gint64 wallet; gint64 amount; GBytes *image; GQuark domain; int code; } cases[] = {
+    { tb->cash, 12000, image, DAFTARI_RULE_ERROR, DAFTARI_RULE_ERROR_OVERDRAFT },
+    { tb->kcb, (gint64) (DAFTARI_DEFAULT_LIMIT_UNITS + 1) * 100, image, DAFTARI_RULE_ERROR, DAFTARI_RULE_ERROR_LIMIT },
+    { tb->mpesa, 12000, empty, DAFTARI_INPUT_ERROR, DAFTARI_INPUT_ERROR_INVALID },
+    { tb->mpesa, 0, image, DAFTARI_INPUT_ERROR, DAFTARI_INPUT_ERROR_INVALID },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      DaftariReceiptSave spec = spec_for (tb, cases[i].wallet, cases[i].amount, cases[i].image);
+      g_autoptr(GError) error = NULL;
+      gint64 txn = -1;
+
+      g_assert_false (daftari_receipt_save (tb->book, &spec, &txn, NULL, &error));
+      g_assert_error (error, cases[i].domain, cases[i].code);
+      g_assert_cmpint (txn, ==, -1);
+    }
+  after = test_db_dump (tb->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+static void
+test_suggest_category (void)
+{
+  g_autoptr(TestBook) tb = test_book_new ();
+  const struct { const char *merchant; const char *category; } cases[] = {
+    { "KOBIL PETROL STATION", "Fuel" },
+    { "Mama Oliech Restaurant", "Food" },
+    { "KPLC PREPAID TOKENS", "Electricity (KPLC)" },
+    { "JIRANI WHOLESALERS LTD", "Stock purchases" },
+    { "ACME LTD", "Other expenses" },
+    { NULL, "Other expenses" },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(GError) error = NULL;
+      gint64 id = daftari_receipt_suggest_category (tb->book, cases[i].merchant, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (id, ==, test_account_id (tb->book, cases[i].category));
+    }
+}
+
+/* $DAFTARI_CLI --book BOOK ARGS…, through the import tests' helper. */
+static int
+run_cli (const char *book, char **out, const char *args0, const char *args1, const char *args2, const char *args3,
+         const char *args4, const char *args5)
+{
+  g_autofree char *err = NULL;
+  int status = import_run_cli (book, out, &err, args0, args1, args2, args3, args4, args5, NULL);
+
+  g_test_message ("stderr: %s", err);
+  return status;
+}
+
+static void
+test_cli_save (void)
+{
+  g_autoptr(TestBook) tb = NULL;
+  g_autoptr(RenderedReceipt) r = render_receipt_new (21);
+  RenderStyle style = { .font = "DejaVu Sans Mono" };
+  g_autoptr(GBytes) png = render_receipt_draw (r->text, &style);
+  g_autofree char *image = NULL, *empty = NULL, *out = NULL, *out2 = NULL, *out3 = NULL, *before = NULL, *after = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  gint64 attachment;
+
+  if (g_getenv ("DAFTARI_CLI") == NULL)
+    {
+      g_test_skip ("DAFTARI_CLI is not set");
+      return;
+    }
+  tb = test_book_new ();
+  image = g_build_filename (tb->dir, "receipt.png", NULL);
+  empty = g_build_filename (tb->dir, "empty.jpg", NULL);
+  g_assert_true (g_file_set_contents (image, g_bytes_get_data (png, NULL), (gssize) g_bytes_get_size (png), NULL));
+  g_assert_true (g_file_set_contents (empty, "", 0, NULL));
+
+  g_assert_cmpint (run_cli (tb->path, &out, "--json", "receipt", "save", image, "--wallet", "Overdraft bank"), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  attachment = json_object_get_int_member (json_node_get_object (json_parser_get_root (parser)), "attachment");
+  g_assert_cmpint (attachment, >, 0);
+  g_assert_cmpint (test_db_int (tb->path, "SELECT count(*) FROM txn_attachment"), ==, 1);
+  /* The expense is the total read, from the wallet given (one that may go
+   * below zero: the receipt's date is before the other wallets opened). */
+  g_assert_cmpint (test_db_int (tb->path, "SELECT -sum(s.amount) FROM split s JOIN account a ON a.id = s.account_id "
+                                          "WHERE a.name = 'Overdraft bank' AND s.txn_id = (SELECT max(txn_id) FROM txn_attachment)"),
+                   ==, r->total);
+
+  before = test_db_dump (tb->path);
+  g_assert_cmpint (run_cli (tb->path, &out2, "receipt", "save", empty, "--wallet", "M-PESA", NULL), ==, 1);
+  g_assert_cmpint (run_cli (tb->path, &out3, "receipt", "save", image, "--wallet", "Cash", NULL), ==, 1);
+  after = test_db_dump (tb->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
+int
+main (int argc, char **argv)
+{
+  test_common_init (&argc, &argv);
+  g_test_add_func ("/receipt/store/save-and-dedup", test_save_and_dedup);
+  g_test_add_func ("/receipt/store/refused-writes-nothing", test_refused_writes_nothing);
+  g_test_add_func ("/receipt/store/suggest-category", test_suggest_category);
+  g_test_add_func ("/receipt/store/cli-save", test_cli_save);
+  return g_test_run ();
+}

@@ -1,0 +1,152 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* The Review page as a shop owner uses it: a payment Daftari was not sure
+ * about is accepted against the invoice it suggests; an imported row over
+ * the limit is refused again, then dismissed. Runs under Xvfb with a
+ * private keyring. */
+#include <adwaita.h>
+#include <sqlite3.h>
+
+#include "ui-test.h"
+#include "daftari-customer.h"
+#include "daftari-import-source.h"
+#include "daftari-import.h"
+#include "daftari-invoice.h"
+#include "daftari-main-view.h"
+#include "daftari-reconcile.h"
+#include "daftari-review-page.h"
+#include "daftari-window.h"
+
+static const char big_statement[] =
+  "Receipt No.,Completion Time,Details,Transaction Status,Paid In,Withdrawn,Balance\n"
+  "SKA1B2C3D4,2025-03-10 09:00:00,\"Funds received from - 2547******541 JANE WANJIRU\",Completed,\"600,000.00\",,\"600,000.00\"\n";
+
+static gint64
+count (const char *path, const char *sql)
+{
+  sqlite3 *db = NULL;
+  sqlite3_stmt *stmt = NULL;
+  gint64 value = -1;
+
+  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
+  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
+  if (sqlite3_step (stmt) == SQLITE_ROW)
+    value = sqlite3_column_int64 (stmt, 0);
+  sqlite3_finalize (stmt);
+  sqlite3_close (db);
+  return value;
+}
+
+/* Wanjiku Stores owes 7,500 on an invoice; 7,500 came in from a payer whose
+ * name is close but who gave no reference: a suggestion, not a certainty.
+ * A 600,000 deposit in a statement is over the limit: held. */
+static void
+make_book (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  DaftariBookSetup setup = { "Duka la Majaribio", "KES", NULL };
+  g_autoptr(DaftariBook) book = daftari_book_create (f->book_path, &setup, &error);
+  DaftariAccountSpec mpesa = { .name = "M-PESA", .kind = DAFTARI_ACCOUNT_MPESA };
+  DaftariCustomerSpec wanjiku = { .name = "Wanjiku Stores", .phone = "0712345678" };
+  g_autoptr(DaftariInvoice) invoice = daftari_invoice_new ();
+  g_autoptr(DaftariAccount) sales = NULL;
+  g_autoptr(DaftariTxn) txn = NULL;
+  g_autoptr(DaftariImportParse) parse = NULL;
+  g_autoptr(DaftariImportResult) imported = NULL;
+  g_autoptr(DaftariReconcileResult) reconciled = NULL;
+  DaftariInvoiceLine *line;
+  gint64 mpesa_id;
+  gint64 now = daftari_calendar_now ();
+
+  g_assert_no_error (error);
+  g_assert_true (daftari_account_add (book, &mpesa, &mpesa_id, &error));
+  g_assert_true (daftari_customer_add (book, &wanjiku, &invoice->customer_id, &error));
+  line = daftari_invoice_add_line (invoice, "Sugar 50kg");
+  line->quantity = DAFTARI_QUANTITY_ONE;
+  line->unit_price = 750000;
+  line->vat_rate = DAFTARI_VAT_EXEMPT;
+  g_assert_true (daftari_invoice_save_draft (book, invoice, &error));
+  g_assert_true (daftari_invoice_issue (book, invoice->id, now - 5 * 86400, NULL, &error));
+  g_assert_no_error (error);
+
+  sales = daftari_account_find (book, "Sales", &error);
+  g_assert_no_error (error);
+  txn = daftari_txn_new (DAFTARI_TXN_INCOME, now - 86400);
+  daftari_txn_set_text (&txn->payee, "WANJIKU KAMAU");
+  daftari_txn_add_split (txn, mpesa_id, 750000, 750000, DAFTARI_SPLIT_NORMAL);
+  daftari_txn_add_split (txn, sales->id, -750000, -750000, DAFTARI_SPLIT_NORMAL);
+  g_assert_true (daftari_ledger_post (book, txn, NULL, &error));
+  g_assert_no_error (error);
+  /* Nothing is applied at 100: everything waits for the owner. */
+  reconciled = daftari_reconcile_run (book, 100, FALSE, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (reconciled->n_review, ==, 1);
+
+  parse = daftari_import_source_parse (DAFTARI_IMPORT_SOURCE_MPESA_CSV, big_statement, sizeof big_statement - 1,
+                                       NULL, &error);
+  g_assert_no_error (error);
+  imported = daftari_import_rows (book, mpesa_id, "mpesa-csv", "big.csv", parse, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (imported->n_held, ==, 1);
+}
+
+static GtkButton *
+button_labelled (GtkWidget *widget, const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return GTK_BUTTON (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkButton *found = button_labelled (c, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+test_review (Fixture *f, gconstpointer data)
+{
+  DaftariReviewPage *page;
+
+  make_book (f);
+  f->window = daftari_window_new (ui_test_app (), f->book_path);
+  gtk_window_present (GTK_WINDOW (f->window));
+  spin_a_moment ();
+  daftari_main_view_show_page (DAFTARI_MAIN_VIEW (find_descendant (GTK_WIDGET (f->window), DAFTARI_TYPE_MAIN_VIEW)),
+                               "review");
+  spin_a_moment ();
+  page = DAFTARI_REVIEW_PAGE (find_descendant (GTK_WIDGET (f->window), DAFTARI_TYPE_REVIEW_PAGE));
+  g_assert_nonnull (page);
+  g_assert_cmpuint (daftari_review_page_get_n_waiting (page), ==, 2);
+  g_assert_true (shows_text (GTK_WIDGET (page), "KES 7,500.00 from WANJIKU KAMAU"));
+  g_assert_true (shows_text (GTK_WIDGET (page), "Wanjiku Stores"));
+  g_assert_true (shows_text (GTK_WIDGET (page), "over the per-transaction limit"));
+
+  /* The held row is still over the limit: recording it is refused. */
+  press (GTK_WIDGET (button_labelled (GTK_WIDGET (page), "_Record")));
+  g_assert_cmpint (count (f->book_path, "SELECT count (*) FROM import_row WHERE state = 'held'"), ==, 1);
+
+  /* The suggestion accepted: the payment settles the invoice. */
+  press (GTK_WIDGET (button_labelled (GTK_WIDGET (page), "_Accept")));
+  g_assert_cmpint (count (f->book_path, "SELECT count (*) FROM customer_payment"), ==, 1);
+  g_assert_cmpint (count (f->book_path, "SELECT sum (amount) FROM payment_allocation"), ==, 750000);
+  g_assert_cmpuint (daftari_review_page_get_n_waiting (page), ==, 1);
+
+  /* The held row dismissed: nothing is recorded, and nothing waits. */
+  press (GTK_WIDGET (button_labelled (GTK_WIDGET (page), "_Dismiss")));
+  g_assert_cmpint (count (f->book_path, "SELECT count (*) FROM import_row WHERE state = 'held'"), ==, 0);
+  g_assert_cmpuint (daftari_review_page_get_n_waiting (page), ==, 0);
+  g_assert_true (shows_text (GTK_WIDGET (page), "Nothing to Review"));
+}
+
+int
+main (int argc, char **argv)
+{
+  int status = ui_test_init (&argc, &argv);
+
+  if (status != 0)
+    return status;
+  g_test_add ("/review/accept-and-dismiss", Fixture, NULL, fixture_set_up, test_review, fixture_tear_down);
+  return ui_test_run ();
+}
