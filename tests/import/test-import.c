@@ -460,6 +460,173 @@ test_held_dismiss (Fixture *f, gconstpointer data)
   g_assert_cmpuint (again->n_duplicate, ==, 1);
 }
 
+/* ---- Outcomes, progress, cancel ----------------------------------------- */
+
+/* Already imported: the first row of fates_csv. */
+static const char fates_first[] =
+  HEADER_13
+  "SKF1B2C3D1,2025-03-13 09:00:00,2025-03-13 09:00:00,\"Funds received from - 2547******541 JANE WANJIRU\",Completed,\"100.00\",,\"100.00\",true,,,,\n";
+
+/* Newest first: a payment the wallet cannot cover (the big receipt before
+ * it is held), a receipt over the limit, a new receipt, and the row above. */
+static const char fates_csv[] =
+  HEADER_13
+  "SKF1B2C3D4,2025-03-13 12:00:00,2025-03-13 12:00:00,\"Customer Transfer to - 07******901 JOHN KAMAU\",Completed,,\"-5,000.00\",\"595,150.00\",true,,,,\n"
+  "SKF1B2C3D3,2025-03-13 11:00:00,2025-03-13 11:00:00,\"Funds received from - 2547******541 JANE WANJIRU\",Completed,\"600,000.00\",,\"600,150.00\",true,,,,\n"
+  "SKF1B2C3D2,2025-03-13 10:00:00,2025-03-13 10:00:00,\"Funds received from - 07******901 PETER OTIENO\",Completed,\"50.00\",,\"150.00\",true,,,,\n"
+  "SKF1B2C3D1,2025-03-13 09:00:00,2025-03-13 09:00:00,\"Funds received from - 2547******541 JANE WANJIRU\",Completed,\"100.00\",,\"100.00\",true,,,,\n";
+
+static const DaftariImportOutcome *
+outcome (const DaftariImportResult *r, guint i)
+{
+  g_assert_nonnull (r->outcomes);
+  g_assert_cmpuint (i, <, r->outcomes->len);
+  return &g_array_index (r->outcomes, DaftariImportOutcome, i);
+}
+
+static void
+test_outcomes (Fixture *f, gconstpointer data)
+{
+  g_autoptr(DaftariImportResult) first = import (f, "mpesa-csv", fates_first, FALSE);
+  g_autofree char *before = test_db_dump (f->tb->path);
+  g_autoptr(DaftariImportResult) r = import (f, "mpesa-csv", fates_csv, TRUE);
+  g_autofree char *after = test_db_dump (f->tb->path);
+  const DaftariImportFate fates[] = { DAFTARI_IMPORT_REJECTED, DAFTARI_IMPORT_HELD, DAFTARI_IMPORT_NEW,
+                                      DAFTARI_IMPORT_DUPLICATE };
+  const gint64 amounts[] = { -500000, 60000000, 5000, 10000 };
+
+  g_assert_cmpstr (before, ==, after);
+  g_assert_cmpuint (first->outcomes->len, ==, 1);
+  g_assert_cmpint (outcome (first, 0)->fate, ==, DAFTARI_IMPORT_NEW);
+  g_assert_cmpuint (r->outcomes->len, ==, 4);
+  /* In the file's order (newest first here), not the order of posting. */
+  for (guint i = 0; i < G_N_ELEMENTS (fates); i++)
+    {
+      const DaftariImportOutcome *o = outcome (r, i);
+      g_assert_cmpuint (o->line, ==, i + 2);
+      g_assert_cmpint (o->fate, ==, fates[i]);
+      g_assert_cmpint (o->amount, ==, amounts[i]);
+      g_assert_cmpint (o->fee, ==, 0);
+      /* Why, for held and rejected rows only. */
+      g_assert_true ((o->message != NULL) == (o->fate == DAFTARI_IMPORT_HELD || o->fate == DAFTARI_IMPORT_REJECTED));
+      /* A category only for what would be posted. */
+      g_assert_true ((o->category_id != 0) == (o->fate == DAFTARI_IMPORT_NEW));
+    }
+  g_assert_cmpstr (outcome (r, 0)->receipt, ==, "SKF1B2C3D4");
+  g_assert_cmpstr (outcome (r, 0)->description, ==, "JOHN KAMAU");
+  g_assert_nonnull (strstr (outcome (r, 1)->message, "limit"));
+  g_assert_cmpint (outcome (r, 2)->category_id, ==, test_account_id (f->tb->book, "Other income"));
+  g_assert_cmpint (outcome (r, 2)->confidence, ==, 0);
+  g_assert_cmpuint (r->n_new + r->n_duplicate + r->n_held + r->n_rejected, ==, 4);
+  g_assert_cmpuint (r->n_rejected, ==, 1);
+}
+
+/* A payment and its charge row are one outcome, with the fee; a rule's category is sure. */
+static void
+test_outcomes_merged (Fixture *f, gconstpointer data)
+{
+  g_autoptr(DaftariImportResult) r = import (f, "mpesa-csv", statement, FALSE);
+  gboolean paybill_seen = FALSE;
+
+  g_assert_cmpuint (r->outcomes->len, ==, 8);
+  for (guint i = 0; i < r->outcomes->len; i++)
+    {
+      const DaftariImportOutcome *o = outcome (r, i);
+      g_assert_cmpint (o->fate, ==, DAFTARI_IMPORT_NEW);
+      if (i > 0)
+        g_assert_cmpuint (o->line, >, outcome (r, i - 1)->line);
+      if (g_strcmp0 (o->receipt, "SKA1B2C3D2") == 0)
+        {
+          paybill_seen = TRUE;
+          g_assert_cmpint (o->amount, ==, -50000);
+          g_assert_cmpint (o->fee, ==, 2300);
+          g_assert_cmpint (o->category_id, ==, f->electricity);
+          g_assert_cmpint (o->confidence, ==, 100);
+        }
+    }
+  g_assert_true (paybill_seen);
+}
+
+/* n receipts of KES 1, one a minute, newest first. */
+static char *
+many_rows (guint n)
+{
+  GString *csv = g_string_new (HEADER_13);
+
+  for (guint i = n; i-- > 0;)
+    g_string_append_printf (csv, "SKG%07u,2025-03-14 %02u:%02u:00,2025-03-14 00:00:00,\"Funds received from - "
+                            "2547******541 JANE WANJIRU\",Completed,\"1.00\",,\"%u.00\",true,,,,\n",
+                            i, i / 60 % 24, i % 60, i + 1);
+  return g_string_free (csv, FALSE);
+}
+
+typedef struct {
+  guint         calls;
+  guint         last_done;
+  guint         total;
+  GCancellable *cancel;   /* cancelled at the first call, when set */
+} Progress;
+
+static void
+on_progress (guint done, guint total, gpointer data)
+{
+  Progress *p = data;
+
+  g_assert_cmpuint (done, >=, p->last_done);
+  g_assert_cmpuint (done, <=, total);
+  p->calls++;
+  p->last_done = done;
+  p->total = total;
+  if (p->cancel != NULL)
+    g_cancellable_cancel (p->cancel);
+}
+
+static void
+test_progress (Fixture *f, gconstpointer data)
+{
+  g_autofree char *csv = many_rows (1400);
+  Progress p = { 0 };
+  DaftariImportOptions options = { .progress = on_progress, .progress_data = &p };
+  g_autoptr(DaftariImportResult) r = import_with (f, "mpesa-csv", csv, &options);
+  g_autoptr(DaftariImportResult) again = NULL;
+
+  g_assert_cmpuint (r->n_new, ==, 1400);
+  g_assert_cmpuint (p.total, ==, 1400);
+  g_assert_cmpuint (p.last_done, ==, 1400);
+  /* Between chunks, and once at the end: more than once, never a flood. */
+  g_assert_cmpuint (p.calls, >, 1);
+  g_assert_cmpuint (p.calls, <=, 101);
+  g_assert_cmpint (test_balance (f->tb->book, f->wallet), ==, 140000);
+  /* Every row is remembered: a second time, all are duplicates. */
+  again = import (f, "mpesa-csv", csv, FALSE);
+  g_assert_cmpuint (again->n_duplicate, ==, 1400);
+  g_assert_cmpuint (again->n_new, ==, 0);
+  test_assert_sound (f->tb->book);
+}
+
+/* Cancelled after the first chunk was written inside the batch: nothing lands. */
+static void
+test_cancel_midway (Fixture *f, gconstpointer data)
+{
+  g_autofree char *csv = many_rows (1400);
+  g_autoptr(DaftariImportParse) parse = parse_csv (csv);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *before = test_db_dump (f->tb->path);
+  g_autofree char *after = NULL;
+  Progress p = { .cancel = cancellable };
+  DaftariImportOptions options = { .progress = on_progress, .progress_data = &p };
+
+  g_assert_null (daftari_import_rows_full (f->tb->book, f->wallet, "mpesa-csv", "x", parse, &options,
+                                           cancellable, &error));
+  g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_assert_cmpuint (p.calls, ==, 1);
+  g_assert_cmpuint (p.last_done, >, 0);
+  g_assert_cmpuint (p.last_done, <, 1400);
+  after = test_db_dump (f->tb->path);
+  g_assert_cmpstr (before, ==, after);
+}
+
 /* ---- The CLI ------------------------------------------------------------ */
 
 static int
@@ -547,6 +714,10 @@ main (int argc, char **argv)
   g_test_add ("/import/daraja-balance", Fixture, NULL, setup, test_daraja_balance, teardown);
   g_test_add ("/import/held-post", Fixture, NULL, setup, test_held_post, teardown);
   g_test_add ("/import/held-dismiss", Fixture, NULL, setup, test_held_dismiss, teardown);
+  g_test_add ("/import/outcomes", Fixture, NULL, setup, test_outcomes, teardown);
+  g_test_add ("/import/outcomes-merged", Fixture, NULL, setup, test_outcomes_merged, teardown);
+  g_test_add ("/import/progress", Fixture, NULL, setup, test_progress, teardown);
+  g_test_add ("/import/cancel-midway", Fixture, NULL, setup, test_cancel_midway, teardown);
   g_test_add_func ("/import/cli", test_cli);
   return g_test_run ();
 }

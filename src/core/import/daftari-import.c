@@ -11,7 +11,9 @@
 #include "daftari-account.h"
 #include "daftari-book-private.h"
 #include "daftari-categorise.h"
+#include "daftari-category-rule.h"
 #include "daftari-error.h"
+#include "daftari-import-store.h"
 #include "daftari-ledger.h"
 #include "daftari-money.h"
 #include "daftari-ops.h"
@@ -20,6 +22,11 @@
 
 /* SMS times have minutes only, and sources round differently. */
 #define MATCH_WINDOW 120
+/* Items decided before their transactions are posted together
+ * (daftari_ledger_post_many) and their rows remembered together. */
+#define CHUNK_ITEMS 512
+/* Progress is reported about this many times per import. */
+#define PROGRESS_REPORTS 100
 
 typedef struct {
   DaftariImportRow *row;
@@ -30,7 +37,34 @@ typedef struct {
   gboolean          has_balance; /* the row's stated balance is the wallet's (not Daraja's) */
   const char       *category_source;  /* "rule", "learned", "default", or NULL: no category */
   DaftariSuggestion suggestion; /* what categorisation said, taken or not */
+  /* Its outcome (DaftariImportOutcome), once settled. */
+  DaftariImportFate fate;
+  char             *message;     /* why it was held or rejected */
+  gint64            category_id;
+  int               confidence;
 } Item;
+
+/* How an item is to be settled, decided before anything of its chunk is written. */
+typedef enum {
+  STEP_NO_KEY,   /* rejected: the parser gave it no key */
+  STEP_KNOWN,    /* its key is remembered: a duplicate */
+  STEP_MATCHED,  /* another source brought it: a duplicate, remembered under this key too */
+  STEP_POST,     /* new: its transaction is posted with the chunk's */
+} StepKind;
+
+typedef struct {
+  Item       *item;
+  StepKind    kind;
+  gboolean    known_held;  /* STEP_KNOWN: the remembered row is still held */
+  gint64      txn_id;      /* STEP_MATCHED: the matched row's transaction; STEP_POST: the one posted */
+  DaftariTxn *txn;         /* STEP_POST: the transaction, NULL when building it was refused */
+  GError     *refusal;     /* STEP_POST: why building or the ledger refused it */
+} Step;
+
+/* What the engine knows of a key this import remembers (values of Import.keys). */
+#define KEY_PENDING GINT_TO_POINTER (1)  /* its item waits in the chunk: fate unknown */
+#define KEY_HELD    GINT_TO_POINTER (2)
+#define KEY_KEPT    GINT_TO_POINTER (3)  /* posted or duplicate */
 
 typedef struct {
   DaftariBook         *book;
@@ -42,7 +76,28 @@ typedef struct {
   DaftariCategoriser  *categoriser;
   gint64               pending_net; /* held and refused rows' money: why the wallet may differ */
   gboolean             adjust;      /* book a final difference as an adjustment */
+  GPtrArray           *rules;       /* the categoriser's rules, to know when it would train */
+  gboolean             model_ready; /* the categoriser has trained its model (or is about to) */
+  DaftariImportStore  *store;       /* import_row rows waiting to be written */
+  GHashTable          *keys;        /* key (borrowed from the parse) → KEY_*: rows of this import */
+  gboolean             keys_fresh;  /* the wallet had no row of this import's source */
+  gboolean             no_others;   /* … nor of another source: nothing to match across sources */
+  gboolean             mixed;       /* the rows' keys name several sources: no shortcut holds */
+  GArray              *chunk;       /* of Step: decided, not yet settled */
+  /* The chunk's transactions to post, and their steps. Kept from chunk to
+   * chunk: arrays grown afresh each time were large reallocations, each of
+   * which made malloc sweep a heap fragmented by a million parsed rows. */
+  GPtrArray           *to_post;
+  GPtrArray           *posting;     /* of Step* */
+  GPtrArray           *waiting;     /* items refused for overdraft, to try again (of Item*) */
+  gboolean             last_try;    /* an overdraft now is a rejection */
+  gboolean             retrying;    /* the passes over waiting items: progress is already counted */
+  GCancellable        *cancellable;
+  const DaftariImportOptions *options;
+  guint                done, total, next_report;  /* progress, in items */
 } Import;
+
+static gboolean settle_chunk (Import *im, GError **error);
 
 void
 daftari_import_result_free (DaftariImportResult *result)
@@ -50,6 +105,7 @@ daftari_import_result_free (DaftariImportResult *result)
   if (result == NULL)
     return;
   g_clear_pointer (&result->warnings, g_ptr_array_unref);
+  g_clear_pointer (&result->outcomes, g_array_unref);
   g_free (result);
 }
 
@@ -125,8 +181,9 @@ load_accounts (Import *im, GError **error)
                            _("The book has no income category to import money received into"));
       return FALSE;
     }
+  /* The categoriser seeds the default rules; list them after it. */
   im->categoriser = daftari_categoriser_new (im->book, error);
-  return im->categoriser != NULL;
+  return im->categoriser != NULL && (im->rules = daftari_category_rule_list (im->book, error)) != NULL;
 }
 
 /* ---- Ordering and merging ---------------------------------------------- */
@@ -225,13 +282,27 @@ balance_around (GArray *items, guint first, gboolean before, gint64 *out)
 
 /* ---- The import_row table ---------------------------------------------- */
 
-/* Out: whether the key is remembered, and whether that row is still held. */
+/* Out: whether the key is remembered, and whether that row is still held.
+ * Rows of this import are known from im->keys (those of the chunk only
+ * once it is settled); the table is only asked when it may hold the key. */
 static gboolean
 find_key (Import *im, const char *key, gboolean *out_found, gboolean *out_held, GError **error)
 {
-  sqlite3_stmt *stmt = daftari_book_prepare (im->book,
-      "SELECT state = 'held' FROM import_row WHERE wallet_id = ? AND key = ?", error);
+  gpointer known = g_hash_table_lookup (im->keys, key);
+  sqlite3_stmt *stmt;
 
+  if (known == KEY_PENDING)
+    {
+      if (!settle_chunk (im, error))
+        return FALSE;
+      known = g_hash_table_lookup (im->keys, key);
+    }
+  *out_found = known != NULL;
+  *out_held = known == KEY_HELD;
+  if (known != NULL || im->keys_fresh)
+    return TRUE;
+  stmt = daftari_book_prepare (im->book, "SELECT state = 'held' FROM import_row WHERE wallet_id = ? AND key = ?",
+                               error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, im->wallet->id);
@@ -252,19 +323,25 @@ same_source (const char *key, const char *other)
 }
 
 /* A row another source brought: same receipt and amount, within the window.
- * Out: the matched row's transaction (0 when it was held). */
+ * Out: the matched row's transaction (0 when it was held). When every key
+ * names one source, rows of this import never match each other (same
+ * source), so only rows from before it can, and a wallet with none of
+ * another source needs no look. */
 static gboolean
 find_match (Import *im, const DaftariImportRow *row, gboolean *out_found, gint64 *out_txn, GError **error)
 {
-  sqlite3_stmt *stmt = daftari_book_prepare (im->book,
-      "SELECT id, key, txn_id FROM import_row WHERE wallet_id = ? AND receipt = ? AND amount = ? "
-      "AND ts BETWEEN ? AND ? AND state != 'duplicate' ORDER BY abs (ts - ?), id", error);
+  sqlite3_stmt *stmt;
 
   *out_found = FALSE;
+  if (im->no_others || row->receipt == NULL || *row->receipt == '\0')
+    return TRUE;
+  if (im->mixed && !settle_chunk (im, error))
+    return FALSE;
+  stmt = daftari_book_prepare (im->book,
+      "SELECT id, key, txn_id FROM import_row WHERE wallet_id = ? AND receipt = ? AND amount = ? "
+      "AND ts BETWEEN ? AND ? AND state != 'duplicate' ORDER BY abs (ts - ?), id", error);
   if (stmt == NULL)
     return FALSE;
-  if (row->receipt == NULL || *row->receipt == '\0')
-    return TRUE;
   sqlite3_bind_int64 (stmt, 1, im->wallet->id);
   sqlite3_bind_text (stmt, 2, row->receipt, -1, SQLITE_TRANSIENT);
   sqlite3_bind_int64 (stmt, 3, row->amount);
@@ -292,104 +369,58 @@ find_match (Import *im, const DaftariImportRow *row, gboolean *out_found, gint64
  * (docs/import.md). Written by hand: it is on every row of a million-row
  * import. */
 
+/* Appends the row's JSON object to out. */
 static void
-json_text (GString *out, const char *name, const char *value)
+row_json (GString *out, const DaftariImportRow *row, const Item *item, const char *merged_into)
 {
-  g_string_append_printf (out, "%s\"%s\":\"", out->len > 1 ? "," : "", name);
-  for (const char *p = value != NULL ? value : ""; *p != '\0'; p++)
-    {
-      if (*p == '"' || *p == '\\')
-        g_string_append_c (out, '\\');
-      if ((guchar) *p < 0x20)
-        g_string_append_printf (out, "\\u%04x", (guchar) *p);
-      else
-        g_string_append_c (out, *p);
-    }
-  g_string_append_c (out, '"');
-}
-
-static void
-json_int (GString *out, const char *name, gint64 value)
-{
-  g_string_append_printf (out, "%s\"%s\":%lld", out->len > 1 ? "," : "", name, (long long) value);
-}
-
-static char *
-row_json (const DaftariImportRow *row, const Item *item, const char *merged_into)
-{
-  GString *out = g_string_new ("{");
-
-  json_text (out, "text", row->details);
-  json_text (out, "kind", daftari_mpesa_kind_to_string (row->kind));
-  json_int (out, "fee", item != NULL ? item->fee : row->fee);
-  json_text (out, "counterparty", row->counterparty);
-  json_text (out, "phone", row->phone);
-  json_text (out, "shortcode", row->shortcode);
-  json_text (out, "reference", row->reference);
-  json_text (out, "reversed_receipt", row->reversed_receipt);
-  json_int (out, "line", row->line);
+  g_string_append_c (out, '{');
+  daftari_import_json_text (out, "text", row->details);
+  daftari_import_json_text (out, "kind", daftari_mpesa_kind_to_string (row->kind));
+  daftari_import_json_int (out, "fee", item != NULL ? item->fee : row->fee);
+  daftari_import_json_text (out, "counterparty", row->counterparty);
+  daftari_import_json_text (out, "phone", row->phone);
+  daftari_import_json_text (out, "shortcode", row->shortcode);
+  daftari_import_json_text (out, "reference", row->reference);
+  daftari_import_json_text (out, "reversed_receipt", row->reversed_receipt);
+  daftari_import_json_int (out, "line", row->line);
   if (row->has_balance)
-    json_int (out, "balance", row->balance);
+    daftari_import_json_int (out, "balance", row->balance);
   if (merged_into != NULL)
-    json_text (out, "merged_into", merged_into);
+    daftari_import_json_text (out, "merged_into", merged_into);
   if (item != NULL && item->category_source != NULL)
     {
-      json_text (out, "category_source", item->category_source);
+      daftari_import_json_text (out, "category_source", item->category_source);
       if (item->suggestion.category_id != 0)
         {
-          GString *inner = g_string_new ("{");
-          json_int (inner, "category_id", item->suggestion.category_id);
-          json_int (inner, "confidence", item->suggestion.confidence);
-          json_text (inner, "source", daftari_suggestion_source_to_string (item->suggestion.source));
-          json_text (inner, "why", item->suggestion.why);
-          g_string_append_printf (out, ",\"suggestion\":%s}", inner->str);
-          g_string_free (inner, TRUE);
+          g_string_append (out, ",\"suggestion\":{");
+          daftari_import_json_int (out, "category_id", item->suggestion.category_id);
+          daftari_import_json_int (out, "confidence", item->suggestion.confidence);
+          daftari_import_json_text (out, "source", daftari_suggestion_source_to_string (item->suggestion.source));
+          daftari_import_json_text (out, "why", item->suggestion.why);
+          g_string_append_c (out, '}');
         }
     }
   g_string_append_c (out, '}');
-  return g_string_free (out, FALSE);
 }
 
-static gboolean
+/* Queues the row to be remembered; the chunk's rows are written together. */
+static void
 store_row (Import *im, gint64 batch_id, const DaftariImportRow *row, const char *state, gint64 txn_id,
-           const Item *item, const char *merged_into, GError **error)
+           const Item *item, const char *merged_into)
 {
-  g_autofree char *details = row_json (row, item, merged_into);
-  sqlite3_stmt *stmt = daftari_book_prepare (im->book,
-      "INSERT INTO import_row (batch_id, wallet_id, key, txn_id, state, receipt, ts, amount, details) "
-      "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, batch_id);
-  sqlite3_bind_int64 (stmt, 2, im->wallet->id);
-  sqlite3_bind_text (stmt, 3, row->key, -1, SQLITE_TRANSIENT);
-  if (txn_id != 0)
-    sqlite3_bind_int64 (stmt, 4, txn_id);
-  else
-    sqlite3_bind_null (stmt, 4);
-  sqlite3_bind_text (stmt, 5, state, -1, SQLITE_STATIC);
-  sqlite3_bind_text (stmt, 6, row->receipt != NULL ? row->receipt : "", -1, SQLITE_TRANSIENT);
-  sqlite3_bind_int64 (stmt, 7, row->ts);
-  sqlite3_bind_int64 (stmt, 8, row->amount);
-  sqlite3_bind_text (stmt, 9, details, -1, SQLITE_STATIC);
-  rc = sqlite3_step (stmt);
-  sqlite3_reset (stmt);
-  return rc == SQLITE_DONE || sql_failed (im->book, error);
+  row_json (daftari_import_store_add (im->store, batch_id, row, state, txn_id), row, item, merged_into);
+  if (im->keys != NULL)
+    g_hash_table_insert (im->keys, row->key, g_str_equal (state, "held") ? KEY_HELD : KEY_KEPT);
 }
 
 /* The row and the charge rows merged into it share one fate. */
-static gboolean
-store_item (Import *im, gint64 batch_id, const Item *item, const char *state, gint64 txn_id, GError **error)
+static void
+store_item (Import *im, const Item *item, const char *state, gint64 txn_id)
 {
-  if (!store_row (im, batch_id, item->row, state, txn_id, item, NULL, error))
-    return FALSE;
+  store_row (im, im->result->batch_id, item->row, state, txn_id, item, NULL);
   for (guint i = 0; item->charges != NULL && i < item->charges->len; i++)
-    if (!store_row (im, batch_id, g_ptr_array_index (item->charges, i), state, txn_id, NULL, item->row->key,
-                    error))
-      return FALSE;
-  return TRUE;
+    store_row (im, im->result->batch_id, g_ptr_array_index (item->charges, i), state, txn_id, NULL,
+               item->row->key);
 }
 
 static guint
@@ -607,6 +638,15 @@ choose_category (Import *im, Item *item, DaftariTxn *txn, GError **error)
   daftari_categorise_features_from_txn (&features, txn, item->row->amount > 0);
   if (*features.phone == '\0' && item->row->phone != NULL)
     features.phone = item->row->phone;
+  /* The categoriser trains on the book's history at the first row no rule
+   * decides: every row before this one must be in the book by then, as
+   * when rows were posted one at a time. */
+  if (!im->model_ready && daftari_category_rules_match (im->rules, &features) == NULL)
+    {
+      if (!settle_chunk (im, error))
+        return FALSE;
+      im->model_ready = TRUE;
+    }
   if (!daftari_categoriser_suggest (im->categoriser, &features, &item->suggestion, error))
     return FALSE;
   item->category_source = "default";
@@ -738,6 +778,109 @@ post_opening (Import *im, GArray *items, gint64 *out_id, GError **error)
   return daftari_ledger_post (im->book, txn, out_id, error);
 }
 
+/* ---- Chunks: items decided, then posted and remembered together ------- */
+
+static void
+reject (Import *im, Item *item, const char *why)
+{
+  im->result->n_rejected += item_rows (item);
+  im->pending_net += item->row->amount - item->fee;
+  item->fate = DAFTARI_IMPORT_REJECTED;
+  g_free (item->message);
+  item->message = g_strdup (why);
+  warn (im, _("Line %u (%s): not imported: %s"), item->row->line, item->row->receipt, why);
+}
+
+/* The category a new item went to, and how sure the choice was. */
+static void
+note_category (Import *im, Item *item, const DaftariTxn *txn)
+{
+  const char *source = item->category_source;
+
+  if (source != NULL)
+    item->category_id = daftari_txn_get_split (txn, 1)->account_id;
+  else if (item->row->kind == DAFTARI_MPESA_CHARGE && daftari_txn_get_split (txn, 1)->account_id == im->charges)
+    item->category_id = im->charges;
+  item->confidence = g_strcmp0 (source, "rule") == 0 ? 100
+                     : g_strcmp0 (source, "learned") == 0 ? (int) item->suggestion.confidence : 0;
+}
+
+static void
+settle_new (Import *im, Step *step)
+{
+  Item *item = step->item;
+
+  im->result->n_new += item_rows (item);
+  im->result->n_by_rule += g_strcmp0 (item->category_source, "rule") == 0;
+  im->result->n_learned += g_strcmp0 (item->category_source, "learned") == 0;
+  item->fate = DAFTARI_IMPORT_NEW;
+  note_category (im, item, step->txn);
+  store_item (im, item, "posted", step->txn_id);
+}
+
+/* A refusal for the limit holds the row for review. A refusal for
+ * overdraft may only be for now: a back-dated row is checked against later
+ * rows already in the wallet, before the rows of this import that fund
+ * them have landed; such rows are tried again at the end. */
+static void
+settle_refused (Import *im, Step *step)
+{
+  Item *item = step->item;
+  const GError *refusal = step->refusal;
+
+  if (g_error_matches (refusal, DAFTARI_RULE_ERROR, DAFTARI_RULE_ERROR_LIMIT))
+    {
+      im->result->n_held += item_rows (item);
+      im->pending_net += item->row->amount - item->fee;
+      item->fate = DAFTARI_IMPORT_HELD;
+      g_free (item->message);
+      item->message = g_strdup (refusal->message);
+      warn (im, _("Line %u (%s): held for review: %s"), item->row->line, item->row->receipt, refusal->message);
+      store_item (im, item, "held", 0);
+    }
+  else if (!im->last_try && g_error_matches (refusal, DAFTARI_RULE_ERROR, DAFTARI_RULE_ERROR_OVERDRAFT))
+    g_ptr_array_add (im->waiting, item);
+  else
+    reject (im, item, refusal->message);
+}
+
+/* Counts, warnings and rows to remember, in the order of the items. */
+static void
+settle_step (Import *im, Step *step)
+{
+  Item *item = step->item;
+  guint n = item_rows (item);
+
+  switch (step->kind)
+    {
+    case STEP_NO_KEY:
+      reject (im, item, _("the row has no key"));
+      break;
+    case STEP_KNOWN:
+      im->result->n_duplicate += n;
+      im->pending_net += step->known_held ? item->row->amount - item->fee : 0;
+      item->fate = DAFTARI_IMPORT_DUPLICATE;
+      break;
+    case STEP_MATCHED:
+      im->result->n_duplicate += n;
+      im->pending_net += step->txn_id == 0 ? item->row->amount - item->fee : 0;
+      item->fate = DAFTARI_IMPORT_DUPLICATE;
+      store_item (im, item, "duplicate", step->txn_id);
+      break;
+    case STEP_POST:
+      if (step->refusal == NULL)
+        settle_new (im, step);
+      else
+        settle_refused (im, step);
+      break;
+    }
+  /* Storing the row replaced its key's KEY_PENDING (in place: removing and
+   * adding a million keys made the table rehash over its tombstones); a row
+   * not stored (rejected, tried again later) is forgotten. */
+  if (item->row->key != NULL && g_hash_table_lookup (im->keys, item->row->key) == KEY_PENDING)
+    g_hash_table_remove (im->keys, item->row->key);
+}
+
 /* Whether a refused row is the user's to review (held, rejected) rather
  * than a failure of the whole import. */
 static gboolean
@@ -747,70 +890,136 @@ refusal_is_row_level (const GError *error)
          error->domain == DAFTARI_MONEY_ERROR;
 }
 
-/* A refusal for overdraft may only be for now: a back-dated row is checked
- * against later rows already in the wallet, before the rows of this import
- * that fund them have landed. Such rows are tried again at the end. */
+/* Posts the chunk's transactions in order, as one post each would: a
+ * refused one is set aside with its reason, and the rest go on. */
 static gboolean
-import_item (Import *im, Item *item, gboolean last_try, gboolean *out_retry, GError **error)
+post_chunk (Import *im, GError **error)
 {
-  const DaftariImportRow *row = item->row;
-  g_autoptr(GError) local = NULL;
-  g_autoptr(DaftariTxn) txn = NULL;
-  gboolean found, held;
-  gint64 txn_id = 0;
-  guint n = item_rows (item);
+  GPtrArray *txns = im->to_post, *steps = im->posting;
+  guint start = 0;
 
-  if (row->key == NULL || *row->key == '\0')
+  g_ptr_array_set_size (txns, 0);
+  g_ptr_array_set_size (steps, 0);
+  for (guint i = 0; i < im->chunk->len; i++)
     {
-      im->result->n_rejected += n;
-      warn (im, _("Line %u (%s): not imported: the row has no key"), row->line, row->receipt);
-      return TRUE;
+      Step *step = &g_array_index (im->chunk, Step, i);
+      if (step->kind == STEP_POST && step->txn != NULL)
+        {
+          g_ptr_array_add (txns, step->txn);
+          g_ptr_array_add (steps, step);
+        }
     }
-  if (!find_key (im, row->key, &found, &held, error))
+  while (start < txns->len)
+    {
+      g_autoptr(GError) local = NULL;
+      guint posted = 0;
+      gboolean ok = daftari_ledger_post_many (im->book, (DaftariTxn *const *) txns->pdata + start,
+                                              txns->len - start, &posted, &local);
+      for (guint i = start; i < start + posted; i++)
+        ((Step *) steps->pdata[i])->txn_id = ((DaftariTxn *) txns->pdata[i])->id;
+      start += posted;
+      if (ok)
+        break;
+      if (start == txns->len || !refusal_is_row_level (local))
+        {
+          g_propagate_error (error, g_steal_pointer (&local));
+          return FALSE;
+        }
+      ((Step *) steps->pdata[start++])->refusal = g_steal_pointer (&local);
+    }
+  return TRUE;
+}
+
+static void
+report_progress (Import *im)
+{
+  if (im->options->progress == NULL || im->done < im->next_report)
+    return;
+  im->next_report = im->done + MAX (1, im->total / PROGRESS_REPORTS);
+  im->options->progress (im->done, im->total, im->options->progress_data);
+}
+
+static void
+clear_chunk (Import *im)
+{
+  for (guint i = 0; i < im->chunk->len; i++)
+    {
+      Step *step = &g_array_index (im->chunk, Step, i);
+      g_clear_pointer (&step->txn, daftari_txn_free);
+      g_clear_error (&step->refusal);
+    }
+  g_array_set_size (im->chunk, 0);
+}
+
+/* Writes what the chunk's items decided: their transactions, then their
+ * rows. Between chunks, a cancel stops the import (nothing is written:
+ * the caller aborts the batch). */
+static gboolean
+settle_chunk (Import *im, GError **error)
+{
+  gboolean ok;
+
+  if (im->chunk == NULL || im->chunk->len == 0)
+    return TRUE;
+  ok = !g_cancellable_set_error_if_cancelled (im->cancellable, error) && post_chunk (im, error);
+  for (guint i = 0; ok && i < im->chunk->len; i++)
+    settle_step (im, &g_array_index (im->chunk, Step, i));
+  ok = ok && daftari_import_store_flush (im->store, error);
+  if (ok && !im->retrying)
+    {
+      im->done += im->chunk->len;
+      report_progress (im);
+    }
+  clear_chunk (im);
+  return ok;
+}
+
+/* A new item's transaction; a row-level refusal is kept for its settling. */
+static gboolean
+build_step (Import *im, Step *step, GError **error)
+{
+  g_autoptr(GError) local = NULL;
+
+  /* A reversal's original is looked up among the rows remembered so far. */
+  if (step->item->row->kind == DAFTARI_MPESA_REVERSAL && !settle_chunk (im, error))
     return FALSE;
-  if (found)
-    {
-      im->result->n_duplicate += n;
-      im->pending_net += held ? row->amount - item->fee : 0;
-      return TRUE;
-    }
-  if (!find_match (im, row, &found, &txn_id, error))
-    return FALSE;
-  if (found)
-    {
-      im->result->n_duplicate += n;
-      im->pending_net += txn_id == 0 ? row->amount - item->fee : 0;
-      return store_item (im, im->result->batch_id, item, "duplicate", txn_id, error);
-    }
-  txn = build_txn (im, item, &local);
-  if (txn != NULL && daftari_ledger_post (im->book, txn, &txn_id, &local))
-    {
-      im->result->n_new += n;
-      im->result->n_by_rule += g_strcmp0 (item->category_source, "rule") == 0;
-      im->result->n_learned += g_strcmp0 (item->category_source, "learned") == 0;
-      return store_item (im, im->result->batch_id, item, "posted", txn_id, error);
-    }
+  if ((step->txn = build_txn (im, step->item, &local)) != NULL)
+    return TRUE;
   if (!refusal_is_row_level (local))
     {
       g_propagate_error (error, g_steal_pointer (&local));
       return FALSE;
     }
-  if (g_error_matches (local, DAFTARI_RULE_ERROR, DAFTARI_RULE_ERROR_LIMIT))
-    {
-      im->result->n_held += n;
-      im->pending_net += row->amount - item->fee;
-      warn (im, _("Line %u (%s): held for review: %s"), row->line, row->receipt, local->message);
-      return store_item (im, im->result->batch_id, item, "held", 0, error);
-    }
-  if (!last_try && g_error_matches (local, DAFTARI_RULE_ERROR, DAFTARI_RULE_ERROR_OVERDRAFT))
-    {
-      *out_retry = TRUE;
-      return TRUE;
-    }
-  im->result->n_rejected += n;
-  im->pending_net += row->amount - item->fee;
-  warn (im, _("Line %u (%s): not imported: %s"), row->line, row->receipt, local->message);
+  step->refusal = g_steal_pointer (&local);
   return TRUE;
+}
+
+/* Decides what the item becomes and adds it to the chunk, which is settled
+ * when full. Whatever a decision reads of earlier items (their keys, a
+ * reversal's original, the categoriser's history) is settled first. */
+static gboolean
+queue_item (Import *im, Item *item, GError **error)
+{
+  Step step = { .item = item, .kind = STEP_POST };
+  const DaftariImportRow *row = item->row;
+  gboolean found = FALSE;
+
+  if (row->key == NULL || *row->key == '\0')
+    step.kind = STEP_NO_KEY;
+  else if (!find_key (im, row->key, &found, &step.known_held, error))
+    return FALSE;
+  else if (found)
+    step.kind = STEP_KNOWN;
+  else if (!find_match (im, row, &found, &step.txn_id, error))
+    return FALSE;
+  else if (found)
+    step.kind = STEP_MATCHED;
+  else if (!build_step (im, &step, error))
+    return FALSE;
+  if (step.kind == STEP_MATCHED || step.kind == STEP_POST)
+    g_hash_table_insert (im->keys, row->key, KEY_PENDING);
+  g_array_append_val (im->chunk, step);
+  return im->chunk->len < CHUNK_ITEMS || settle_chunk (im, error);
 }
 
 /* The part of a final difference that no held or refused row explains,
@@ -853,7 +1062,9 @@ post_adjustment (Import *im, gint64 ts, gint64 amount, const char *stated_text, 
   im->result->adjustment_id = id;
   im->result->adjustment = amount;
   warn (im, _("Booked %s into “%s” as a balance adjustment"), amount_text, im->wallet->name);
-  return store_row (im, im->result->batch_id, &row, "posted", id, NULL, NULL, error);
+  /* Not in im->keys: the row lives on this stack, and nothing is looked up after it. */
+  row_json (daftari_import_store_add (im->store, im->result->batch_id, &row, "posted", id), &row, NULL, NULL);
+  return daftari_import_store_flush (im->store, error);
 }
 
 /* What the statement says the wallet held after its last row, against the book. */
@@ -934,51 +1145,205 @@ free_items (GArray *items)
 {
   for (guint i = 0; i < items->len; i++)
     {
-      g_clear_pointer (&g_array_index (items, Item, i).charges, g_ptr_array_unref);
-      daftari_suggestion_clear (&g_array_index (items, Item, i).suggestion);
+      Item *item = &g_array_index (items, Item, i);
+      g_clear_pointer (&item->charges, g_ptr_array_unref);
+      g_clear_pointer (&item->message, g_free);
+      daftari_suggestion_clear (&item->suggestion);
     }
   g_array_unref (items);
 }
 
+/* The length of the source a key names: 3 for "csv:SK…" (same_source's
+ * reading), 0 for a key without one. */
+static gsize
+source_length (const char *key)
+{
+  const char *colon = strchr (key, ':');
+  return colon != NULL ? (gsize) (colon - key) : 0;
+}
+
+/* Which look-ups the wallet's remembered rows can answer, checked once:
+ * with no row of this import's source, a key is remembered only if this
+ * import remembered it; with none of another, nothing matches across
+ * sources. Keys naming several sources (or none) get no shortcut. */
 static gboolean
-run (Import *im, DaftariImportParse *parse, const char *file_name, GCancellable *cancellable, GError **error)
+check_fresh (Import *im, GArray *items, GError **error)
+{
+  sqlite3_stmt *stmt;
+  const char *first = NULL;
+  gsize n = 0;
+  g_autofree char *low = NULL, *high = NULL;
+
+  for (guint i = 0; i < items->len && !im->mixed; i++)
+    {
+      const char *key = g_array_index (items, Item, i).row->key;
+      if (key == NULL || *key == '\0')
+        continue;
+      if (first == NULL)
+        n = source_length (first = key);
+      im->mixed = n == 0 || source_length (key) != n || strncmp (key, first, n) != 0;
+    }
+  if (im->mixed || first == NULL)
+    return TRUE;
+  /* Keys of the source are those from "csv:" (included) to "csv;" (excluded). */
+  low = g_strndup (first, n + 1);
+  high = g_strdup (low);
+  high[n] = ':' + 1;
+  stmt = daftari_book_prepare (im->book,
+      "SELECT EXISTS (SELECT 1 FROM import_row WHERE wallet_id = ?1 AND key >= ?2 AND key < ?3), "
+      "EXISTS (SELECT 1 FROM import_row WHERE wallet_id = ?1 AND key < ?2) OR "
+      "EXISTS (SELECT 1 FROM import_row WHERE wallet_id = ?1 AND key >= ?3)", error);
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, im->wallet->id);
+  sqlite3_bind_text (stmt, 2, low, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, 3, high, -1, SQLITE_STATIC);
+  if (sqlite3_step (stmt) != SQLITE_ROW)
+    {
+      sqlite3_reset (stmt);
+      return sql_failed (im->book, error);
+    }
+  im->keys_fresh = sqlite3_column_int (stmt, 0) == 0;
+  im->no_others = sqlite3_column_int (stmt, 1) == 0;
+  sqlite3_reset (stmt);
+  return TRUE;
+}
+
+/* Every item once, oldest first. */
+static gboolean
+first_pass (Import *im, GArray *items, GError **error)
+{
+  for (guint i = 0; i < items->len; i++)
+    im->total += !g_array_index (items, Item, i).merged;
+  im->next_report = MAX (1, im->total / PROGRESS_REPORTS);
+  for (guint i = 0; i < items->len; i++)
+    {
+      Item *item = &g_array_index (items, Item, i);
+      if (!item->merged && !queue_item (im, item, error))
+        return FALSE;
+    }
+  return settle_chunk (im, error);
+}
+
+/* Items refused for overdraft, again, oldest first, while that lands any;
+ * then once more, when a refusal is final. */
+static gboolean
+retry_passes (Import *im, GError **error)
+{
+  gboolean progress = TRUE;
+
+  im->retrying = TRUE;
+  while (im->waiting->len > 0 && (progress || !im->last_try))
+    {
+      g_autoptr(GPtrArray) pass = g_steal_pointer (&im->waiting);
+      im->waiting = g_ptr_array_new ();
+      im->last_try = !progress;
+      for (guint i = 0; i < pass->len; i++)
+        if (!queue_item (im, g_ptr_array_index (pass, i), error))
+          return FALSE;
+      if (!settle_chunk (im, error))
+        return FALSE;
+      progress = im->waiting->len < pass->len;
+    }
+  return TRUE;
+}
+
+static int
+compare_file_order (gconstpointer a, gconstpointer b)
+{
+  const Item *x = *(Item *const *) a, *y = *(Item *const *) b;
+
+  return x->index < y->index ? -1 : x->index > y->index;
+}
+
+static char *
+describe_for_people (const DaftariImportRow *row)
+{
+  char *text;
+
+  if (row->counterparty != NULL && *row->counterparty != '\0')
+    return g_strdup (row->counterparty);
+  text = g_strdup (row->details != NULL ? row->details : "");
+  g_strdelimit (text, "\r\n\t", ' ');
+  return g_strstrip (text);
+}
+
+static void
+outcome_clear (gpointer data)
+{
+  DaftariImportOutcome *o = data;
+
+  g_free (o->receipt);
+  g_free (o->description);
+  g_free (o->message);
+}
+
+/* One outcome per item (merged charge rows are part of their payment), in
+ * the file's order. */
+static void
+collect_outcomes (Import *im, GArray *items)
+{
+  g_autoptr(GPtrArray) order = g_ptr_array_sized_new (items->len);
+  GArray *outcomes = g_array_sized_new (FALSE, TRUE, sizeof (DaftariImportOutcome), im->total);
+
+  g_array_set_clear_func (outcomes, outcome_clear);
+  for (guint i = 0; i < items->len; i++)
+    if (!g_array_index (items, Item, i).merged)
+      g_ptr_array_add (order, &g_array_index (items, Item, i));
+  g_ptr_array_sort (order, compare_file_order);
+  for (guint i = 0; i < order->len; i++)
+    {
+      const Item *item = g_ptr_array_index (order, i);
+      DaftariImportOutcome o = {
+        .line = item->row->line, .ts = item->row->ts, .amount = item->row->amount, .fee = item->fee,
+        .receipt = g_strdup (item->row->receipt != NULL ? item->row->receipt : ""),
+        .description = describe_for_people (item->row), .fate = item->fate,
+        .message = g_strdup (item->message), .category_id = item->category_id, .confidence = item->confidence,
+      };
+      g_array_append_val (outcomes, o);
+    }
+  g_clear_pointer (&im->result->outcomes, g_array_unref);
+  im->result->outcomes = outcomes;
+}
+
+static void
+free_run_state (Import *im)
+{
+  if (im->chunk != NULL)
+    clear_chunk (im);
+  g_clear_pointer (&im->chunk, g_array_unref);
+  g_clear_pointer (&im->to_post, g_ptr_array_unref);
+  g_clear_pointer (&im->posting, g_ptr_array_unref);
+  g_clear_pointer (&im->waiting, g_ptr_array_unref);
+  g_clear_pointer (&im->keys, g_hash_table_unref);
+  g_clear_pointer (&im->store, daftari_import_store_free);
+}
+
+static gboolean
+run (Import *im, DaftariImportParse *parse, const char *file_name, GError **error)
 {
   GArray *items = make_items (parse);
   gint64 opening_id = 0;
-  gboolean ok = insert_batch (im, file_name, error) && post_opening (im, items, &opening_id, error);
+  gboolean ok;
 
-  g_autoptr(GPtrArray) waiting = g_ptr_array_new ();
-  gboolean progress = TRUE, last_try = FALSE;
-
-  for (guint i = 0; ok && i < items->len; i++)
-    {
-      Item *item = &g_array_index (items, Item, i);
-      gboolean retry = FALSE;
-      if (g_cancellable_set_error_if_cancelled (cancellable, error))
-        ok = FALSE;
-      else if (!item->merged && (ok = import_item (im, item, FALSE, &retry, error)) && retry)
-        g_ptr_array_add (waiting, item);
-    }
-  /* Again, oldest first, while that lands any; then once more to report. */
-  while (ok && waiting->len > 0 && (progress || !last_try))
-    {
-      guint kept = 0;
-      last_try = !progress;
-      progress = FALSE;
-      for (guint i = 0; ok && i < waiting->len; i++)
-        {
-          gboolean retry = FALSE;
-          ok = import_item (im, g_ptr_array_index (waiting, i), last_try, &retry, error);
-          if (retry)
-            waiting->pdata[kept++] = waiting->pdata[i];
-          else
-            progress = TRUE;
-        }
-      g_ptr_array_set_size (waiting, ok ? kept : 0);
-    }
-  ok = ok && compare_final (im, items, error);
+  im->chunk = g_array_sized_new (FALSE, TRUE, sizeof (Step), CHUNK_ITEMS);
+  im->to_post = g_ptr_array_sized_new (CHUNK_ITEMS);
+  im->posting = g_ptr_array_sized_new (CHUNK_ITEMS);
+  im->waiting = g_ptr_array_new ();
+  im->keys = g_hash_table_new (g_str_hash, g_str_equal);
+  im->store = daftari_import_store_new (im->book, im->wallet->id);
+  ok = insert_batch (im, file_name, error) && post_opening (im, items, &opening_id, error) &&
+       check_fresh (im, items, error) && first_pass (im, items, error) && retry_passes (im, error) &&
+       compare_final (im, items, error);
   count_problems (im, parse);
   ok = ok && finish_batch (im, opening_id, error);
+  if (ok)
+    collect_outcomes (im, items);
+  if (ok && im->options->progress != NULL)
+    im->options->progress (im->total, im->total, im->options->progress_data);
+  /* A cancel during the last report still writes nothing. */
+  ok = ok && !g_cancellable_set_error_if_cancelled (im->cancellable, error);
+  free_run_state (im);
   free_items (items);
   return ok;
 }
@@ -1021,14 +1386,17 @@ daftari_import_rows_full (DaftariBook *book, gint64 wallet_id, const char *sourc
   g_return_val_if_fail (parse != NULL && source_kind != NULL, NULL);
   options = options != NULL ? options : &defaults;
   im.adjust = options->adjust_balance;
+  im.options = options;
+  im.cancellable = cancellable;
   result->n_rows = parse->rows->len;
   if ((wallet = load_wallet (book, wallet_id, error)) == NULL)
     return NULL;
   im.wallet = wallet;
   if (!daftari_ledger_batch_begin (book, error))
     return NULL;
-  ok = load_accounts (&im, error) && run (&im, parse, file_name, cancellable, error);
+  ok = load_accounts (&im, error) && run (&im, parse, file_name, error);
   g_clear_pointer (&im.categoriser, daftari_categoriser_free);
+  g_clear_pointer (&im.rules, g_ptr_array_unref);
   if (!ok)
     {
       daftari_ledger_batch_abort (book);
@@ -1269,6 +1637,8 @@ post_held (DaftariBook *book, const DaftariImportHeld *held, const char *key, Da
   ok = wallet != NULL && load_accounts (&im, error) && (txn = build_txn (&im, &item, error)) != NULL &&
        daftari_ledger_post (book, txn, &txn_id, error) && settle_held (book, held, key, txn_id, error);
   g_clear_pointer (&im.categoriser, daftari_categoriser_free);
+  g_clear_pointer (&im.rules, g_ptr_array_unref);
+  g_free (item.message);
   daftari_suggestion_clear (&item.suggestion);
   if (ok && out_txn_id != NULL)
     *out_txn_id = txn_id;

@@ -8,6 +8,30 @@
 
 G_BEGIN_DECLS
 
+/* What became of one item of an import (a row, with the statement charge
+ * rows merged into it), for the preview. */
+typedef enum {
+  DAFTARI_IMPORT_NEW,        /* posted (or, dry, would be) */
+  DAFTARI_IMPORT_DUPLICATE,  /* already in the wallet, from this source or another */
+  DAFTARI_IMPORT_HELD,       /* over the per-transaction limit: kept for review */
+  DAFTARI_IMPORT_REJECTED,   /* refused: see message */
+} DaftariImportFate;
+
+typedef struct {
+  guint             line;         /* in the source, as the parser numbered it */
+  gint64            ts;
+  gint64            amount;       /* signed, in the wallet's commodity: + into the wallet */
+  gint64            fee;          /* its charge, merged charge rows included */
+  char             *receipt;
+  char             *description;  /* the counterparty, else the source's text: for people */
+  DaftariImportFate fate;
+  char             *message;      /* why, for held and rejected rows; else NULL */
+  gint64            category_id;  /* new rows: the category chosen (a charge alone: the charges
+                                   * account), else 0 (duplicates, Fuliza, transfers, reversals) */
+  int               confidence;   /* of that category: 100 a rule, a learned one's confidence,
+                                   * 0 the default */
+} DaftariImportOutcome;
+
 /* What one import did (or, dry, would do). Every parsed row is counted once
  * in n_new, n_duplicate, n_held or n_rejected; n_skipped and part of
  * n_rejected are the parser's problems (docs/import.md). */
@@ -24,6 +48,7 @@ typedef struct {
   guint      n_learned;     /* posted rows whose category was a confident learned suggestion */
   gint64     adjustment_id; /* the balance adjustment booked (options.adjust_balance), or 0 */
   gint64     adjustment;    /* its amount into the wallet, signed, in the wallet's commodity */
+  GArray    *outcomes;      /* of DaftariImportOutcome: one per item, in the file's order (dry runs too) */
 } DaftariImportResult;
 
 void daftari_import_result_free (DaftariImportResult *result);
@@ -47,6 +72,12 @@ typedef struct {
   gboolean dry_run;         /* make every decision, then roll it back */
   gboolean adjust_balance;  /* book a difference between the wallet and the source's last stated
                              * balance as a flagged adjustment in the same batch (docs/import.md) */
+  /* Called from the import's thread, between chunks of rows (at most about
+   * 100 times), and once at the end with done == total. total counts items
+   * (a payment with its merged charge rows is one). Cancel through the
+   * GCancellable: it is checked between chunks, and nothing is written. */
+  void     (*progress) (guint done, guint total, gpointer user_data);
+  gpointer progress_data;
 } DaftariImportOptions;
 
 /* daftari_import_rows with options (NULL: the defaults, all FALSE). */
