@@ -12,6 +12,7 @@
 #include "daftari-import.h"
 #include "daftari-invoice.h"
 #include "daftari-main-view.h"
+#include "daftari-preferences.h"
 #include "daftari-reconcile.h"
 #include "daftari-review-page.h"
 #include "daftari-window.h"
@@ -140,6 +141,28 @@ test_review (Fixture *f, gconstpointer data)
   g_assert_true (shows_text (GTK_WIDGET (page), "Nothing to Review"));
 }
 
+/* The threshold the page's Match button uses is the one in Preferences. */
+static void
+test_threshold_in_preferences (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.daftari.Daftari");
+  DaftariPreferences *preferences;
+
+  make_book (f);
+  f->window = daftari_window_new (ui_test_app (), f->book_path);
+  gtk_window_present (GTK_WINDOW (f->window));
+  spin_a_moment ();
+  g_assert_cmpuint (g_settings_get_uint (settings, "reconcile-threshold"), ==, 90);
+  g_action_group_activate_action (G_ACTION_GROUP (ui_test_app ()), "preferences", NULL);
+  spin_a_moment ();
+  preferences = find_toplevel (DAFTARI_TYPE_PREFERENCES);
+  g_assert_nonnull (preferences);
+  gtk_spin_button_set_value (child (preferences, DAFTARI_TYPE_PREFERENCES, "reconcile_threshold"), 95);
+  g_assert_cmpuint (g_settings_get_uint (settings, "reconcile-threshold"), ==, 95);
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  g_settings_reset (settings, "reconcile-threshold");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -148,5 +171,7 @@ main (int argc, char **argv)
   if (status != 0)
     return status;
   g_test_add ("/review/accept-and-dismiss", Fixture, NULL, fixture_set_up, test_review, fixture_tear_down);
+  g_test_add ("/review/threshold-in-preferences", Fixture, NULL, fixture_set_up, test_threshold_in_preferences,
+              fixture_tear_down);
   return ui_test_run ();
 }
