@@ -4,7 +4,6 @@
  * the limit is refused again, then dismissed. Runs under Xvfb with a
  * private keyring. */
 #include <adwaita.h>
-#include <sqlite3.h>
 
 #include "ui-test.h"
 #include "daftari-customer.h"
@@ -20,22 +19,6 @@
 static const char big_statement[] =
   "Receipt No.,Completion Time,Details,Transaction Status,Paid In,Withdrawn,Balance\n"
   "SKA1B2C3D4,2025-03-10 09:00:00,\"Funds received from - 2547******541 JANE WANJIRU\",Completed,\"600,000.00\",,\"600,000.00\"\n";
-
-static gint64
-count (const char *path, const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 value = -1;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
-}
 
 /* Wanjiku Stores owes 7,500 on an invoice; 7,500 came in from a payer whose
  * name is close but who gave no reference: a suggestion, not a certainty.
@@ -126,17 +109,17 @@ test_review (Fixture *f, gconstpointer data)
 
   /* The held row is still over the limit: recording it is refused. */
   press (GTK_WIDGET (button_labelled (GTK_WIDGET (page), "_Record")));
-  g_assert_cmpint (count (f->book_path, "SELECT count (*) FROM import_row WHERE state = 'held'"), ==, 1);
+  g_assert_cmpint (ui_test_db_int (f->book_path, "SELECT count (*) FROM import_row WHERE state = 'held'"), ==, 1);
 
   /* The suggestion accepted: the payment settles the invoice. */
   press (GTK_WIDGET (button_labelled (GTK_WIDGET (page), "_Accept")));
-  g_assert_cmpint (count (f->book_path, "SELECT count (*) FROM customer_payment"), ==, 1);
-  g_assert_cmpint (count (f->book_path, "SELECT sum (amount) FROM payment_allocation"), ==, 750000);
+  g_assert_cmpint (ui_test_db_int (f->book_path, "SELECT count (*) FROM customer_payment"), ==, 1);
+  g_assert_cmpint (ui_test_db_int (f->book_path, "SELECT sum (amount) FROM payment_allocation"), ==, 750000);
   g_assert_cmpuint (daftari_review_page_get_n_waiting (page), ==, 1);
 
   /* The held row dismissed: nothing is recorded, and nothing waits. */
   press (GTK_WIDGET (button_labelled (GTK_WIDGET (page), "_Dismiss")));
-  g_assert_cmpint (count (f->book_path, "SELECT count (*) FROM import_row WHERE state = 'held'"), ==, 0);
+  g_assert_cmpint (ui_test_db_int (f->book_path, "SELECT count (*) FROM import_row WHERE state = 'held'"), ==, 0);
   g_assert_cmpuint (daftari_review_page_get_n_waiting (page), ==, 0);
   g_assert_true (shows_text (GTK_WIDGET (page), "Nothing to Review"));
 }
