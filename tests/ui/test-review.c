@@ -6,6 +6,7 @@
 #include <adwaita.h>
 
 #include "ui-test.h"
+#include "daftari-category-dialog.h"
 #include "daftari-customer.h"
 #include "daftari-import-source.h"
 #include "daftari-import.h"
@@ -146,6 +147,46 @@ test_threshold_in_preferences (Fixture *f, gconstpointer data)
   g_settings_reset (settings, "reconcile-threshold");
 }
 
+/* From the ledger: a transaction filed under another category, by the
+ * same one write as every edit (an audit record says what it was). */
+static void
+test_change_category (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  DaftariCategoryDialog *dialog;
+  gint64 expense;
+  GtkStringList *names;
+  guint rent = G_MAXUINT;
+
+  make_book (f);
+  f->window = daftari_window_new (ui_test_app (), f->book_path);
+  gtk_window_present (GTK_WINDOW (f->window));
+  spin_a_moment ();
+  {
+    DaftariSession *session = daftari_window_get_session (f->window);
+    DaftariBook *book = daftari_session_get_book (session);
+    g_autoptr(DaftariAccount) mpesa = daftari_account_find (book, "M-PESA", &error);
+    g_assert_true (daftari_ops_record (book, DAFTARI_TXN_EXPENSE, mpesa->id, 0, 150000, daftari_calendar_now (),
+                                       "Shop rent", &expense, &error));
+    g_assert_no_error (error);
+    dialog = daftari_category_dialog_new (GTK_WINDOW (f->window), session, expense, &error);
+  }
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin_a_moment ();
+  names = GTK_STRING_LIST (adw_combo_row_get_model (ADW_COMBO_ROW (find_descendant (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW))));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (names)); i++)
+    if (g_str_equal (gtk_string_list_get_string (names, i), "Rent"))
+      rent = i;
+  g_assert_cmpuint (rent, !=, G_MAXUINT);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_descendant (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW)), rent);
+  press (GTK_WIDGET (gtk_window_get_default_widget (GTK_WINDOW (dialog))));
+  g_assert_null (find_toplevel (DAFTARI_TYPE_CATEGORY_DIALOG));
+  g_assert_cmpint (ui_test_db_int (f->book_path, "SELECT count (*) FROM split s JOIN account a ON a.id = s.account_id"
+                                                 " WHERE a.name = 'Rent' AND s.amount = 150000"), ==, 1);
+  g_assert_cmpint (ui_test_db_int (f->book_path, "SELECT count (*) FROM audit WHERE action = 'edit'"), >=, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -156,5 +197,6 @@ main (int argc, char **argv)
   g_test_add ("/review/accept-and-dismiss", Fixture, NULL, fixture_set_up, test_review, fixture_tear_down);
   g_test_add ("/review/threshold-in-preferences", Fixture, NULL, fixture_set_up, test_threshold_in_preferences,
               fixture_tear_down);
+  g_test_add ("/review/change-category", Fixture, NULL, fixture_set_up, test_change_category, fixture_tear_down);
   return ui_test_run ();
 }
