@@ -103,6 +103,8 @@ int daftari_cli_chart           (DaftariCli *cli, int argc, char **argv); /* daf
 int daftari_cli_schedule        (DaftariCli *cli, int argc, char **argv); /* daftari-cli-plan.c */
 int daftari_cli_budget          (DaftariCli *cli, int argc, char **argv);
 int daftari_cli_anomalies       (DaftariCli *cli, int argc, char **argv);
+int daftari_cli_cashflow        (DaftariCli *cli, int argc, char **argv); /* daftari-cli-cashflow.c */
+int daftari_cli_cashflow_eval   (DaftariCli *cli, int argc, char **argv);
 /* daftari-cli-customer.c, daftari-cli-invoice.c, daftari-cli-report.c. */
 int daftari_cli_customer      (DaftariCli *cli, int argc, char **argv);
 int daftari_cli_invoice       (DaftariCli *cli, int argc, char **argv);

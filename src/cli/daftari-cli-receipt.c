@@ -324,6 +324,15 @@ key_string (JsonObject *key, const char *member)
   return json_object_has_member (key, member) ? json_object_get_string_member_with_default (key, member, "") : "";
 }
 
+/* text from its first digit on ("$8.20" → "8.20"); "" when it has none. */
+static const char *
+amount_of (const char *text)
+{
+  while (text != NULL && *text != '\0' && !g_ascii_isdigit (*text) && *text != '-')
+    text++;
+  return text != NULL ? text : "";
+}
+
 static void
 score_receipt (Eval *ev, const char *name, JsonObject *key, const DaftariReceiptScan *scan)
 {
@@ -336,7 +345,9 @@ score_receipt (Eval *ev, const char *name, JsonObject *key, const DaftariReceipt
   DaftariDay want_day = 0;
   gboolean total_ok, date_ok, merchant_ok;
 
-  daftari_money_parse (key_string (key, "total"), two_decimals, &want_total, NULL);
+  /* Some answer keys write the total with a currency sign ("$8.20", "RM 8.20"):
+   * the amount is what is scored. */
+  daftari_money_parse (amount_of (key_string (key, "total")), two_decimals, &want_total, NULL);
   daftari_receipt_parse_date (key_string (key, "date"), &want_day);
   total_ok = f->field[DAFTARI_RECEIPT_TOTAL].value != NULL && f->total == want_total;
   date_ok = want_day != 0 && f->date == want_day;

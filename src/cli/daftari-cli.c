@@ -52,6 +52,10 @@ static const Command commands[] = {
 #ifdef DAFTARI_HAVE_CHART
   { "chart",          daftari_cli_chart,          N_("Draw a chart as PNG, SVG or PDF") },
 #endif
+#ifdef DAFTARI_HAVE_CASHFLOW
+  { "cashflow",       daftari_cli_cashflow,       N_("Forecast the wallets’ balance, day by day") },
+  { "cashflow-eval",  daftari_cli_cashflow_eval,  N_("Score the cash-flow forecast on the book’s own history") },
+#endif
 #ifdef DAFTARI_HAVE_PLAN
   { "schedule",       daftari_cli_schedule,       N_("Add, list or post recurring transactions") },
   { "budget",         daftari_cli_budget,         N_("Set or show monthly budgets per category") },

@@ -5,7 +5,11 @@
 
 #include <glib/gi18n.h>
 
+#include "daftari-anomaly.h"
 #include "daftari-core.h"
+#include "daftari-main-view.h"
+#include "daftari-report-cards.h"
+#include "daftari-report-flags.h"
 #include "daftari-ui-util.h"
 
 #define RECENT_ROWS 8
@@ -18,6 +22,19 @@ struct _DaftariDashboardPage {
   AdwPreferencesGroup *wallets_group;
   AdwPreferencesGroup *month_group;
   AdwPreferencesGroup *recent_group;
+  AdwPreferencesGroup *categories_group;
+  AdwPreferencesGroup *budgets_group;
+  AdwPreferencesGroup *flags_group;
+
+  /* The report cards are drawn only while the dashboard is seen: the book
+   * changes often while the owner works on another page. */
+  gboolean             cards_stale;
+  /* The anomaly scan runs in a thread (daftari-report-flags.h), one at a
+   * time: a change during a scan asks for one more when it ends, so a burst
+   * of changes costs at most two scans. */
+  GCancellable        *flags_cancellable;
+  gboolean             scanning;
+  gboolean             rescan;
 };
 
 G_DEFINE_FINAL_TYPE (DaftariDashboardPage, daftari_dashboard_page, DAFTARI_TYPE_PAGE)
@@ -138,6 +155,110 @@ show_recent (DaftariDashboardPage *self, DaftariBook *book)
                           money_row (_("No transactions yet"), _("Transfers and payments appear here"), ""));
 }
 
+/* --- The report cards --- */
+
+static void scan_flags (DaftariDashboardPage *self);
+static void dismiss_clicked (GtkButton *button, DaftariDashboardPage *self);
+
+static void
+flags_found (GObject *source, GAsyncResult *result, gpointer user_data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) flags = daftari_report_flags_find_finish (result, &error);
+  DaftariDashboardPage *self = user_data;
+
+  /* Cancelled: the page is gone (dispose cancels), so self is not touched. */
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  self->scanning = FALSE;
+  if (flags == NULL)
+    adw_preferences_group_set_description (self->flags_group, error->message);
+  else
+    daftari_report_cards_flags (self->flags_group, daftari_page_get_book (DAFTARI_PAGE (self)), flags,
+                                G_CALLBACK (dismiss_clicked), self);
+  if (self->rescan)
+    scan_flags (self);
+}
+
+/* Flags on transactions of this month and the two before: the ones still
+ * worth a look. */
+static void
+scan_flags (DaftariDashboardPage *self)
+{
+  DaftariBook *book = daftari_page_get_book (DAFTARI_PAGE (self));
+  DaftariCalendar *calendar = daftari_book_get_calendar (book);
+  DaftariMonth first = daftari_month_add (daftari_calendar_today (calendar) / 100, -2);
+  gint64 from_ts, to_ts;
+
+  if (self->scanning)
+    {
+      self->rescan = TRUE;
+      return;
+    }
+  self->scanning = TRUE;
+  self->rescan = FALSE;
+  daftari_calendar_month_range (calendar, first, &from_ts, &to_ts);
+  daftari_report_flags_find_async (daftari_book_get_path (book), from_ts, self->flags_cancellable, flags_found, self);
+}
+
+static void
+refresh_cards (DaftariDashboardPage *self)
+{
+  DaftariBook *book = daftari_page_get_book (DAFTARI_PAGE (self));
+  DaftariMonth month = daftari_calendar_today (daftari_book_get_calendar (book)) / 100;
+  g_autoptr(GError) error = NULL;
+
+  if (!gtk_widget_get_mapped (GTK_WIDGET (self)))
+    {
+      self->cards_stale = TRUE;
+      return;
+    }
+  self->cards_stale = FALSE;
+  if (!daftari_report_cards_categories (self->categories_group, book, month, &error))
+    {
+      adw_preferences_group_set_description (self->categories_group, error->message);
+      g_clear_error (&error);
+    }
+  if (!daftari_report_cards_budgets (self->budgets_group, book, &error))
+    adw_preferences_group_set_description (self->budgets_group, error->message);
+  scan_flags (self);
+}
+
+static void
+mapped (DaftariDashboardPage *self)
+{
+  if (self->cards_stale)
+    refresh_cards (self);
+}
+
+static void
+dismiss_clicked (GtkButton *button, DaftariDashboardPage *self)
+{
+  const char *key = g_object_get_data (G_OBJECT (button), "anomaly-key");
+  DaftariPage *page = DAFTARI_PAGE (self);
+  g_autoptr(GError) error = NULL;
+
+  if (!daftari_anomaly_dismiss (daftari_page_get_book (page), key, &error))
+    {
+      daftari_page_toast_text (page, error->message);
+      return;
+    }
+  /* The row goes at once (hidden: the group's next clear removes it); the
+   * rescan that follows the change confirms it. */
+  gtk_widget_set_visible (gtk_widget_get_ancestor (GTK_WIDGET (button), ADW_TYPE_ACTION_ROW), FALSE);
+  daftari_session_notify_changed (daftari_page_get_session (page));
+  daftari_page_toast_text (page, _("Flag dismissed"));
+}
+
+static void
+all_reports_clicked (DaftariDashboardPage *self)
+{
+  GtkWidget *main_view = gtk_widget_get_ancestor (GTK_WIDGET (self), DAFTARI_TYPE_MAIN_VIEW);
+
+  if (main_view != NULL)
+    daftari_main_view_show_page (DAFTARI_MAIN_VIEW (main_view), "reports");
+}
+
 static void
 refresh (DaftariPage *page)
 {
@@ -155,11 +276,16 @@ refresh (DaftariPage *page)
   show_wallets (self, summary, currency);
   show_month (self, summary, currency);
   show_recent (self, book);
+  refresh_cards (self);
 }
 
 static void
 daftari_dashboard_page_dispose (GObject *object)
 {
+  DaftariDashboardPage *self = DAFTARI_DASHBOARD_PAGE (object);
+
+  g_cancellable_cancel (self->flags_cancellable);
+  g_clear_object (&self->flags_cancellable);
   gtk_widget_dispose_template (GTK_WIDGET (object), DAFTARI_TYPE_DASHBOARD_PAGE);
   G_OBJECT_CLASS (daftari_dashboard_page_parent_class)->dispose (object);
 }
@@ -179,10 +305,16 @@ daftari_dashboard_page_class_init (DaftariDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DaftariDashboardPage, wallets_group);
   gtk_widget_class_bind_template_child (widget_class, DaftariDashboardPage, month_group);
   gtk_widget_class_bind_template_child (widget_class, DaftariDashboardPage, recent_group);
+  gtk_widget_class_bind_template_child (widget_class, DaftariDashboardPage, categories_group);
+  gtk_widget_class_bind_template_child (widget_class, DaftariDashboardPage, budgets_group);
+  gtk_widget_class_bind_template_child (widget_class, DaftariDashboardPage, flags_group);
+  gtk_widget_class_bind_template_callback (widget_class, all_reports_clicked);
 }
 
 static void
 daftari_dashboard_page_init (DaftariDashboardPage *self)
 {
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->flags_cancellable = g_cancellable_new ();
+  g_signal_connect (self, "map", G_CALLBACK (mapped), NULL);
 }

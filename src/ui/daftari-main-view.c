@@ -9,6 +9,7 @@
 #include "daftari-dashboard-page.h"
 #include "daftari-invoices-page.h"
 #include "daftari-receipts-page.h"
+#include "daftari-reports-page.h"
 #include "daftari-review-page.h"
 #include "daftari-wallets-page.h"
 
@@ -31,6 +32,7 @@ static const PageInfo page_infos[] = {
     { "new-invoice", NULL } },
   { "customers", N_("Customers"), "system-users-symbolic", daftari_customers_page_get_type, { "new-customer", NULL } },
   { "receipts", N_("Receipts"), "camera-photo-symbolic", daftari_receipts_page_get_type, { "add-receipt", NULL } },
+  { "reports", N_("Reports"), "x-office-spreadsheet-symbolic", daftari_reports_page_get_type, { NULL } },
   { "review", N_("Review"), "emblem-important-symbolic", daftari_review_page_get_type, { NULL } },
 };
 

@@ -14,6 +14,7 @@ struct _DaftariPreferences {
 
   AdwEntryRow         *limit_row;
   GtkSpinButton       *lock_minutes;
+  GtkSpinButton       *reconcile_threshold;
   AdwActionRow        *pin_row;
   GtkButton           *set_pin_button;
   GtkButton           *remove_pin_button;
@@ -336,6 +337,7 @@ daftari_preferences_class_init (DaftariPreferencesClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/daftari/Daftari/ui/daftari-preferences.ui");
   gtk_widget_class_bind_template_child (widget_class, DaftariPreferences, limit_row);
   gtk_widget_class_bind_template_child (widget_class, DaftariPreferences, lock_minutes);
+  gtk_widget_class_bind_template_child (widget_class, DaftariPreferences, reconcile_threshold);
   gtk_widget_class_bind_template_child (widget_class, DaftariPreferences, pin_row);
   gtk_widget_class_bind_template_child (widget_class, DaftariPreferences, set_pin_button);
   gtk_widget_class_bind_template_child (widget_class, DaftariPreferences, remove_pin_button);
@@ -371,6 +373,8 @@ daftari_preferences_new (DaftariWindow *window, DaftariSession *session, Daftari
     daftari_pin_store_has_pin (pin_store, &self->has_pin, NULL);
   g_settings_bind_with_mapping (settings, "auto-lock-seconds", self->lock_minutes, "value", G_SETTINGS_BIND_DEFAULT,
                                 seconds_to_minutes, minutes_to_seconds, NULL, NULL);
+  g_settings_bind (settings, "reconcile-threshold", gtk_spin_button_get_adjustment (self->reconcile_threshold),
+                   "value", G_SETTINGS_BIND_DEFAULT);
   gtk_editable_set_text (GTK_EDITABLE (self->rate_date_row), today);
   show_limit (self);
   show_pin_state (self);

@@ -98,11 +98,12 @@ reject_clicked (GtkButton *button, DaftariReviewPage *self)
         _("Suggestion rejected: it will not be made again"));
 }
 
+/* The best suggestion's Accept is the one to press; the others are plain. */
 static GtkWidget *
-suggestion_row (DaftariReviewPage *self, const DaftariReconcileSuggestion *s)
+suggestion_row (DaftariReviewPage *self, const DaftariReconcileSuggestion *s, gboolean best)
 {
   GtkWidget *row = adw_action_row_new ();
-  GtkWidget *accept = row_button (_("_Accept"), _("Record this payment against the invoice"), TRUE);
+  GtkWidget *accept = row_button (_("_Accept"), _("Record this payment against the invoice"), best);
   GtkWidget *reject = row_button (_("_Reject"), _("This payment is not for this invoice"), FALSE);
   g_autoptr(GString) numbers = g_string_new (NULL);
   g_autofree char *title = NULL;
@@ -138,7 +139,7 @@ show_matches (DaftariReviewPage *self)
       GtkWidget *row = adw_expander_row_new ();
       g_autofree char *amount = money (self, item->amount);
       g_autofree char *day = day_text (self, item->ts);
-      g_autofree char *title = g_strdup_printf (_("%s from %s"), amount, item->payer ? item->payer : _("an unknown payer"));
+      g_autofree char *title = g_strdup_printf (_("%s from %s"), amount, item->payer && *item->payer ? item->payer : _("an unknown payer"));
       g_autofree char *subtitle = item->reference && *item->reference
                                 ? g_strdup_printf (_("%s · account “%s”"), day, item->reference) : g_strdup (day);
 
@@ -146,7 +147,7 @@ show_matches (DaftariReviewPage *self)
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_expander_row_set_subtitle (ADW_EXPANDER_ROW (row), subtitle);
       for (guint s = 0; item->suggestions != NULL && s < item->suggestions->len; s++)
-        adw_expander_row_add_row (ADW_EXPANDER_ROW (row), suggestion_row (self, g_ptr_array_index (item->suggestions, s)));
+        adw_expander_row_add_row (ADW_EXPANDER_ROW (row), suggestion_row (self, g_ptr_array_index (item->suggestions, s), s == 0));
       adw_expander_row_set_expanded (ADW_EXPANDER_ROW (row), i == 0);
       daftari_ui_group_add (self->matches_group, row);
     }

@@ -5,6 +5,7 @@
 
 #include <glib/gi18n.h>
 
+#include "daftari-category-dialog.h"
 #include "daftari-core.h"
 #include "daftari-ledger-item.h"
 #include "daftari-ledger-model.h"
@@ -457,6 +458,24 @@ view_receipt_action (GtkWidget *widget, const char *name, GVariant *parameter)
 }
 
 static void
+change_category_action (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  DaftariWalletsPage *self = DAFTARI_WALLETS_PAGE (widget);
+  DaftariLedgerItem *item = selected_item (self);
+  g_autoptr(GError) error = NULL;
+  DaftariCategoryDialog *dialog;
+
+  if (item == NULL)
+    return;
+  dialog = daftari_category_dialog_new (daftari_page_get_window (DAFTARI_PAGE (self)), session_of (self),
+                                        daftari_ledger_item_get_id (item), &error);
+  if (dialog == NULL)
+    toast_text (self, error->message);
+  else
+    gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
 void_action (GtkWidget *widget, const char *name, GVariant *parameter)
 {
   DaftariWalletsPage *self = DAFTARI_WALLETS_PAGE (widget);
@@ -573,6 +592,7 @@ daftari_wallets_page_class_init (DaftariWalletsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.search", NULL, search_action);
   gtk_widget_class_install_action (widget_class, "page.void", NULL, void_action);
   gtk_widget_class_install_action (widget_class, "page.view-receipt", NULL, view_receipt_action);
+  gtk_widget_class_install_action (widget_class, "page.change-category", NULL, change_category_action);
   gtk_widget_class_install_action (widget_class, "page.add-wallet", NULL, add_wallet_action);
   gtk_widget_class_install_action (widget_class, "page.edit-wallet", NULL, edit_wallet_action);
   gtk_widget_class_install_action (widget_class, "page.archive-wallet", NULL, archive_wallet_action);

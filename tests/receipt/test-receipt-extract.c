@@ -206,6 +206,46 @@ test_normalise_company (void)
   g_assert_cmpstr (a, ==, "booktaktamandayasdnbhd");
 }
 
+/* OCR damage the extractor reads through, each confirmed by the rest of
+ * the receipt or by the layout; invented receipts. */
+static void
+test_ocr_damage (void)
+{
+  static const struct { const char *text; const char *field; DaftariReceiptFieldKind kind; } cases[] = {
+    /* A decimal point lost on the total line of a receipt printed with cents. */
+    { "SHOP ONE LTD\nBREAD 12.50\nMILK 3.20\nTOTAL 1570\nCASH 20.00\n", "15.70", DAFTARI_RECEIPT_TOTAL },
+    /* A currency sign read as a digit, caught by subtotal + tax + rounding. */
+    { "SHOP TWO LTD\nSUB-TOTAL : 40.00\nTOTAL TAX : 2.40\nROUNDING : -0.02\nTOTAL 542.38\n", "42.38",
+      DAFTARI_RECEIPT_TOTAL },
+    /* A tax word further along the total line does not make it the tax line. */
+    { "SHOP THREE LTD\nTOTAL SALES (EXCLUDING GST) : 10.00\nTOTAL GST : 0.60\n"
+      "TOTAL SALES (INCLUSIVE OF GST) : 10.60\n", "10.60", DAFTARI_RECEIPT_TOTAL },
+    /* A rate on a line that mentions the total is not the total. */
+    { "SHOP FOUR LTD\nTOTAL 15.00\nCASH 15.00\nGST @ 6% 62 INCLUDED IN TOTAL\n", "15.00", DAFTARI_RECEIPT_TOTAL },
+    /* "TOTAL" glued to the next word, and "TOTA!" with its L lost. */
+    { "SHOP FIVE LTD\nSUBTOTAL 8.00\nTOTA! INCL. OF VAT 8.00\n", "8.00", DAFTARI_RECEIPT_TOTAL },
+    { "SHOP SIX LTD\nTOTALAMOUNT 9.10\n", "9.10", DAFTARI_RECEIPT_TOTAL },
+    /* A date whose first separator faded away. */
+    { "SHOP SEVEN\nDate: 1402/2024\n", "2024-02-14", DAFTARI_RECEIPT_DATE },
+    /* A handwritten note in lower case above the printed name. */
+    { "paid by john\nMAWENZI TRADERS\nTEL 0700 000000\nTOTAL 5.00\n", "MAWENZI TRADERS",
+      DAFTARI_RECEIPT_MERCHANT },
+    /* The legal form misread ("SON BHO") and repaired; a form on its own line joined. */
+    { "KIBO GENERAL SON BHO\nTOTAL 5.00\n", "KIBO GENERAL SDN BHD", DAFTARI_RECEIPT_MERCHANT },
+    { "JUMBO HOME DECOR\nLIMITED\nP.O. BOX 1\nTOTAL 5.00\n", "JUMBO HOME DECOR LIMITED", DAFTARI_RECEIPT_MERCHANT },
+    /* A business word and a form alone: the name is on the line above. */
+    { "MAMA OCHIENG\nRESTAURANT LTD\nTOTAL 5.00\n", "MAMA OCHIENG RESTAURANT LTD", DAFTARI_RECEIPT_MERCHANT },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(DaftariReceiptFields) f = extract (cases[i].text);
+
+      g_test_message ("case %u", i);
+      g_assert_cmpstr (value (f, cases[i].kind), ==, cases[i].field);
+    }
+}
+
 int
 main (int argc, char **argv)
 {
@@ -216,6 +256,7 @@ main (int argc, char **argv)
   g_test_add_func ("/receipt/extract/totals", test_totals);
   g_test_add_func ("/receipt/extract/cross-check", test_cross_check);
   g_test_add_func ("/receipt/extract/merchant", test_merchant);
+  g_test_add_func ("/receipt/extract/ocr-damage", test_ocr_damage);
   g_test_add_func ("/receipt/extract/ids", test_ids);
   g_test_add_func ("/receipt/extract/nothing", test_nothing);
   g_test_add_func ("/receipt/extract/normalise-company", test_normalise_company);

@@ -4,7 +4,6 @@
  * M-PESA messages; and a file that is not a statement refused with a
  * message. Runs under Xvfb with a private keyring. */
 #include <adwaita.h>
-#include <sqlite3.h>
 
 #include "ui-test.h"
 #include "daftari-import-dialog.h"
@@ -14,22 +13,6 @@ static const char statement[] =
   "Receipt No.,Completion Time,Details,Transaction Status,Paid In,Withdrawn,Balance\n"
   "SKA1B2C3D5,2025-03-10 12:00:00,\"Customer Transfer to - 2547******123 JOHN KAMAU\",Completed,,\"-1,200.00\",\"3,800.00\"\n"
   "SKA1B2C3D4,2025-03-10 09:00:00,\"Funds received from - 2547******541 JANE WANJIRU\",Completed,\"5,000.00\",,\"5,000.00\"\n";
-
-static gint64
-count (const char *path, const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 value = -1;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
-}
 
 static DaftariImportDialog *
 open_dialog (Fixture *f)
@@ -86,18 +69,18 @@ test_preview_import_undo (Fixture *f, gconstpointer data)
   next_until (dialog, "preview");
   g_assert_true (shows_text (GTK_WIDGET (dialog), "Will be recorded"));
   g_assert_true (shows_text (GTK_WIDGET (dialog), "Every figure adds up"));
-  g_assert_cmpint (count (f->book_path, "SELECT count (*) FROM txn WHERE kind != 'opening'"), ==, 0);
+  g_assert_cmpint (ui_test_db_int (f->book_path, "SELECT count (*) FROM txn WHERE kind != 'opening'"), ==, 0);
 
   next_until (dialog, "done");
   g_assert_true (shows_text (GTK_WIDGET (dialog), "2 Transactions Imported"));
-  g_assert_cmpint (count (f->book_path, "SELECT count (*) FROM txn WHERE kind != 'opening' AND NOT voided"), ==, 2);
-  g_assert_cmpint (count (f->book_path, "SELECT balance FROM account WHERE name = 'M-PESA'"), ==, 380000);
+  g_assert_cmpint (ui_test_db_int (f->book_path, "SELECT count (*) FROM txn WHERE kind != 'opening' AND NOT voided"), ==, 2);
+  g_assert_cmpint (ui_test_db_int (f->book_path, "SELECT balance FROM account WHERE name = 'M-PESA'"), ==, 380000);
 
   /* Undone whole: the transactions are voided, the balance back to nothing. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.undo", NULL));
   spin_a_moment ();
   g_assert_null (find_toplevel (DAFTARI_TYPE_IMPORT_DIALOG));
-  g_assert_cmpint (count (f->book_path, "SELECT balance FROM account WHERE name = 'M-PESA'"), ==, 0);
+  g_assert_cmpint (ui_test_db_int (f->book_path, "SELECT balance FROM account WHERE name = 'M-PESA'"), ==, 0);
 }
 
 static void
@@ -114,7 +97,7 @@ test_pasted_messages (Fixture *f, gconstpointer data)
                             "Your data bundle expires today. Dial *544#.", -1);
   next_until (dialog, "preview");
   next_until (dialog, "done");
-  g_assert_cmpint (count (f->book_path, "SELECT balance FROM account WHERE name = 'M-PESA'"), ==, 250000);
+  g_assert_cmpint (ui_test_db_int (f->book_path, "SELECT balance FROM account WHERE name = 'M-PESA'"), ==, 250000);
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
@@ -129,7 +112,7 @@ test_not_a_statement (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (dialog), "import.next", NULL));
   spin_a_moment ();
   g_assert_cmpstr (daftari_import_dialog_get_step (dialog), ==, "source");
-  g_assert_cmpint (count (f->book_path, "SELECT count (*) FROM import_batch"), ==, 0);
+  g_assert_cmpint (ui_test_db_int (f->book_path, "SELECT count (*) FROM import_batch"), ==, 0);
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 

@@ -7,7 +7,6 @@
  * a private keyring. */
 #include <adwaita.h>
 #include <pango/pangocairo.h>
-#include <sqlite3.h>
 
 #include "ui-test.h"
 #include "daftari-main-view.h"
@@ -120,23 +119,6 @@ row_titled (GtkWidget *widget, const char *title)
   return NULL;
 }
 
-/* A figure read from the file through a connection of its own. */
-static gint64
-count (const char *path, const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 value = -1;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
-}
-
 static void
 test_read_and_save (Fixture *f, gconstpointer data)
 {
@@ -169,19 +151,19 @@ test_read_and_save (Fixture *f, gconstpointer data)
   spin_a_moment ();
   g_assert_cmpstr (gtk_label_get_text (child (page, DAFTARI_TYPE_RECEIPTS_PAGE, "error_label")), ==, "");
   g_assert_cmpstr (daftari_receipts_page_get_state (page), ==, "empty");
-  g_assert_cmpint (count (f->book_path, "SELECT count (*) FROM txn WHERE kind = 'expense' AND memo = 'Mama Njeri Grocers'"),
+  g_assert_cmpint (ui_test_db_int (f->book_path, "SELECT count (*) FROM txn WHERE kind = 'expense' AND memo = 'Mama Njeri Grocers'"),
                    ==, 1);
-  g_assert_cmpint (count (f->book_path, "SELECT count (*) FROM split s JOIN txn t ON t.id = s.txn_id"
+  g_assert_cmpint (ui_test_db_int (f->book_path, "SELECT count (*) FROM split s JOIN txn t ON t.id = s.txn_id"
                                         " WHERE t.kind = 'expense' AND s.amount = -44500"), ==, 1);
-  g_assert_cmpint (count (f->book_path, "SELECT count (*) FROM txn_attachment"), ==, 1);
-  g_assert_cmpint (count (f->book_path, "SELECT count (*) FROM attachment WHERE mime = 'image/png'"
+  g_assert_cmpint (ui_test_db_int (f->book_path, "SELECT count (*) FROM txn_attachment"), ==, 1);
+  g_assert_cmpint (ui_test_db_int (f->book_path, "SELECT count (*) FROM attachment WHERE mime = 'image/png'"
                                         " AND details LIKE '%corrected%'"), ==, 1);
 
   /* Later, from the ledger: the expense shows its receipt, others have none. */
   {
     g_autoptr(GError) error = NULL;
     g_autoptr(DaftariBook) book = daftari_book_open (f->book_path, &error);
-    gint64 expense = count (f->book_path, "SELECT txn_id FROM txn_attachment");
+    gint64 expense = ui_test_db_int (f->book_path, "SELECT txn_id FROM txn_attachment");
     GtkWindow *viewer;
 
     g_assert_no_error (error);
@@ -211,7 +193,7 @@ test_not_a_picture (Fixture *f, gconstpointer data)
   daftari_receipts_page_read (page, junk, "list.txt");
   spin_until (reading_over, page);
   g_assert_cmpstr (daftari_receipts_page_get_state (page), ==, "empty");
-  g_assert_cmpint (count (f->book_path, "SELECT count (*) FROM attachment"), ==, 0);
+  g_assert_cmpint (ui_test_db_int (f->book_path, "SELECT count (*) FROM attachment"), ==, 0);
 }
 
 static void
@@ -226,7 +208,7 @@ test_cancel (Fixture *f, gconstpointer data)
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.cancel-reading", NULL));
   spin_until (reading_over, page);
   g_assert_cmpstr (daftari_receipts_page_get_state (page), ==, "empty");
-  g_assert_cmpint (count (f->book_path, "SELECT count (*) FROM txn WHERE kind = 'expense'"), ==, 0);
+  g_assert_cmpint (ui_test_db_int (f->book_path, "SELECT count (*) FROM txn WHERE kind = 'expense'"), ==, 0);
 }
 
 int

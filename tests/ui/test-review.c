@@ -4,14 +4,15 @@
  * the limit is refused again, then dismissed. Runs under Xvfb with a
  * private keyring. */
 #include <adwaita.h>
-#include <sqlite3.h>
 
 #include "ui-test.h"
+#include "daftari-category-dialog.h"
 #include "daftari-customer.h"
 #include "daftari-import-source.h"
 #include "daftari-import.h"
 #include "daftari-invoice.h"
 #include "daftari-main-view.h"
+#include "daftari-preferences.h"
 #include "daftari-reconcile.h"
 #include "daftari-review-page.h"
 #include "daftari-window.h"
@@ -19,22 +20,6 @@
 static const char big_statement[] =
   "Receipt No.,Completion Time,Details,Transaction Status,Paid In,Withdrawn,Balance\n"
   "SKA1B2C3D4,2025-03-10 09:00:00,\"Funds received from - 2547******541 JANE WANJIRU\",Completed,\"600,000.00\",,\"600,000.00\"\n";
-
-static gint64
-count (const char *path, const char *sql)
-{
-  sqlite3 *db = NULL;
-  sqlite3_stmt *stmt = NULL;
-  gint64 value = -1;
-
-  g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READONLY, NULL), ==, SQLITE_OK);
-  g_assert_cmpint (sqlite3_prepare_v2 (db, sql, -1, &stmt, NULL), ==, SQLITE_OK);
-  if (sqlite3_step (stmt) == SQLITE_ROW)
-    value = sqlite3_column_int64 (stmt, 0);
-  sqlite3_finalize (stmt);
-  sqlite3_close (db);
-  return value;
-}
 
 /* Wanjiku Stores owes 7,500 on an invoice; 7,500 came in from a payer whose
  * name is close but who gave no reference: a suggestion, not a certainty.
@@ -125,19 +110,83 @@ test_review (Fixture *f, gconstpointer data)
 
   /* The held row is still over the limit: recording it is refused. */
   press (GTK_WIDGET (button_labelled (GTK_WIDGET (page), "_Record")));
-  g_assert_cmpint (count (f->book_path, "SELECT count (*) FROM import_row WHERE state = 'held'"), ==, 1);
+  g_assert_cmpint (ui_test_db_int (f->book_path, "SELECT count (*) FROM import_row WHERE state = 'held'"), ==, 1);
 
   /* The suggestion accepted: the payment settles the invoice. */
   press (GTK_WIDGET (button_labelled (GTK_WIDGET (page), "_Accept")));
-  g_assert_cmpint (count (f->book_path, "SELECT count (*) FROM customer_payment"), ==, 1);
-  g_assert_cmpint (count (f->book_path, "SELECT sum (amount) FROM payment_allocation"), ==, 750000);
+  g_assert_cmpint (ui_test_db_int (f->book_path, "SELECT count (*) FROM customer_payment"), ==, 1);
+  g_assert_cmpint (ui_test_db_int (f->book_path, "SELECT sum (amount) FROM payment_allocation"), ==, 750000);
   g_assert_cmpuint (daftari_review_page_get_n_waiting (page), ==, 1);
 
   /* The held row dismissed: nothing is recorded, and nothing waits. */
   press (GTK_WIDGET (button_labelled (GTK_WIDGET (page), "_Dismiss")));
-  g_assert_cmpint (count (f->book_path, "SELECT count (*) FROM import_row WHERE state = 'held'"), ==, 0);
+  g_assert_cmpint (ui_test_db_int (f->book_path, "SELECT count (*) FROM import_row WHERE state = 'held'"), ==, 0);
   g_assert_cmpuint (daftari_review_page_get_n_waiting (page), ==, 0);
   g_assert_true (shows_text (GTK_WIDGET (page), "Nothing to Review"));
+}
+
+/* The threshold the page's Match button uses is the one in Preferences. */
+static void
+test_threshold_in_preferences (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.daftari.Daftari");
+  DaftariPreferences *preferences;
+
+  make_book (f);
+  f->window = daftari_window_new (ui_test_app (), f->book_path);
+  gtk_window_present (GTK_WINDOW (f->window));
+  spin_a_moment ();
+  g_assert_cmpuint (g_settings_get_uint (settings, "reconcile-threshold"), ==, 90);
+  g_action_group_activate_action (G_ACTION_GROUP (ui_test_app ()), "preferences", NULL);
+  spin_a_moment ();
+  preferences = find_toplevel (DAFTARI_TYPE_PREFERENCES);
+  g_assert_nonnull (preferences);
+  gtk_spin_button_set_value (child (preferences, DAFTARI_TYPE_PREFERENCES, "reconcile_threshold"), 95);
+  g_assert_cmpuint (g_settings_get_uint (settings, "reconcile-threshold"), ==, 95);
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  g_settings_reset (settings, "reconcile-threshold");
+}
+
+/* From the ledger: a transaction filed under another category, by the
+ * same one write as every edit (an audit record says what it was). */
+static void
+test_change_category (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  DaftariCategoryDialog *dialog;
+  gint64 expense;
+  GtkStringList *names;
+  guint rent = G_MAXUINT;
+
+  make_book (f);
+  f->window = daftari_window_new (ui_test_app (), f->book_path);
+  gtk_window_present (GTK_WINDOW (f->window));
+  spin_a_moment ();
+  {
+    DaftariSession *session = daftari_window_get_session (f->window);
+    DaftariBook *book = daftari_session_get_book (session);
+    g_autoptr(DaftariAccount) mpesa = daftari_account_find (book, "M-PESA", &error);
+    g_autoptr(DaftariAccount) other = daftari_account_find (book, "Other expenses", &error);
+    gboolean ok = daftari_ops_record (book, DAFTARI_TXN_EXPENSE, mpesa->id, other->id, 150000, daftari_calendar_now (),
+                                      "Shop rent", &expense, &error);
+    g_assert_no_error (error);
+    g_assert_true (ok);
+    dialog = daftari_category_dialog_new (GTK_WINDOW (f->window), session, expense, &error);
+  }
+  g_assert_no_error (error);
+  gtk_window_present (GTK_WINDOW (dialog));
+  spin_a_moment ();
+  names = GTK_STRING_LIST (adw_combo_row_get_model (ADW_COMBO_ROW (find_descendant (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW))));
+  for (guint i = 0; i < g_list_model_get_n_items (G_LIST_MODEL (names)); i++)
+    if (g_str_equal (gtk_string_list_get_string (names, i), "Rent"))
+      rent = i;
+  g_assert_cmpuint (rent, !=, G_MAXUINT);
+  adw_combo_row_set_selected (ADW_COMBO_ROW (find_descendant (GTK_WIDGET (dialog), ADW_TYPE_COMBO_ROW)), rent);
+  press (GTK_WIDGET (gtk_window_get_default_widget (GTK_WINDOW (dialog))));
+  g_assert_null (find_toplevel (DAFTARI_TYPE_CATEGORY_DIALOG));
+  g_assert_cmpint (ui_test_db_int (f->book_path, "SELECT count (*) FROM split s JOIN account a ON a.id = s.account_id"
+                                                 " WHERE a.name = 'Rent' AND s.amount = 150000"), ==, 1);
+  g_assert_cmpint (ui_test_db_int (f->book_path, "SELECT count (*) FROM audit WHERE action = 'edit'"), >=, 1);
 }
 
 int
@@ -148,5 +197,8 @@ main (int argc, char **argv)
   if (status != 0)
     return status;
   g_test_add ("/review/accept-and-dismiss", Fixture, NULL, fixture_set_up, test_review, fixture_tear_down);
+  g_test_add ("/review/threshold-in-preferences", Fixture, NULL, fixture_set_up, test_threshold_in_preferences,
+              fixture_tear_down);
+  g_test_add ("/review/change-category", Fixture, NULL, fixture_set_up, test_change_category, fixture_tear_down);
   return ui_test_run ();
 }

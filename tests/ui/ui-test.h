@@ -51,4 +51,9 @@ gpointer   find_toplevel         (GType         type);
 void       set_text              (GtkWidget    *editable,
                                   const char   *text);
 
+/* A figure read from a book file through a connection of its own, so a
+ * test checks what is on disk, not what the window believes. */
+gint64     ui_test_db_int        (const char    *path,
+                                  const char    *sql);
+
 G_END_DECLS

@@ -244,20 +244,33 @@ daftari_categorise_pending (DaftariCategoriser *self, GError **error)
   return g_steal_pointer (&pending);
 }
 
-static gboolean
-recategorise (DaftariBook *book, const DaftariCategorisePending *p, GError **error)
+gboolean
+daftari_categorise_move (DaftariBook *book, gint64 txn_id, gint64 from_category, gint64 to_category, GError **error)
 {
-  g_autoptr(DaftariTxn) txn = daftari_ledger_get (book, p->txn_id, error);
+  g_autoptr(DaftariTxn) txn = daftari_ledger_get (book, txn_id, error);
+  g_autoptr(DaftariAccount) to = txn ? daftari_account_get (book, to_category, error) : NULL;
 
-  if (txn == NULL)
+  if (to == NULL)
     return FALSE;
+  if (!daftari_account_kind_is_category (to->kind))
+    {
+      g_set_error (error, DAFTARI_INPUT_ERROR, DAFTARI_INPUT_ERROR_INVALID,
+                   _("“%s” is not a category: choose an income or expense category"), to->name);
+      return FALSE;
+    }
   for (guint i = 0; i < txn->splits->len; i++)
     {
       DaftariSplit *s = daftari_txn_get_split (txn, i);
-      if (s->account_id == p->category_id && s->role != DAFTARI_SPLIT_FEE)
-        s->account_id = p->suggestion.category_id;
+      if (s->account_id == from_category && s->role != DAFTARI_SPLIT_FEE)
+        s->account_id = to_category;
     }
-  return daftari_ledger_replace (book, p->txn_id, txn, error);
+  return daftari_ledger_replace (book, txn_id, txn, error);
+}
+
+static gboolean
+recategorise (DaftariBook *book, const DaftariCategorisePending *p, GError **error)
+{
+  return daftari_categorise_move (book, p->txn_id, p->category_id, p->suggestion.category_id, error);
 }
 
 gboolean

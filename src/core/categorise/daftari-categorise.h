@@ -81,6 +81,17 @@ gboolean   daftari_categorise_apply        (DaftariBook         *book,
                                             guint               *out_applied,
                                             GError             **error);
 
+/* Files a transaction under another category: its (non-fee) splits in
+ * from_category move to to_category, in one write with an audit record,
+ * through the ledger's rules. The user's own correction, and what the
+ * classifier learns from next time. */
+gboolean   daftari_categorise_move         (DaftariBook         *book,
+                                            gint64               txn_id,
+                                            gint64               from_category,
+                                            gint64               to_category,
+                                            GError             **error);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DaftariCategoriser, daftari_categoriser_free)
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (DaftariSuggestion, daftari_suggestion_clear)
 
 G_END_DECLS

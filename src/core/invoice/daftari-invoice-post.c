@@ -397,9 +397,9 @@ build_payment (DaftariBook *book, const DaftariPaymentSpec *spec, const DaftariC
   return g_steal_pointer (&txn);
 }
 
-static gboolean
-insert_payment (DaftariBook *book, gint64 customer_id, const DaftariTxn *txn, const DaftariPaymentSpec *spec,
-                gint64 *out_id, GError **error)
+gboolean
+daftari_customer_payment_insert (DaftariBook *book, gint64 customer_id, gint64 txn_id, gint64 wallet_id, gint64 ts,
+                                 gint64 amount, gint64 *out_id, GError **error)
 {
   sqlite3_stmt *stmt = daftari_book_prepare (book,
       "INSERT INTO customer_payment (customer_id, txn_id, wallet_id, ts, amount) VALUES (?, ?, ?, ?, ?)", error);
@@ -407,10 +407,10 @@ insert_payment (DaftariBook *book, gint64 customer_id, const DaftariTxn *txn, co
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, customer_id);
-  sqlite3_bind_int64 (stmt, 2, txn->id);
-  sqlite3_bind_int64 (stmt, 3, spec->wallet_id);
-  sqlite3_bind_int64 (stmt, 4, txn->ts);
-  sqlite3_bind_int64 (stmt, 5, spec->amount);
+  sqlite3_bind_int64 (stmt, 2, txn_id);
+  sqlite3_bind_int64 (stmt, 3, wallet_id);
+  sqlite3_bind_int64 (stmt, 4, ts);
+  sqlite3_bind_int64 (stmt, 5, amount);
   if (!daftari_db_step_done (stmt, error))
     return FALSE;
   *out_id = sqlite3_last_insert_rowid (daftari_book_get_db (book));
@@ -432,7 +432,8 @@ receive_inside (DaftariBook *book, const DaftariPaymentSpec *spec, gint64 *out_p
       (customer = daftari_customer_get (book, customer_id, error)) == NULL ||
       (txn = build_payment (book, spec, customer, reference, error)) == NULL ||
       !daftari_ledger_post (book, txn, NULL, error) ||
-      !insert_payment (book, customer_id, txn, spec, &payment_id, error))
+      !daftari_customer_payment_insert (book, customer_id, txn->id, spec->wallet_id, txn->ts, spec->amount,
+                                        &payment_id, error))
     return FALSE;
   for (guint i = 0; i < spec->n_invoices && left > 0; i++)
     if (!allocate (book, payment_id, spec->invoice_ids[i], &left, error))

@@ -26,6 +26,16 @@ gboolean        daftari_invoice_next_number (DaftariBook   *book,
                                              int           *out_year,
                                              gint64        *out_seq,
                                              GError       **error);
+/* A customer_payment row for a posted transaction, inside the caller's
+ * write. Also used where payments are matched to invoices (reconcile). */
+gboolean        daftari_customer_payment_insert (DaftariBook  *book,
+                                                 gint64        customer_id,
+                                                 gint64        txn_id,
+                                                 gint64        wallet_id,
+                                                 gint64        ts,
+                                                 gint64        amount,
+                                                 gint64       *out_id,
+                                                 GError      **error);
 gboolean        daftari_invoice_refuse     (GError       **error,
                                             DaftariInvoiceError code,
                                             const char    *message);

@@ -14,7 +14,7 @@ static const char *const strong_total_words[] = {
 /* Totals of something else, or before tax. */
 static const char *const subtotal_words[] = {
   "SUBTOTAL", "SUB TOTAL", "SUB-TOTAL", "SUB", "TOTAL EXCL", "TOTAL EXCLUDING", "TOTAL EXCLUSIVE",
-  "TOTAL BEFORE", "EXCL", "EXCLUSIVE", "TAXABLE", "BEFORE TAX", NULL
+  "TOTAL BEFORE", "EXCL", "EXCLUSIVE", "EXCLUDING", "EXCLUDED", "TAXABLE", "BEFORE TAX", NULL
 };
 static const char *const other_total_words[] = {
   "TOTAL QTY", "TOTAL QUANTITY", "QTY", "TOTAL ITEM", "TOTAL ITEMS", "ITEM", "ITEMS", "TOTAL PCS",
@@ -42,9 +42,10 @@ typedef enum {
   LINE_ROUNDING,
 } LineKind;
 
-/* "TOTAL" read with one letter wrong ("TOTAI", "T0TAL", "TOTAL."). */
-static gboolean
-has_total_word (const char *upper)
+/* Where "TOTAL" is in upper, also read with one letter wrong ("TOTAI",
+ * "T0TAL") or its last letter lost to a mark ("TOTA!"); -1 if nowhere. */
+static gssize
+total_word_at (const char *upper)
 {
   static const char total[] = "TOTAL";
 
@@ -56,22 +57,58 @@ has_total_word (const char *upper)
         continue;
       while (g_ascii_isalnum (p[len]) && len < 6)
         len++;
+      if (len == 4 && strncmp (p, total, 4) == 0 && p[4] != '\0' && strchr ("!|]", p[4]) != NULL)
+        return p - upper;
       if (len != 5)
         continue;
       for (int i = 0; i < 5; i++)
         same += p[i] == total[i];
       if (same >= 4)
-        return TRUE;
+        return p - upper;
     }
-  return FALSE;
+  return -1;
+}
+
+/* OCR glues "TOTAL" to the next word ("TOTALAMT", "TOTALEXCL"): a space
+ * after it lets the keywords match. SUBTOTAL stays whole. */
+static char *
+split_glued_total (const char *upper)
+{
+  GString *out = g_string_new (NULL);
+
+  for (const char *p = upper; *p != '\0'; p++)
+    {
+      g_string_append_c (out, *p);
+      if (p - upper >= 4 && strncmp (p - 4, "TOTAL", 5) == 0 && g_ascii_isalpha (p[1]))
+        g_string_append_c (out, ' ');
+    }
+  return g_string_free (out, FALSE);
 }
 
 static const char *const inclusive_words[] = { "INCL", "INCLUSIVE", "INC", "INCLUDING", NULL };
 
-static LineKind
-classify (const char *upper)
+/* A tax word after TOTAL but not right after it: "TOTAL SALES (INCLUSIVE
+ * OF GST)" is the total, "TOTAL GST" the tax. */
+static gboolean
+total_names_tax_later (const char *upper, gssize total_at)
 {
-  gboolean total = has_total_word (upper);
+  gsize tax_at;
+  const char *next;
+
+  if (total_at < 0 || receipt_find_any (upper, tax_words, &tax_at) < 0 || (gssize) tax_at < total_at)
+    return FALSE;
+  next = upper + total_at + 5;
+  while (*next == ' ' || *next == ':')
+    next++;
+  return next < upper + tax_at;
+}
+
+static LineKind
+classify (const char *raw_upper)
+{
+  g_autofree char *upper = split_glued_total (raw_upper);
+  gssize total_at = total_word_at (upper);
+  gboolean total = total_at >= 0;
 
   if (receipt_find_any (upper, subtotal_words, NULL) >= 0)
     return LINE_SUBTOTAL;
@@ -82,7 +119,7 @@ classify (const char *upper)
   if (receipt_find_any (upper, strong_total_words, NULL) >= 0
       || (total && receipt_find_any (upper, inclusive_words, NULL) >= 0))
     return LINE_STRONG_TOTAL;
-  if (receipt_find_any (upper, tax_words, NULL) >= 0)
+  if (receipt_find_any (upper, tax_words, NULL) >= 0 && !total_names_tax_later (upper, total_at))
     return LINE_TAX;
   if (receipt_find_any (upper, change_words, NULL) >= 0)
     return LINE_CHANGE;
@@ -133,21 +170,26 @@ typedef struct {
 } Candidate;
 
 typedef struct {
-  gint64 subtotal, vat, cash, change, items;
+  gint64 subtotal, vat, cash, change, items, rounding;
   gboolean has_subtotal, has_vat, has_cash, has_change, has_items;
   guint cash_line;
   const ReceiptAmount *cash_amount;
   int vat_rate;   /* in percent; 0 when not printed */
+  guint with_cents;   /* amounts printed with two decimals */
 } Evidence;
 
 /* Whether value is what the other figures on the receipt add up to. */
 static gboolean
 agrees (const Evidence *ev, gint64 value)
 {
-  return (ev->has_subtotal && ev->has_vat && ev->subtotal + ev->vat == value)
-         || (ev->has_items && ev->items == value)
+  /* A rounding line moves the total by a few cents either way. */
+  gint64 before_rounding = value - ev->rounding;
+
+  return (ev->has_subtotal && ev->has_vat
+          && (ev->subtotal + ev->vat == value || ev->subtotal + ev->vat == before_rounding))
+         || (ev->has_items && (ev->items == value || ev->items == before_rounding))
          || (ev->has_cash && ev->has_change && ev->cash - ev->change == value && ev->change > 0)
-         || (ev->has_subtotal && ev->subtotal == value && !ev->has_vat);
+         || (ev->has_subtotal && !ev->has_vat && (ev->subtotal == value || ev->subtotal == before_rounding));
 }
 
 static void
@@ -221,8 +263,12 @@ gather_evidence (Line *lines, guint n, Evidence *ev)
     {
       guint at;
       const ReceiptAmount *amount = line_money (lines, n, i, &at);
+      const ReceiptAmount *adjustment = receipt_last_money (lines[i].amounts);
       LineKind kind = lines[i].kind;
 
+      /* Rounding is a few cents, often negative (line_money skips those). */
+      if (kind == LINE_ROUNDING && adjustment != NULL && ev->rounding == 0 && adjustment->value < 10)
+        ev->rounding = adjustment->negative ? -adjustment->value : adjustment->value;
       if (amount == NULL)
         continue;
       if (kind == LINE_SUBTOTAL && !ev->has_subtotal)
@@ -285,6 +331,46 @@ vat_rate_agrees (const Evidence *ev, gint64 total)
   return ABS (expected - ev->vat) <= 1;
 }
 
+/* Other readings of a total that OCR damaged, kept only when the rest of
+ * the receipt confirms them: a separator lost ("6142" for 61.42) or a
+ * currency sign read as a digit in front ("527.55" for $27.55). */
+static void
+add_damaged_readings (GArray *candidates, const Evidence *ev, const Candidate *c)
+{
+  gint64 readings[2] = { -1, -1 };
+  gint64 place = 1;
+
+  if (!c->amount->has_decimals && c->value % 100 == 0)
+    readings[0] = c->value / 100;
+  while (place * 10 <= c->value)
+    place *= 10;
+  if (place >= 100)
+    readings[1] = c->value % place;
+  for (guint k = 0; k < G_N_ELEMENTS (readings); k++)
+    if (readings[k] > 0 && agrees (ev, readings[k]))
+      {
+        Candidate other = *c;
+
+        other.value = readings[k];
+        /* Below the same line read as printed when that agrees too. */
+        other.score += 14;
+        g_array_append_val (candidates, other);
+      }
+}
+
+/* "6142" on a total line of a receipt that prints cents everywhere else is
+ * 61.42 with its decimal point lost: thermal print fades dots first. */
+static gboolean
+lost_separator (const char *text, const ReceiptAmount *amount, const Evidence *ev)
+{
+  if (amount->has_decimals || ev->with_cents < 3 || amount->end - amount->start < 3)
+    return FALSE;
+  for (gsize i = amount->start; i < amount->end; i++)
+    if (!g_ascii_isdigit (text[i]))
+      return FALSE;
+  return TRUE;
+}
+
 static GArray *
 total_candidates (Line *lines, guint n, const Evidence *ev)
 {
@@ -301,7 +387,13 @@ total_candidates (Line *lines, guint n, const Evidence *ev)
         continue;
       c.value = c.amount->value;
       c.line = at;
-      c.score = (lines[i].kind == LINE_STRONG_TOTAL ? 30 : 20) + (agrees (ev, c.value) ? 15 : 0);
+      if (lost_separator (lines[at].line->text, c.amount, ev))
+        c.value /= 100;
+      /* Receipts print totals with cents: a whole number on a total line is
+       * more often a rate or a count ("6% INCLUDED IN TOTAL"). */
+      c.score = (lines[i].kind == LINE_STRONG_TOTAL ? 30 : 20) + (c.amount->has_decimals ? 5 : 0);
+      add_damaged_readings (candidates, ev, &c);
+      c.score += agrees (ev, c.value) ? 15 : 0;
       g_array_append_val (candidates, c);
     }
   return candidates;
@@ -361,6 +453,8 @@ receipt_extract_money (const ReceiptText *rt, DaftariReceiptFields *fields)
       lines[i].line = receipt_text_line (rt, i);
       lines[i].kind = classify (lines[i].line->upper);
       lines[i].amounts = receipt_line_amounts (lines[i].line);
+      for (guint k = 0; k < lines[i].amounts->len; k++)
+        ev.with_cents += g_array_index (lines[i].amounts, ReceiptAmount, k).has_decimals;
     }
   collect_items (rt, lines, n, &ev, fields);
   gather_evidence (lines, n, &ev);

@@ -201,7 +201,7 @@ receipt_last_money (GArray *amounts)
 /* English, Swahili and Malay month abbreviations: the first three letters. */
 #define MONTHS "JAN|FEB|MAR|MAC|APR|MAY|MEI|JUN|JUL|AUG|AGO|OGO|SEP|OCT|OKT|NOV|DEC|DES|DIS"
 
-typedef enum { ORDER_DMY, ORDER_YMD, ORDER_D_MON_Y, ORDER_MON_D_Y } DateOrder;
+typedef enum { ORDER_DMY, ORDER_YMD, ORDER_D_MON_Y, ORDER_MON_D_Y, ORDER_DM_LOST_Y } DateOrder;
 
 static const char *const date_patterns[] = {
   [ORDER_DMY] = "(?<![0-9])([0-9]{1,2}) ?([/.-]) ?([0-9]{1,2}) ?\\2 ?([0-9]{4}|[0-9]{2})(?![0-9])",
@@ -210,6 +210,8 @@ static const char *const date_patterns[] = {
                     "((?:19|20)?[0-9]{2})(?![0-9])",
   [ORDER_MON_D_Y] = "(?<![A-Z])(" MONTHS ")[A-Z]*\\.?[ ./-]*([0-9]{1,2})(?:ST|ND|RD|TH)?[ ,./-]*"
                     "((?:19|20)[0-9]{2})(?![0-9])",
+  /* "1202/2018": the first separator lost to faint print. */
+  [ORDER_DM_LOST_Y] = "(?<![0-9])([0-9]{2})([0-9]{2})([/.-])((?:19|20)[0-9]{2})(?![0-9])",
 };
 
 static GRegex *
@@ -289,6 +291,9 @@ match_day (DateOrder order, GMatchInfo *info, DaftariDay *out_day, gboolean *out
       month_name = g_match_info_fetch (info, 2);
       *out_certain = TRUE;
       return make_day (match_int (info, 3), month_number (month_name), match_int (info, 1), out_day);
+    case ORDER_DM_LOST_Y:
+      *out_certain = FALSE;
+      return make_day (match_int (info, 4), match_int (info, 2), match_int (info, 1), out_day);
     case ORDER_MON_D_Y:
     default:
       month_name = g_match_info_fetch (info, 1);

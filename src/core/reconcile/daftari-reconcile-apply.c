@@ -11,6 +11,7 @@
 #include "daftari-book-private.h"
 #include "daftari-db.h"
 #include "daftari-error.h"
+#include "daftari-invoice-private.h"
 #include "daftari-ledger.h"
 #include "daftari-reconcile-text.h"
 
@@ -54,26 +55,6 @@ as_customer_payment (DaftariBook *book, const DaftariTxn *income, gint64 receiva
   daftari_txn_add_split (txn, receivable, credited, credited, DAFTARI_SPLIT_NORMAL);
   txn->kind = DAFTARI_TXN_GENERAL;
   return g_steal_pointer (&txn);
-}
-
-static gboolean
-insert_payment (DaftariBook *book, const DaftariReconcileSource *source, gint64 customer_id, gint64 *out_id,
-                GError **error)
-{
-  sqlite3_stmt *stmt = daftari_book_prepare (book,
-      "INSERT INTO customer_payment (customer_id, txn_id, wallet_id, ts, amount) VALUES (?, ?, ?, ?, ?)", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, customer_id);
-  sqlite3_bind_int64 (stmt, 2, source->txn_id);
-  sqlite3_bind_int64 (stmt, 3, source->wallet_id);
-  sqlite3_bind_int64 (stmt, 4, source->ts);
-  sqlite3_bind_int64 (stmt, 5, source->amount);
-  if (!daftari_db_step_done (stmt, error))
-    return FALSE;
-  *out_id = sqlite3_last_insert_rowid (daftari_book_get_db (book));
-  return TRUE;
 }
 
 /* What the invoice still owes, and whose it is; refuses one that is not
@@ -211,7 +192,8 @@ apply_inside (DaftariBook *book, const DaftariReconcileSource *source, const Daf
   if (receivable == NULL || (income = daftari_ledger_get (book, source->txn_id, error)) == NULL ||
       (payment = as_customer_payment (book, income, receivable->id, &category, error)) == NULL ||
       !daftari_ledger_replace (book, source->txn_id, payment, error) ||
-      !insert_payment (book, source, c->customer_id, &payment_id, error))
+      !daftari_customer_payment_insert (book, c->customer_id, source->txn_id, source->wallet_id, source->ts,
+                                        source->amount, &payment_id, error))
     return FALSE;
   /* Each invoice takes up to what it owes now; the rest is credit. */
   for (guint i = 0; i < c->n_invoices; i++)
