@@ -1,0 +1,122 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include "daftari-cashflow.h"
+#include "daftari-schedule.h"
+
+G_BEGIN_DECLS
+
+/* What the forecast reads from the book, once, for a window of days: the
+ * wallets' daily flows split by where they come from, and the invoices,
+ * payments and schedules. The forecast and its replay (eval) both work on
+ * it, the replay pretending to stand on an earlier day. */
+
+typedef struct {
+  gint64     id;
+  gint64     customer_id;
+  DaftariDay issue_day;
+  DaftariDay due_day;
+  DaftariDay void_day;     /* 0: not voided */
+  gint64     total;
+} CfInvoice;
+
+typedef struct {
+  gint64     invoice_id;
+  gint64     customer_id;
+  gint64     wallet_id;
+  DaftariDay day;          /* the payment's */
+  DaftariDay due_day;      /* the invoice's */
+  gint64     amount;
+} CfAllocation;
+
+typedef struct {
+  gint64     customer_id;
+  gint64     wallet_id;
+  DaftariDay day;
+} CfPayment;
+
+typedef struct {
+  DaftariBook            *book;
+  DaftariCalendar        *calendar;
+  gint64                  wallet_id;   /* 0: every wallet in the book currency */
+  const DaftariCommodity *commodity;
+  GArray                 *wallets;     /* of gint64: the wallets counted */
+  DaftariDay              first_day;   /* day index 0 */
+  guint                   n_days;
+  gint64                  opening;     /* balance at the start of first_day */
+  /* Daily flows, n_days each: baseline (everything else), scheduled posts,
+   * invoice payments, opening balances of new wallets. */
+  gint64                 *base, *scheduled, *invoiced, *openings;
+  DaftariDay              first_activity; /* first day with any flow; 0: none */
+  DaftariDay              last_activity;
+  GArray                 *invoices;    /* of CfInvoice, issued or void */
+  GArray                 *allocations; /* of CfAllocation, by day */
+  GArray                 *payments;    /* of CfPayment, by day */
+  GPtrArray              *schedules;   /* of DaftariSchedule* */
+} CfHistory;
+
+/* Reads the window [first_day, last_day]; first_day 0: from the wallets'
+ * first flow, last_day 0: up to their last. */
+CfHistory *cf_history_load (DaftariBook  *book,
+                            gint64        wallet_id,
+                            DaftariDay    first_day,
+                            DaftariDay    last_day,
+                            GError      **error);
+void       cf_history_free (CfHistory    *history);
+gboolean   cf_history_counts (const CfHistory *history,
+                              gint64           wallet_id);
+/* Day index of day (may be out of range: the caller checks). */
+int        cf_history_index (const CfHistory *history,
+                             DaftariDay       day);
+/* The balance at the start of day (clamped to the window). */
+gint64     cf_history_balance_before (const CfHistory *history,
+                                      DaftariDay       day);
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfHistory, cf_history_free)
+
+/* The plan of one forecast: per day of the horizon, the known flows and
+ * the baseline's mean and the four half-widths' squares (variances of the
+ * interval ends, minor units squared). */
+typedef struct {
+  DaftariDay from_day, to_day;
+  guint      n_days;
+  gint64    *scheduled, *invoiced;
+  double    *base_mean;
+  double    *var_lo80, *var_hi80, *var_lo95, *var_hi95;
+  GArray    *items;        /* of DaftariCashflowItem */
+  guint      history_months;
+  char      *model;
+} CfPlan;
+
+CfPlan  *cf_plan_new  (DaftariDay from_day, DaftariDay to_day);
+void     cf_plan_free (CfPlan    *plan);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (CfPlan, cf_plan_free)
+
+/* The invoices open on plan->from_day (issued before it, not yet paid by
+ * payments before it) at their expected day, learned from payments before it. */
+void     cf_plan_add_invoices   (CfPlan *plan, const CfHistory *history);
+/* Occurrences (daftari_schedule_upcoming) at their day; those overdue on from_day. */
+void     cf_plan_add_occurrences (CfPlan *plan, const CfHistory *history, GArray *occurrences);
+/* The occurrences of the schedules that had started by from_day (for the replay). */
+GArray  *cf_history_occurrences (const CfHistory *history, DaftariDay from_day, DaftariDay to_day);
+/* The engine's forecast of the baseline from the complete months before from_day. */
+gboolean cf_plan_add_baseline   (CfPlan *plan, const CfHistory *history, GError **error);
+
+/* Adds the plan to an opening balance: the daily path and the outlook. */
+DaftariCashflow *cf_plan_path (const CfPlan *plan, const CfHistory *history, gint64 opening);
+
+/* The first complete month of the history the baseline can learn from
+ * (a first month whose books start after its 3rd is partial); 0: none. */
+DaftariMonth cf_first_full_month (const CfHistory *history);
+/* Months from a to b (b - a). */
+int        cf_months_between (DaftariMonth a, DaftariMonth b);
+
+/* 1..DAFTARI_CASHFLOW_MAX_MONTHS, else a clear error. */
+gboolean cf_check_months (guint n_months, GError **error);
+
+/* Date helpers: the same day n months on (clamped to the month's end). */
+DaftariDay cf_day_add_months (DaftariDay day, int months);
+DaftariDay cf_month_first    (DaftariMonth month);
+DaftariDay cf_month_last     (DaftariMonth month);
+
+G_END_DECLS

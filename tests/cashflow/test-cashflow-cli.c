@@ -1,0 +1,161 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+/* cashflow and cashflow-eval end to end through the real daftari-cli
+ * (DAFTARI_CLI) on the synthetic business, their --json read back. */
+#include <gio/gio.h>
+#include <json-glib/json-glib.h>
+#include <string.h>
+
+#include "cashflow-fixture.h"
+
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} Run;
+
+static CashflowFixture *fixture;
+
+static void
+run_clear (Run *run)
+{
+  g_free (run->out);
+  g_free (run->err);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
+
+static Run
+cli (const char *first, ...)
+{
+  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
+  g_autoptr(GSubprocess) process = NULL;
+  g_autoptr(GError) error = NULL;
+  Run run = { -1, NULL, NULL };
+  va_list ap;
+
+  g_ptr_array_add (argv, (gpointer) g_getenv ("DAFTARI_CLI"));
+  g_ptr_array_add (argv, (gpointer) "--book");
+  g_ptr_array_add (argv, fixture->tb->path);
+  va_start (ap, first);
+  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
+    g_ptr_array_add (argv, (gpointer) arg);
+  va_end (ap);
+  g_ptr_array_add (argv, NULL);
+  process = g_subprocess_newv ((const char *const *) argv->pdata,
+                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
+  g_assert_no_error (error);
+  g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, &run.out, &run.err, &error));
+  run.status = g_subprocess_get_exit_status (process);
+  return run;
+}
+
+static void
+assert_status (const Run *run, int status)
+{
+  if (run->status != status)
+    g_error ("exit %d (wanted %d)\nstdout: %s\nstderr: %s", run->status, status, run->out, run->err);
+}
+
+static JsonObject *
+parse (const Run *run, JsonNode **out_node)
+{
+  g_autoptr(GError) error = NULL;
+
+  *out_node = json_from_string (run->out, &error);
+  g_assert_no_error (error);
+  return json_node_get_object (*out_node);
+}
+
+static void
+test_forecast_json (void)
+{
+  g_auto(Run) run = cli ("--json", "cashflow", "--from", "2026-01-01", "--months", "2", NULL);
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *o, *first;
+  JsonArray *days;
+  gint64 mean;
+
+  assert_status (&run, 0);
+  o = parse (&run, &node);
+  days = json_object_get_array_member (o, "days");
+  g_assert_cmpuint (json_array_get_length (days), ==, 31 + 28);
+  g_assert_cmpstr (json_object_get_string_member (o, "from"), ==, "2026-01-01");
+  g_assert_cmpstr (json_object_get_string_member (o, "to"), ==, "2026-02-28");
+  first = json_array_get_object_element (days, 0);
+  g_assert_cmpstr (json_object_get_string_member (first, "day"), ==, "2026-01-01");
+  g_assert_cmpint (json_object_get_int_member (first, "scheduled"), ==, -FIXTURE_RENT);
+  mean = json_object_get_int_member (first, "mean");
+  g_assert_cmpint (mean, ==, json_object_get_int_member (o, "opening_minor") + json_object_get_int_member (first, "scheduled") +
+                             json_object_get_int_member (first, "invoices") + json_object_get_int_member (first, "baseline"));
+  g_assert_cmpint (json_object_get_int_member (first, "lo95"), <=, json_object_get_int_member (first, "lo80"));
+  g_assert_cmpint (json_object_get_int_member (first, "hi95"), >=, json_object_get_int_member (first, "hi80"));
+  g_assert_true (json_object_get_null_member (o, "likely_below"));
+  g_assert_cmpint (json_object_get_int_member (o, "invoices_minor"), ==,
+                   fixture->a_open_owed + fixture->b_open_owed + fixture->c_open_owed + fixture->a_overdue_owed);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "items")), >, 4);
+}
+
+static void
+test_floor (void)
+{
+  g_auto(Run) set = cli ("--json", "cashflow", "--set-floor", "2000000", NULL);
+  g_auto(Run) text = cli ("cashflow", "--from", "2026-01-01", "--months", "1", NULL);
+  g_auto(Run) once = cli ("--json", "cashflow", "--from", "2026-01-01", "--floor", "0", NULL);
+  g_auto(Run) bad = cli ("cashflow", "--set-floor", "lots", NULL);
+  g_autoptr(JsonNode) set_node = NULL, once_node = NULL;
+
+  assert_status (&set, 0);
+  g_assert_cmpint (json_object_get_int_member (parse (&set, &set_node), "floor_minor"), ==, 200000000);
+  g_assert_cmpint (test_db_int (fixture->tb->path, "SELECT value FROM setting WHERE key = 'cashflow-floor'"), ==,
+                   200000000);
+  /* Above everything the business holds: below it at once. */
+  assert_status (&text, 0);
+  g_assert_nonnull (strstr (text.out, "Likely to fall below KES 2,000,000.00 on 2026-01-01"));
+  g_assert_nonnull (strstr (text.out, "2026-01-07"));
+  assert_status (&once, 0);
+  g_assert_true (json_object_get_null_member (parse (&once, &once_node), "likely_below"));
+  assert_status (&bad, 1);
+  {
+    g_auto(Run) reset = cli ("cashflow", "--set-floor", "0", NULL);
+    assert_status (&reset, 0);
+  }
+}
+
+static void
+test_usage_and_eval (void)
+{
+  g_auto(Run) months = cli ("cashflow", "--months", "9", NULL);
+  g_auto(Run) wallet = cli ("cashflow", "--wallet", "Nowhere", NULL);
+  g_auto(Run) category = cli ("cashflow", "--wallet", "Sales", NULL);
+  g_auto(Run) eval = cli ("--json", "cashflow-eval", "--months", "1", NULL);
+  g_auto(Run) too_long = cli ("cashflow-eval", "--wallet", "Cash", NULL);
+  g_autoptr(JsonNode) node = NULL;
+  JsonObject *o;
+
+  assert_status (&months, 2);
+  assert_status (&wallet, 1);
+  assert_status (&category, 1);
+  g_assert_nonnull (strstr (category.err, "not a wallet"));
+  assert_status (&eval, 0);
+  o = parse (&eval, &node);
+  g_assert_cmpint (json_object_get_int_member (o, "origins"), ==, 6);
+  g_assert_cmpfloat (json_object_get_double_member (o, "coverage95"), >=, json_object_get_double_member (o, "coverage80"));
+  g_assert_cmpfloat (json_object_get_double_member (o, "mae"), >, 0);
+  assert_status (&too_long, 1);
+  g_assert_nonnull (strstr (too_long.err, "too short"));
+}
+
+int
+main (int argc, char **argv)
+{
+  int status;
+
+  test_common_init (&argc, &argv);
+  fixture = cashflow_fixture_new ();
+  g_test_add_func ("/cashflow-cli/forecast-json", test_forecast_json);
+  g_test_add_func ("/cashflow-cli/floor", test_floor);
+  g_test_add_func ("/cashflow-cli/usage-and-eval", test_usage_and_eval);
+  status = g_test_run ();
+  cashflow_fixture_free (fixture);
+  return status;
+}
