@@ -309,17 +309,17 @@ gboolean
 daftari_ledger_post_many (DaftariBook *book, DaftariTxn *const *txns, guint n, guint *out_posted,
                           GError **error)
 {
-  g_autoptr(DaftariRowQueue) queue = NULL;
+  DaftariRowQueue *queue = daftari_write_cache_row_queue (daftari_book_get_write_cache (book), book);
   guint posted = 0;
   gboolean ok;
 
   g_return_val_if_fail (daftari_book_in_write (book), FALSE);
-  ok = (queue = daftari_row_queue_new (book, error)) != NULL;
+  ok = daftari_row_queue_start (queue, error);
   while (ok && posted < n && post_queued (book, txns[posted], queue, error))
     posted++;
   ok = ok && posted == n;
   /* Rows already accepted are written even when a later one is refused. */
-  if (queue != NULL && !daftari_row_queue_flush (queue, ok ? error : NULL))
+  if (!daftari_row_queue_flush (queue, ok ? error : NULL))
     {
       daftari_book_break_write (book);
       ok = FALSE;

@@ -47,21 +47,27 @@ multi_row_insert (gsize *cell, const char *head, const char *row, guint rows)
 static gsize many_txns_sql, many_splits_sql;
 
 DaftariRowQueue *
-daftari_row_queue_new (DaftariBook *book, GError **error)
+daftari_row_queue_new (DaftariBook *book)
 {
-  g_autoptr(DaftariRowQueue) queue = g_new0 (DaftariRowQueue, 1);
-  sqlite3_stmt *stmt = daftari_book_prepare (book, "SELECT coalesce (max (id), 0) FROM txn", error);
+  DaftariRowQueue *queue = g_new0 (DaftariRowQueue, 1);
+
+  queue->book = book;
+  return queue;
+}
+
+gboolean
+daftari_row_queue_start (DaftariRowQueue *queue, GError **error)
+{
+  sqlite3_stmt *stmt = daftari_book_prepare (queue->book, "SELECT coalesce (max (id), 0) FROM txn", error);
 
   if (stmt == NULL)
-    return NULL;
-  queue->book = book;
+    return FALSE;
+  queue->len = 0;
   queue->created = daftari_calendar_now ();
   if (sqlite3_step (stmt) == SQLITE_ROW)
     queue->next_id = sqlite3_column_int64 (stmt, 0) + 1;
   sqlite3_reset (stmt);
-  if (queue->next_id == 0)
-    return NULL;  /* unreachable: the aggregate always yields a row */
-  return g_steal_pointer (&queue);
+  return TRUE;
 }
 
 void

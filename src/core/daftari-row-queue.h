@@ -13,12 +13,17 @@ G_BEGIN_DECLS
  * generated book) writes its txn and split rows with a few multi-row INSERTs
  * instead of two statements per transaction. The queue gives each
  * transaction its id at once (after the largest in the book), so callers see
- * no difference; it lives for one call of daftari_ledger_post_many and is
- * flushed before that call reads anything or returns. The transactions must
+ * no difference; each call of daftari_ledger_post_many starts it afresh and
+ * flushes it before that call reads anything or returns. The transactions must
  * stay alive and unchanged until the flush. */
 typedef struct _DaftariRowQueue DaftariRowQueue;
 
-DaftariRowQueue *daftari_row_queue_new   (DaftariBook      *book,
+/* One per book, kept for its life: a queue is large, and allocating it for
+ * every call fragments the heap of an import holding a million rows. */
+DaftariRowQueue *daftari_row_queue_new   (DaftariBook      *book);
+/* Empties the queue and takes the next free id from the book: at the start
+ * of every daftari_ledger_post_many. */
+gboolean         daftari_row_queue_start (DaftariRowQueue  *queue,
                                           GError          **error);
 void             daftari_row_queue_free  (DaftariRowQueue  *queue);
 /* Queues txn's rows (writing earlier ones when the queue is full) and

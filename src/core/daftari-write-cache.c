@@ -6,6 +6,7 @@
 #include "daftari-book-private.h"
 #include "daftari-db.h"
 #include "daftari-error.h"
+#include "daftari-row-queue.h"
 
 typedef struct {
   gint64 account_id;
@@ -27,6 +28,7 @@ struct _DaftariWriteCache {
   gint64      limit;
   GArray     *scratch_accounts;  /* of DaftariRuleAccount */
   GArray     *scratch_touched;   /* of DaftariRuleTouch */
+  DaftariRowQueue *row_queue;
 };
 
 DaftariWriteCache *
@@ -53,6 +55,7 @@ daftari_write_cache_free (DaftariWriteCache *cache)
   g_hash_table_unref (cache->months);
   g_array_unref (cache->scratch_accounts);
   g_array_unref (cache->scratch_touched);
+  g_clear_pointer (&cache->row_queue, daftari_row_queue_free);
   g_free (cache);
 }
 
@@ -70,6 +73,14 @@ daftari_write_cache_scratch_accounts (DaftariWriteCache *cache)
 {
   g_array_set_size (cache->scratch_accounts, 0);
   return cache->scratch_accounts;
+}
+
+DaftariRowQueue *
+daftari_write_cache_row_queue (DaftariWriteCache *cache, DaftariBook *book)
+{
+  if (cache->row_queue == NULL)
+    cache->row_queue = daftari_row_queue_new (book);
+  return cache->row_queue;
 }
 
 GArray *

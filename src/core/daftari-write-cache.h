@@ -48,6 +48,9 @@ gboolean              daftari_write_cache_flush    (DaftariWriteCache *cache,
  * path of an import should not allocate. Posts do not nest, so one each. */
 GArray               *daftari_write_cache_scratch_accounts (DaftariWriteCache *cache);
 GArray               *daftari_write_cache_scratch_touched  (DaftariWriteCache *cache);
+/* The book's queue of appended rows (daftari-row-queue.h), made on first use. */
+struct _DaftariRowQueue *daftari_write_cache_row_queue (DaftariWriteCache *cache,
+                                                        DaftariBook       *book);
 /* Forgets everything: after COMMIT, after a rollback, after direct writes. */
 void                  daftari_write_cache_clear    (DaftariWriteCache *cache);
 
