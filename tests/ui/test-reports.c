@@ -9,6 +9,7 @@
 #include <glib/gstdio.h>
 
 #include "ui-test.h"
+#include "daftari-cashflow.h"
 #include "daftari-anomaly.h"
 #include "daftari-budget.h"
 #include "daftari-chart-view.h"
@@ -305,21 +306,6 @@ test_pnl_custom (Fixture *f, gconstpointer data)
   gtk_window_destroy (GTK_WINDOW (dialog));
 }
 
-static GtkButton *
-button_labelled (GtkWidget *widget, const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return GTK_BUTTON (widget);
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkButton *found = button_labelled (c, label);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static gboolean
 flag_shown (gpointer page)
 {
@@ -350,6 +336,9 @@ test_dashboard (Fixture *f, gconstpointer data)
   rent = daftari_money_format (p.rent, daftari_book_get_currency (book), DAFTARI_MONEY_FORMAT_DEFAULT);
   budget = daftari_money_format (p.budget, daftari_book_get_currency (book), DAFTARI_MONEY_FORMAT_DEFAULT);
   percent = g_strdup_printf ("%d%%", (int) (p.rent * 100 / p.budget));
+  /* A floor far above what the shop holds: the outlook must warn at once. */
+  g_assert_true (daftari_cashflow_set_floor (book, G_GINT64_CONSTANT (100000000000), &error));
+  g_assert_no_error (error);
 
   open_window (f);
   page = find_descendant (GTK_WIDGET (f->window), DAFTARI_TYPE_DASHBOARD_PAGE);
@@ -357,6 +346,9 @@ test_dashboard (Fixture *f, gconstpointer data)
   g_assert_true (shows_text (page, stock_now));
   g_assert_true (shows_text (page, budget));
   g_assert_true (shows_text (page, percent));
+  g_assert_true (shows_text (page, "Cash-Flow Outlook"));
+  g_assert_true (shows_text (page, "Likely to fall below KES 1,000,000,000.00"));
+  g_assert_true (shows_text (page, "In Two Months"));
   spin_until (flag_shown, page);
   g_assert_true (shows_text (page, "KAMAU HARDWARE"));
   g_assert_cmpint (ui_test_db_int (f->book_path, "SELECT count (*) FROM anomaly_dismissal"), ==, 0);
