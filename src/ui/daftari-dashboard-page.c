@@ -8,6 +8,7 @@
 #include "daftari-anomaly.h"
 #include "daftari-core.h"
 #include "daftari-main-view.h"
+#include "daftari-cashflow-card.h"
 #include "daftari-report-cards.h"
 #include "daftari-report-flags.h"
 #include "daftari-ui-util.h"
@@ -24,6 +25,7 @@ struct _DaftariDashboardPage {
   AdwPreferencesGroup *recent_group;
   AdwPreferencesGroup *categories_group;
   AdwPreferencesGroup *budgets_group;
+  AdwPreferencesGroup *cashflow_group;
   AdwPreferencesGroup *flags_group;
 
   /* The report cards are drawn only while the dashboard is seen: the book
@@ -220,7 +222,13 @@ refresh_cards (DaftariDashboardPage *self)
       g_clear_error (&error);
     }
   if (!daftari_report_cards_budgets (self->budgets_group, book, &error))
-    adw_preferences_group_set_description (self->budgets_group, error->message);
+    {
+      adw_preferences_group_set_description (self->budgets_group, error->message);
+      g_clear_error (&error);
+    }
+  adw_preferences_group_set_description (self->cashflow_group, NULL);
+  if (!daftari_cashflow_card_fill (self->cashflow_group, book, &error))
+    adw_preferences_group_set_description (self->cashflow_group, error->message);
   scan_flags (self);
 }
 
@@ -307,6 +315,7 @@ daftari_dashboard_page_class_init (DaftariDashboardPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DaftariDashboardPage, recent_group);
   gtk_widget_class_bind_template_child (widget_class, DaftariDashboardPage, categories_group);
   gtk_widget_class_bind_template_child (widget_class, DaftariDashboardPage, budgets_group);
+  gtk_widget_class_bind_template_child (widget_class, DaftariDashboardPage, cashflow_group);
   gtk_widget_class_bind_template_child (widget_class, DaftariDashboardPage, flags_group);
   gtk_widget_class_bind_template_callback (widget_class, all_reports_clicked);
 }

@@ -74,21 +74,6 @@ make_book (Fixture *f)
   g_assert_cmpuint (imported->n_held, ==, 1);
 }
 
-static GtkButton *
-button_labelled (GtkWidget *widget, const char *label)
-{
-  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
-      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
-    return GTK_BUTTON (widget);
-  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
-    {
-      GtkButton *found = button_labelled (c, label);
-      if (found != NULL)
-        return found;
-    }
-  return NULL;
-}
-
 static void
 test_review (Fixture *f, gconstpointer data)
 {

@@ -203,3 +203,18 @@ ui_test_db_int (const char *path, const char *sql)
   sqlite3_close (db);
   return value;
 }
+
+GtkButton *
+button_labelled (GtkWidget *widget, const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && gtk_widget_get_mapped (widget) &&
+      g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return GTK_BUTTON (widget);
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    {
+      GtkButton *found = button_labelled (c, label);
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}

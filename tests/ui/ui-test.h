@@ -51,6 +51,9 @@ gpointer   find_toplevel         (GType         type);
 void       set_text              (GtkWidget    *editable,
                                   const char   *text);
 
+/* The mapped button under widget whose label is label (mnemonic included). */
+GtkButton *button_labelled       (GtkWidget     *widget,
+                                  const char    *label);
 /* A figure read from a book file through a connection of its own, so a
  * test checks what is on disk, not what the window believes. */
 gint64     ui_test_db_int        (const char    *path,
