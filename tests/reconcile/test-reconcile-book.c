@@ -8,6 +8,8 @@
 #include "daftari-customer.h"
 #include "daftari-invoice.h"
 #include "daftari-ledger.h"
+#include "daftari-import-source.h"
+#include "daftari-import.h"
 #include "daftari-reconcile.h"
 
 typedef struct {
@@ -372,12 +374,40 @@ test_cli (Fixture *f, gconstpointer data)
   g_assert_cmpint (json_object_get_int_member (o, "payments"), >, 300);
 }
 
+/* A payment imported from a statement keeps the payer's phone and the
+ * account typed at the Paybill, so it settles the invoice it names. */
+static void
+test_imported_payment (Fixture *f, gconstpointer data)
+{
+  static const char statement[] =
+    "Receipt No.,Completion Time,Details,Transaction Status,Paid In,Withdrawn,Balance\n"
+    "TAB1C2D3E4,2025-01-20 10:15:00,\"Pay Bill from 2547******678 - JOHN KAMAU Acc. INV-2025-0001\","
+    "Completed,\"5,000.00\",,\"15,000.00\"\n";
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DaftariImportParse) parse = daftari_import_source_parse (DAFTARI_IMPORT_SOURCE_MPESA_CSV, statement,
+                                                                     sizeof statement - 1, NULL, &error);
+  g_autoptr(DaftariImportResult) imported = NULL;
+  g_autoptr(DaftariReconcileResult) result = NULL;
+
+  g_assert_no_error (error);
+  imported = daftari_import_rows (f->tb->book, f->tb->mpesa, "mpesa-csv", "statement.csv", parse, FALSE, NULL, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (imported->n_new, ==, 1);
+  g_assert_cmpint (count (f, "SELECT count (*) FROM txn WHERE reference = 'INV-2025-0001'"
+                             " AND counterparty = '2547******678'"), ==, 1);
+  result = run (f, 90);
+  g_assert_cmpuint (result->n_applied, ==, 1);
+  g_assert_cmpint (owed (f, f->inv_a), ==, 0);
+  g_assert_cmpint (owed (f, f->inv_b), ==, 200000);
+}
+
 int
 main (int argc, char **argv)
 {
   test_common_init (&argc, &argv);
 #define ADD(path, fn) g_test_add ("/reconcile-book/" path, Fixture, NULL, fixture_set_up, fn, fixture_tear_down)
   ADD ("apply", test_apply);
+  ADD ("imported-payment", test_imported_payment);
   ADD ("idempotent", test_idempotent);
   ADD ("dry-run", test_dry_run);
   ADD ("accept-teaches", test_accept_teaches);

@@ -512,6 +512,10 @@ build_plain (Import *im, const DaftariImportRow *row, GError **error)
         {
           txn->kind = DAFTARI_TXN_INCOME;
           other = row->kind == DAFTARI_MPESA_BUSINESS_RECEIVED ? im->sales : im->other_income;
+          /* Who paid, and the account they typed: what matching the payment
+           * to an invoice reads (docs/reconcile.md). */
+          daftari_txn_set_text (&txn->counterparty, row->phone);
+          daftari_txn_set_text (&txn->reference, row->reference);
         }
       else
         {
