@@ -276,6 +276,18 @@ mapping_from_rows (DaftariImportDialog *self, GError **error)
 
 static void job_done (GObject *source, GAsyncResult *result, gpointer user_data);
 
+/* Progress replaces the pulse as soon as the import says how far it is. */
+static void
+job_progress (double fraction, gpointer user_data)
+{
+  DaftariImportDialog *self = user_data;
+
+  if (gtk_widget_in_destruction (GTK_WIDGET (self)))
+    return;
+  stop_pulse (self);
+  gtk_progress_bar_set_fraction (self->progress_bar, fraction);
+}
+
 static void
 start (DaftariImportDialog *self, gboolean dry_run)
 {
@@ -311,7 +323,7 @@ start (DaftariImportDialog *self, gboolean dry_run)
   g_clear_object (&self->cancellable);
   self->cancellable = g_cancellable_new ();
   g_object_set_data (G_OBJECT (self->cancellable), "dry-run", GINT_TO_POINTER (dry_run));
-  daftari_import_job_run (g_steal_pointer (&job), self->cancellable, NULL, job_done, g_object_ref (self));
+  daftari_import_job_run (g_steal_pointer (&job), self->cancellable, job_progress, job_done, g_object_ref (self));
 }
 
 static GtkWidget *
@@ -326,6 +338,78 @@ count_row (const char *title, const char *subtitle, guint count)
   gtk_widget_add_css_class (label, "numeric");
   adw_action_row_add_suffix (ADW_ACTION_ROW (row), label);
   return row;
+}
+
+/* What happens to each row, most telling first: refused and held rows
+ * before the rest, up to a screenful's worth of a big statement. */
+#define ROWS_SHOWN 200
+
+static const char *
+fate_text (DaftariImportFate fate)
+{
+  switch (fate)
+    {
+    case DAFTARI_IMPORT_NEW:       return _("New");
+    case DAFTARI_IMPORT_DUPLICATE: return _("Already in the book");
+    case DAFTARI_IMPORT_HELD:      return _("Held for review");
+    case DAFTARI_IMPORT_REJECTED:  default: return _("Not imported");
+    }
+}
+
+static GtkWidget *
+outcome_row (DaftariImportDialog *self, const DaftariImportOutcome *o)
+{
+  DaftariBook *book = book_of (self);
+  GtkWidget *row = adw_action_row_new ();
+  g_autofree char *when = daftari_calendar_format_date (daftari_book_get_calendar (book), o->ts);
+  g_autofree char *title = g_strdup_printf ("%s · %s", when, o->description ? o->description : "");
+  g_autofree char *amount = daftari_ui_format_money (o->amount, daftari_book_get_currency (book));
+  g_autofree char *subtitle = NULL;
+  g_autoptr(DaftariAccount) category = o->category_id ? daftari_account_get (book, o->category_id, NULL) : NULL;
+
+  if (o->message != NULL)
+    subtitle = g_strdup_printf ("%s: %s", fate_text (o->fate), o->message);
+  else if (category != NULL && o->confidence > 0)
+    /* xgettext:no-c-format */
+    subtitle = g_strdup_printf (_("%s · %s, %d%% sure"), fate_text (o->fate), category->name, o->confidence);
+  else if (category != NULL)
+    subtitle = g_strdup_printf ("%s · %s", fate_text (o->fate), category->name);
+  else
+    subtitle = g_strdup (fate_text (o->fate));
+  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), title);
+  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
+  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
+  if (o->fate == DAFTARI_IMPORT_HELD || o->fate == DAFTARI_IMPORT_REJECTED)
+    adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("dialog-warning-symbolic"));
+  adw_action_row_add_suffix (ADW_ACTION_ROW (row), daftari_ui_amount_label (amount));
+  return row;
+}
+
+static void
+show_rows (DaftariImportDialog *self, const DaftariImportResult *r)
+{
+  guint shown = 0;
+
+  daftari_ui_group_clear (self->rows_group);
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; r->outcomes != NULL && i < r->outcomes->len && shown < ROWS_SHOWN; i++)
+      {
+        const DaftariImportOutcome *o = &g_array_index (r->outcomes, DaftariImportOutcome, i);
+        gboolean trouble = o->fate == DAFTARI_IMPORT_HELD || o->fate == DAFTARI_IMPORT_REJECTED;
+        if (trouble == (pass == 0))
+          {
+            daftari_ui_group_add (self->rows_group, outcome_row (self, o));
+            shown++;
+          }
+      }
+  if (r->outcomes != NULL && r->outcomes->len > shown)
+    {
+      g_autofree char *more = g_strdup_printf (_("The first %u of %u rows"), shown, r->outcomes->len);
+      adw_preferences_group_set_description (self->rows_group, more);
+    }
+  else
+    adw_preferences_group_set_description (self->rows_group, NULL);
+  gtk_widget_set_visible (GTK_WIDGET (self->rows_group), shown > 0);
 }
 
 static void
@@ -357,7 +441,7 @@ show_preview (DaftariImportDialog *self, const DaftariImportResult *r)
       adw_action_row_add_prefix (ADW_ACTION_ROW (row), gtk_image_new_from_icon_name ("emblem-ok-symbolic"));
       daftari_ui_group_add (self->checks_group, row);
     }
-  gtk_widget_set_visible (GTK_WIDGET (self->rows_group), FALSE);
+  show_rows (self, r);
   self->previewed = TRUE;
   show_step (self, "preview");
   import_label = g_strdup_printf (ngettext ("_Import %u Transaction", "_Import %u Transactions", r->n_new), r->n_new);

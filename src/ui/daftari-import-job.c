@@ -26,7 +26,35 @@ daftari_import_job_free (DaftariImportJob *job)
     memset (job->password, 0, strlen (job->password));
   g_free (job->password);
   g_clear_pointer (&job->mapping, daftari_bank_mapping_free);
+  g_clear_pointer (&job->context, g_main_context_unref);
   g_free (job);
+}
+
+/* Progress crosses to the main thread as a fraction; the job outlives
+ * every note, as the task's result is delivered after them. */
+typedef struct {
+  DaftariImportJob *job;
+  double            fraction;
+} ProgressNote;
+
+static gboolean
+deliver_progress (gpointer data)
+{
+  ProgressNote *note = data;
+
+  note->job->progress (note->fraction, note->job->progress_data);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+on_progress (guint done, guint total, gpointer user_data)
+{
+  DaftariImportJob *job = user_data;
+  ProgressNote *note = g_new (ProgressNote, 1);
+
+  note->job = job;
+  note->fraction = total > 0 ? (double) done / total : 1.0;
+  g_main_context_invoke_full (job->context, G_PRIORITY_DEFAULT, deliver_progress, note, g_free);
 }
 
 static void
@@ -34,7 +62,8 @@ run_in_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancel
 {
   DaftariImportJob *job = data;
   DaftariImportSourceOptions source_options = { job->password, job->mapping };
-  DaftariImportOptions options = { .dry_run = job->dry_run, .adjust_balance = job->adjust_balance };
+  DaftariImportOptions options = { .dry_run = job->dry_run, .adjust_balance = job->adjust_balance,
+                                   .progress = job->progress ? on_progress : NULL, .progress_data = job };
   g_autoptr(GError) error = NULL;
   g_autoptr(DaftariBook) book = NULL;
   g_autoptr(DaftariImportParse) parse = NULL;
@@ -64,6 +93,9 @@ daftari_import_job_run (DaftariImportJob *job, GCancellable *cancellable,
 {
   g_autoptr(GTask) task = g_task_new (NULL, cancellable, callback, user_data);
 
+  job->progress = progress;
+  job->progress_data = user_data;
+  job->context = g_main_context_ref_thread_default ();
   g_task_set_task_data (task, job, (GDestroyNotify) daftari_import_job_free);
   g_task_run_in_thread (task, run_in_thread);
 }

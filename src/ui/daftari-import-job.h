@@ -23,6 +23,10 @@ typedef struct {
   gboolean             save_mapping;   /* remember it for the wallet after a real import */
   gboolean             dry_run;
   gboolean             adjust_balance;
+  /* Set by daftari_import_job_run. */
+  void               (*progress) (double fraction, gpointer user_data);
+  gpointer             progress_data;
+  GMainContext        *context;
 } DaftariImportJob;
 
 DaftariImportJob    *daftari_import_job_new    (void);

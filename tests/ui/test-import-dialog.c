@@ -69,6 +69,9 @@ test_preview_import_undo (Fixture *f, gconstpointer data)
   next_until (dialog, "preview");
   g_assert_true (shows_text (GTK_WIDGET (dialog), "Will be recorded"));
   g_assert_true (shows_text (GTK_WIDGET (dialog), "Every figure adds up"));
+  /* Each row with what will become of it. */
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "2025-03-10 · JANE WANJIRU"));
+  g_assert_true (shows_text (GTK_WIDGET (dialog), "-KES 1,200.00"));
   g_assert_cmpint (ui_test_db_int (f->book_path, "SELECT count (*) FROM txn WHERE kind != 'opening'"), ==, 0);
 
   next_until (dialog, "done");
