@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "test-common.h"
+#include "test-run-cli.h"
 #include "daftari-categorise-eval.h"
 #include "daftari-categorise.h"
 #include "daftari-category-rule.h"
@@ -349,31 +350,6 @@ test_pending_apply (Fixture *f, gconstpointer data)
 
 /* ---- The CLI -------------------------------------------------------------- */
 
-static int
-run_cli (const char *book, char **out, const char *first, ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  va_list ap;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("DAFTARI_CLI"));
-  g_ptr_array_add (argv, (gpointer) "--book");
-  g_ptr_array_add (argv, (gpointer) book);
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-  process = g_subprocess_newv ((const char *const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, out, &err, &error));
-  g_test_message ("stderr: %s", err);
-  return g_subprocess_get_exit_status (process);
-}
-
 static JsonNode *
 parse_json (const char *text)
 {
@@ -404,10 +380,10 @@ test_cli (Fixture *f, gconstpointer data)
   post_payment (f->tb, 4, f->tb->other, 60, "");
   g_clear_object (&f->tb->book);   /* the CLI opens the file itself */
 
-  g_assert_cmpint (run_cli (f->tb->path, &out1, "rule", "add", "till", "660301", "Stock purchases", "--json", NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (f->tb->path, &out1, NULL, "rule", "add", "till", "660301", "Stock purchases", "--json", NULL), ==, 0);
   added = parse_json (out1);
   id = g_strdup_printf ("%lld", (long long) json_object_get_int_member (json_node_get_object (added), "id"));
-  g_assert_cmpint (run_cli (f->tb->path, &out2, "--json", "rule", "list", NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (f->tb->path, &out2, NULL, "--json", "rule", "list", NULL), ==, 0);
   list = parse_json (out2);
   rules = json_node_get_array (list);
   for (guint i = 0; i < json_array_get_length (rules); i++)
@@ -418,13 +394,13 @@ test_cli (Fixture *f, gconstpointer data)
                 g_str_equal (json_object_get_string_member (o, "field"), "till");
     }
   g_assert_true (found);
-  g_assert_cmpint (run_cli (f->tb->path, &out3, "rule", "remove", id, NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (f->tb->path, &out3, NULL, "rule", "remove", id, NULL), ==, 0);
   g_clear_pointer (&out3, g_free);
-  g_assert_cmpint (run_cli (f->tb->path, &out3, "rule", "remove", id, NULL), ==, 1);
+  g_assert_cmpint (test_run_cli (f->tb->path, &out3, NULL, "rule", "remove", id, NULL), ==, 1);
   g_clear_pointer (&out3, g_free);
-  g_assert_cmpint (run_cli (f->tb->path, &out3, "rule", "add", "bogus", "1", "Rent", NULL), ==, 2);
+  g_assert_cmpint (test_run_cli (f->tb->path, &out3, NULL, "rule", "add", "bogus", "1", "Rent", NULL), ==, 2);
 
-  g_assert_cmpint (run_cli (f->tb->path, &out4, "categorise", "--json", NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (f->tb->path, &out4, NULL, "categorise", "--json", NULL), ==, 0);
   suggested = parse_json (out4);
   o = json_node_get_object (suggested);
   g_assert_cmpint (json_array_get_length (json_object_get_array_member (o, "suggestions")), ==, 1);
@@ -433,13 +409,13 @@ test_cli (Fixture *f, gconstpointer data)
   g_assert_cmpstr (json_object_get_string_member (o, "category"), ==, "Other expenses");
   g_assert_cmpstr (json_object_get_string_member (o, "source"), ==, "learned");
 
-  g_assert_cmpint (run_cli (f->tb->path, &out5, "categorise", "--apply", "--json", NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (f->tb->path, &out5, NULL, "categorise", "--apply", "--json", NULL), ==, 0);
   applied = parse_json (out5);
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (applied), "applied"), ==, 1);
   g_assert_cmpint (test_db_int (f->tb->path, "SELECT count(*) FROM split s JOIN account a ON a.id = s.account_id "
                                              "WHERE a.role = 'other-expenses'"), ==, 0);
 
-  g_assert_cmpint (run_cli (f->tb->path, &out6, "categorise-eval", "--folds", "3", "--json", NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (f->tb->path, &out6, NULL, "categorise-eval", "--folds", "3", "--json", NULL), ==, 0);
   scores = parse_json (out6);
   o = json_node_get_object (scores);
   g_assert_cmpint (json_object_get_int_member (o, "folds"), ==, 3);

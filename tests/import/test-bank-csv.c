@@ -8,7 +8,7 @@
 #include <string.h>
 
 #include "test-common.h"
-#include "import-cli.h"
+#include "test-run-cli.h"
 #include "daftari-bank-csv.h"
 #include "daftari-error.h"
 #include "daftari-import-error.h"
@@ -292,15 +292,15 @@ test_cli (void)
   file = g_build_filename (dir, "equity.csv", NULL);
   huge = g_build_filename (dir, "huge.csv", NULL);
   g_assert_true (g_file_set_contents (file, equity, -1, NULL));
-  g_assert_cmpint (import_run_cli (book, &out, &err, "init", NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (book, &out, &err, "init", NULL), ==, 0);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (import_run_cli (book, &out, &err, "account", "add", "Equity", "--kind", "bank", NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (book, &out, &err, "account", "add", "Equity", "--kind", "bank", NULL), ==, 0);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
   /* Columns given by hand (numbers and names), remembered. */
-  g_assert_cmpint (import_run_cli (book, &out, &err, "--json", "import", "bank-csv", file, "--wallet", "Equity",
+  g_assert_cmpint (test_run_cli (book, &out, &err, "--json", "import", "bank-csv", file, "--wallet", "Equity",
                             "--date-col", "1", "--description-col", "Narrative", "--out-col", "Debit",
                             "--in-col", "Credit", "--balance-col", "7", "--reference-col", "4",
                             "--date-format", "dd/mm/yyyy", "--save-mapping", NULL), ==, 0);
@@ -315,7 +315,7 @@ test_cli (void)
   g_assert_cmpint (test_db_int (book, "SELECT count(*) FROM import_mapping"), ==, 1);
 
   /* Next time the remembered mapping reads it: all duplicates. */
-  g_assert_cmpint (import_run_cli (book, &out, &err, "--json", "import", "bank-csv", file, "--wallet", "Equity",
+  g_assert_cmpint (test_run_cli (book, &out, &err, "--json", "import", "bank-csv", file, "--wallet", "Equity",
                             "--dry-run", NULL), ==, 0);
   o = summary (parser, out);
   g_assert_cmpint (json_object_get_int_member (o, "duplicate"), ==, 2);
@@ -324,11 +324,11 @@ test_cli (void)
   g_clear_pointer (&err, g_free);
 
   /* A wrong layout refuses the file whole; an unknown name is explained. */
-  g_assert_cmpint (import_run_cli (book, &out, &err, "import", "bank-csv", file, "--wallet", "Equity",
+  g_assert_cmpint (test_run_cli (book, &out, &err, "import", "bank-csv", file, "--wallet", "Equity",
                             "--mapping", "co-op", NULL), ==, 1);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (import_run_cli (book, &out, &err, "import", "bank-csv", file, "--wallet", "Equity",
+  g_assert_cmpint (test_run_cli (book, &out, &err, "import", "bank-csv", file, "--wallet", "Equity",
                             "--mapping", "barclays", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "barclays"));
   g_clear_pointer (&out, g_free);
@@ -340,7 +340,7 @@ test_cli (void)
   g_assert_cmpint (fseeko (f, (off_t) 201 * 1024 * 1024, SEEK_SET), ==, 0);
   fputc ('\n', f);
   fclose (f);
-  g_assert_cmpint (import_run_cli (book, &out, &err, "import", "bank-csv", huge, "--wallet", "Equity", NULL), ==, 1);
+  g_assert_cmpint (test_run_cli (book, &out, &err, "import", "bank-csv", huge, "--wallet", "Equity", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "200 MB"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "test-common.h"
+#include "test-run-cli.h"
 #include "daftari-daraja.h"
 #include "daftari-import.h"
 #include "daftari-ledger.h"
@@ -629,31 +630,6 @@ test_cancel_midway (Fixture *f, gconstpointer data)
 
 /* ---- The CLI ------------------------------------------------------------ */
 
-static int
-run_cli (const char *book, char **out, const char *first, ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  va_list ap;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("DAFTARI_CLI"));
-  g_ptr_array_add (argv, (gpointer) "--book");
-  g_ptr_array_add (argv, (gpointer) book);
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-  process = g_subprocess_newv ((const char *const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, out, &err, &error));
-  g_test_message ("stderr: %s", err);
-  return g_subprocess_get_exit_status (process);
-}
-
 static void
 test_cli (void)
 {
@@ -675,11 +651,11 @@ test_cli (void)
   junk = g_build_filename (dir, "junk.csv", NULL);
   g_assert_true (g_file_set_contents (file, statement, -1, NULL));
   g_assert_true (g_file_set_contents (junk, "\x01\x02\x00\x03", 4, NULL));
-  g_assert_cmpint (run_cli (book, &out, "init", NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (book, &out, NULL, "init", NULL), ==, 0);
   g_clear_pointer (&out, g_free);
-  g_assert_cmpint (run_cli (book, &out, "account", "add", "M-PESA", "--kind", "mpesa", NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (book, &out, NULL, "account", "add", "M-PESA", "--kind", "mpesa", NULL), ==, 0);
 
-  g_assert_cmpint (run_cli (book, &out2, "--json", "import", "mpesa-csv", file, "--wallet", "M-PESA", NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (book, &out2, NULL, "--json", "import", "mpesa-csv", file, "--wallet", "M-PESA", NULL), ==, 0);
   g_assert_true (json_parser_load_from_data (parser, out2, -1, &error));
   g_assert_no_error (error);
   o = json_node_get_object (json_parser_get_root (parser));
@@ -690,8 +666,8 @@ test_cli (void)
   undo = g_strdup_printf ("%lld", (long long) json_object_get_int_member (o, "batch"));
 
   /* A file that is not a statement is refused whole. */
-  g_assert_cmpint (run_cli (book, &out3, "import", "mpesa-csv", junk, "--wallet", "M-PESA", NULL), ==, 1);
-  g_assert_cmpint (run_cli (book, &out4, "import", "undo", undo, NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (book, &out3, NULL, "import", "mpesa-csv", junk, "--wallet", "M-PESA", NULL), ==, 1);
+  g_assert_cmpint (test_run_cli (book, &out4, NULL, "import", "undo", undo, NULL), ==, 0);
   g_assert_cmpint (test_db_int (book, "SELECT count(*) FROM split s JOIN account a ON a.id = s.account_id "
                                       "WHERE a.name = 'M-PESA'"), ==, 0);
   test_remove_dir (dir);

@@ -10,7 +10,7 @@
 #include <string.h>
 
 #include "test-common.h"
-#include "import-cli.h"
+#include "test-run-cli.h"
 #include "daftari-import-error.h"
 #include "daftari-import.h"
 #include "daftari-mpesa-pdf.h"
@@ -385,25 +385,25 @@ test_cli (void)
   pw = g_build_filename (dir, "password.txt", NULL);
   g_assert_true (run_qpdf (plain, locked));
   g_assert_true (g_file_set_contents (pw, "1234567\n", -1, NULL));
-  g_assert_cmpint (import_run_cli (book, &out, &err, "init", NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (book, &out, &err, "init", NULL), ==, 0);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (import_run_cli (book, &out, &err, "account", "add", "M-PESA", "--kind", "mpesa", NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (book, &out, &err, "account", "add", "M-PESA", "--kind", "mpesa", NULL), ==, 0);
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
 
-  g_assert_cmpint (import_run_cli (book, &out, &err, "import", "mpesa-pdf", locked, "--wallet", "M-PESA", NULL), ==, 1);
+  g_assert_cmpint (test_run_cli (book, &out, &err, "import", "mpesa-pdf", locked, "--wallet", "M-PESA", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "password"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
-  g_assert_cmpint (import_run_cli (book, &out, &err, "import", "mpesa-pdf", locked, "--wallet", "M-PESA",
+  g_assert_cmpint (test_run_cli (book, &out, &err, "import", "mpesa-pdf", locked, "--wallet", "M-PESA",
                             "--password", "0000000", NULL), ==, 1);
   g_assert_nonnull (strstr (err, "wrong"));
   g_clear_pointer (&out, g_free);
   g_clear_pointer (&err, g_free);
   g_assert_cmpint (test_db_int (book, "SELECT count(*) FROM import_batch"), ==, 0);
 
-  g_assert_cmpint (import_run_cli (book, &out, &err, "--json", "import", "mpesa-pdf", locked, "--wallet", "M-PESA",
+  g_assert_cmpint (test_run_cli (book, &out, &err, "--json", "import", "mpesa-pdf", locked, "--wallet", "M-PESA",
                             "--password-file", pw, "--dry-run", NULL), ==, 0);
   g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
   g_assert_no_error (error);

@@ -6,7 +6,7 @@
 #include <string.h>
 
 #include "daftari-receipt.h"
-#include "import-cli.h"
+#include "test-run-cli.h"
 #include "receipt-render.h"
 #include "test-common.h"
 
@@ -131,7 +131,7 @@ run_cli (const char *book, char **out, const char *args0, const char *args1, con
          const char *args4, const char *args5)
 {
   g_autofree char *err = NULL;
-  int status = import_run_cli (book, out, &err, args0, args1, args2, args3, args4, args5, NULL);
+  int status = test_run_cli (book, out, &err, args0, args1, args2, args3, args4, args5, NULL);
 
   g_test_message ("stderr: %s", err);
   return status;

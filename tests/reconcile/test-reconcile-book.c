@@ -5,6 +5,7 @@
 #include <json-glib/json-glib.h>
 
 #include "test-common.h"
+#include "test-run-cli.h"
 #include "daftari-customer.h"
 #include "daftari-invoice.h"
 #include "daftari-ledger.h"
@@ -299,31 +300,6 @@ test_refusal_writes_nothing (Fixture *f, gconstpointer data)
 
 /* ---- The CLI ---- */
 
-static int
-run_cli (const char *book, char **out, const char *first, ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  g_autofree char *err = NULL;
-  va_list ap;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("DAFTARI_CLI"));
-  g_ptr_array_add (argv, (gpointer) "--book");
-  g_ptr_array_add (argv, (gpointer) book);
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-  process = g_subprocess_newv ((const char *const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, out, &err, &error));
-  g_test_message ("stderr: %s", err);
-  return g_subprocess_get_exit_status (process);
-}
-
 static JsonObject *
 parse (JsonParser *parser, const char *text)
 {
@@ -349,24 +325,24 @@ test_cli (Fixture *f, gconstpointer data)
   money_in (f->tb, 700000, 20, "JOHN KAMAU", "254712345678", "");
   money_in (f->tb, 500000, 21, "SOMEONE", "254744000000", "");
   g_clear_object (&f->tb->book);   /* the CLI opens the file itself */
-  g_assert_cmpint (run_cli (path, &out, "--json", "reconcile", NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (path, &out, NULL, "--json", "reconcile", NULL), ==, 0);
   o = parse (parser, out);
   g_assert_cmpint (json_object_get_int_member (o, "applied"), ==, 1);
   g_assert_cmpint (json_object_get_int_member (o, "review"), ==, 1);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "applied_matches")), ==, 1);
-  g_assert_cmpint (run_cli (path, &out2, "--json", "reconcile", "review", NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (path, &out2, NULL, "--json", "reconcile", "review", NULL), ==, 0);
   o = parse (parser, out2);
   waiting = json_array_get_object_element (json_object_get_array_member (o, "waiting"), 0);
   g_assert_cmpint (json_object_get_int_member (waiting, "amount_minor"), ==, 500000);
   match = g_strdup_printf ("%lld", (long long) json_object_get_int_member (
       json_array_get_object_element (json_object_get_array_member (waiting, "suggestions"), 0), "match"));
-  g_assert_cmpint (run_cli (path, &out3, "--json", "reconcile", "accept", match, NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (path, &out3, NULL, "--json", "reconcile", "accept", match, NULL), ==, 0);
   o = parse (parser, out3);
   g_assert_cmpint (json_object_get_int_member (o, "accept"), ==, g_ascii_strtoll (match, NULL, 10));
   /* Accepting again: nothing waits under that number. */
-  g_assert_cmpint (run_cli (path, &out4, "reconcile", "accept", match, NULL), ==, 1);
+  g_assert_cmpint (test_run_cli (path, &out4, NULL, "reconcile", "accept", match, NULL), ==, 1);
   g_assert_cmpint (test_db_int (path, "SELECT count (*) FROM customer_payment"), ==, 2);
-  g_assert_cmpint (run_cli (path, &eval, "--json", "reconcile-eval", "--seed", "3", "--invoices", "400", NULL), ==, 0);
+  g_assert_cmpint (test_run_cli (path, &eval, NULL, "--json", "reconcile-eval", "--seed", "3", "--invoices", "400", NULL), ==, 0);
   o = parse (parser, eval);
   g_assert_cmpint (json_object_get_int_member (o, "seed"), ==, 3);
   g_assert_cmpfloat (json_object_get_double_member (o, "precision"), >=, 0.0);

@@ -1,14 +1,15 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-#include "import-cli.h"
+#include "test-run-cli.h"
 
 #include <gio/gio.h>
 
 int
-import_run_cli (const char *book, char **out, char **err, const char *first, ...)
+test_run_cli (const char *book, char **out, char **err, const char *first, ...)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *stderr_text = NULL;
   va_list ap;
 
   g_ptr_array_add (argv, (gpointer) g_getenv ("DAFTARI_CLI"));
@@ -22,7 +23,9 @@ import_run_cli (const char *book, char **out, char **err, const char *first, ...
   process = g_subprocess_newv ((const char *const *) argv->pdata,
                                G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
   g_assert_no_error (error);
-  g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, out, err, &error));
-  g_test_message ("stderr: %s", *err);
+  g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, out, &stderr_text, &error));
+  g_test_message ("stderr: %s", stderr_text);
+  if (err != NULL)
+    *err = g_steal_pointer (&stderr_text);
   return g_subprocess_get_exit_status (process);
 }

@@ -1,0 +1,17 @@
+/* SPDX-License-Identifier: GPL-3.0-or-later */
+#pragma once
+
+#include <glib.h>
+
+G_BEGIN_DECLS
+
+/* Runs $DAFTARI_CLI --book BOOK ARGS… (NULL-terminated) and returns its exit
+ * status, with what it wrote on stdout and stderr (free both; err may be
+ * NULL: stderr then only goes to the test log). */
+int test_run_cli (const char *book,
+                  char      **out,
+                  char      **err,
+                  const char *first,
+                  ...) G_GNUC_NULL_TERMINATED;
+
+G_END_DECLS
