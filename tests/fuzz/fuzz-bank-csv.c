@@ -128,19 +128,11 @@ int
 main (int argc, char **argv)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (1);
-  guint runs = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 2000;
+  guint runs = fuzz_standalone_setup (argc, argv);
+  guint ran;
 
-  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
-  for (guint i = 0; i < G_N_ELEMENTS (seeds); i++)
-    LLVMFuzzerTestOneInput ((const guint8 *) seeds[i], strlen (seeds[i]));
-  for (guint i = 0; i < runs; i++)
-    {
-      g_autoptr(GString) input = g_string_new (seeds[g_rand_int_range (rand, 0, G_N_ELEMENTS (seeds))]);
-      for (int m = g_rand_int_range (rand, 1, 8); m > 0; m--)
-        mutate (rand, input);
-      LLVMFuzzerTestOneInput ((const guint8 *) input->str, input->len);
-    }
-  g_print ("fuzz-bank-csv: %u mutated inputs ran clean\n", runs);
+  ran = fuzz_standalone (rand, runs, seeds, G_N_ELEMENTS (seeds), mutate);
+  g_print ("fuzz-bank-csv: %u mutated inputs ran clean\n", ran);
   return 0;
 }
 

@@ -69,12 +69,6 @@ static const char *const pieces[] = {
 };
 
 static void
-run (const GString *input)
-{
-  LLVMFuzzerTestOneInput ((const guint8 *) input->str, input->len);
-}
-
-static void
 mutate (GRand *rand, GString *s)
 {
   guint pos = fuzz_position (rand, s);
@@ -92,30 +86,11 @@ int
 main (int argc, char **argv)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (1);
-  /* A failed g_return_if_fail() in a parser is a finding too. */
-  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
-  guint runs = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 2000;
+  guint runs = fuzz_standalone_setup (argc, argv);
+  guint ran;
 
-  for (guint i = 0; i < G_N_ELEMENTS (seeds); i++)
-    {
-      g_autoptr(GString) seed = g_string_new (seeds[i]);
-      run (seed);
-    }
-  for (guint i = 0; i < runs; i++)
-    {
-      g_autoptr(GString) input = g_string_new (seeds[g_rand_int_range (rand, 0, G_N_ELEMENTS (seeds))]);
-      for (int m = g_rand_int_range (rand, 1, 8); m > 0; m--)
-        mutate (rand, input);
-      run (input);
-    }
-  for (guint i = 0; i < runs / 10; i++)
-    {
-      g_autoptr(GString) input = g_string_new (NULL);
-      for (int n = g_rand_int_range (rand, 0, 300); n > 0; n--)
-        g_string_append_c (input, (char) g_rand_int_range (rand, 0, 256));
-      run (input);
-    }
-  g_print ("fuzz-daraja: %u mutated inputs ran clean\n", runs + runs / 10);
+  ran = fuzz_standalone (rand, runs, seeds, G_N_ELEMENTS (seeds), mutate);
+  g_print ("fuzz-daraja: %u mutated inputs ran clean\n", ran);
   return 0;
 }
 

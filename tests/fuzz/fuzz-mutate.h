@@ -25,4 +25,20 @@ void  fuzz_insert_digits   (GRand             *rand,
                             GString           *s,
                             guint              pos);
 
+typedef void (*FuzzMutator) (GRand *rand, GString *s);
+
+/* What every standalone driver runs through its target: each seed as it is,
+ * runs copies of random seeds with 1–7 mutations each, then runs / 10
+ * strings of random bytes. Returns how many inputs were mutated or random. */
+guint fuzz_standalone     (GRand              *rand,
+                           guint               runs,
+                           const char *const  *seeds,
+                           guint               n_seeds,
+                           FuzzMutator         mutate);
+/* The number of runs a driver was asked for (argv[1]), 2000 by default;
+ * and makes GLib criticals and warnings fatal: a failed
+ * g_return_if_fail() in a parser is a finding too. */
+guint fuzz_standalone_setup (int   argc,
+                             char **argv);
+
 G_END_DECLS

@@ -65,12 +65,6 @@ static const char *const pieces[] = {
   ",", ".", " ", "%", "-", "(", "\xc3\xa9", "\xff", "LTD", "SDN BHD", "RECEIPT NO:",
 };
 
-static void
-run (const GString *input)
-{
-  LLVMFuzzerTestOneInput ((const guint8 *) input->str, input->len);
-}
-
 static GPtrArray *
 load_seeds (const char *dir)
 {
@@ -91,46 +85,34 @@ load_seeds (const char *dir)
   return seeds;
 }
 
+/* Seeds, for mutations that splice one into another. */
+static GPtrArray *all_seeds;
+
+static void
+mutate (GRand *rand, GString *input)
+{
+  guint pos = fuzz_position (rand, input);
+  guint choice = (guint) g_rand_int_range (rand, 0, 6);
+
+  if (choice == 3)
+    g_string_insert (input, pos, g_ptr_array_index (all_seeds, g_rand_int_range (rand, 0, all_seeds->len)));
+  else if (choice == 5)
+    fuzz_insert_digits (rand, input, pos);
+  else
+    fuzz_mutate_common (rand, input, pos, choice, pieces, G_N_ELEMENTS (pieces));
+}
+
 int
 main (int argc, char **argv)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (1);
-  guint runs = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 2000;
+  guint runs = fuzz_standalone_setup (argc, argv);
   g_autoptr(GPtrArray) seeds = load_seeds (argc > 2 ? argv[2] : NULL);
+  guint ran;
 
-  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
-  for (guint i = 0; i < seeds->len; i++)
-    {
-      g_autoptr(GString) seed = g_string_new (g_ptr_array_index (seeds, i));
-      run (seed);
-    }
-  for (guint i = 0; i < runs; i++)
-    {
-      g_autoptr(GString) input = g_string_new (g_ptr_array_index (seeds, g_rand_int_range (rand, 0, seeds->len)));
-
-      for (int m = g_rand_int_range (rand, 1, 8); m > 0; m--)
-        {
-          guint pos = fuzz_position (rand, input);
-          guint choice = (guint) g_rand_int_range (rand, 0, 6);
-
-          if (choice == 3)
-            g_string_insert (input, pos, g_ptr_array_index (seeds, g_rand_int_range (rand, 0, seeds->len)));
-          else if (choice == 5)
-            fuzz_insert_digits (rand, input, pos);
-          else
-            fuzz_mutate_common (rand, input, pos, choice, pieces, G_N_ELEMENTS (pieces));
-        }
-      run (input);
-    }
-  for (guint i = 0; i < runs / 10; i++)
-    {
-      g_autoptr(GString) input = g_string_new (NULL);
-
-      for (int n = g_rand_int_range (rand, 0, 300); n > 0; n--)
-        g_string_append_c (input, (char) g_rand_int_range (rand, 0, 256));
-      run (input);
-    }
-  g_print ("fuzz-receipt-fields: %u mutated inputs ran clean\n", runs + runs / 10);
+  all_seeds = seeds;
+  ran = fuzz_standalone (rand, runs, (const char *const *) seeds->pdata, seeds->len, mutate);
+  g_print ("fuzz-receipt-fields: %u mutated inputs ran clean\n", ran);
   return 0;
 }
 

@@ -112,37 +112,20 @@ int
 main (int argc, char **argv)
 {
   g_autoptr(GRand) rand = g_rand_new_with_seed (1);
-  guint runs = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 2000;
+  guint runs = fuzz_standalone_setup (argc, argv);
   g_autoptr(GString) all = g_string_new (NULL);
+  guint ran;
 
-  /* A GLib critical is a bug, in the parser or in this driver. */
-  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  /* Every seed at once, as a paste of many messages. */
   for (guint i = 0; i < G_N_ELEMENTS (seeds); i++)
-    {
-      g_autoptr(GString) seed = g_string_new (seeds[i]);
-      run (seed);
-      g_string_append_printf (all, "%s\n", seeds[i]);
-    }
+    g_string_append_printf (all, "%s\n", seeds[i]);
   run (all);
-  for (guint i = 0; i < runs; i++)
-    {
-      g_autoptr(GString) input = g_string_new (seeds[g_rand_int_range (rand, 0, G_N_ELEMENTS (seeds))]);
-      for (int m = g_rand_int_range (rand, 1, 8); m > 0; m--)
-        mutate (rand, input);
-      run (input);
-    }
-  /* Random bytes, and one big paste of everything many times over. */
-  for (guint i = 0; i < runs / 10; i++)
-    {
-      g_autoptr(GString) input = g_string_new (NULL);
-      for (int n = g_rand_int_range (rand, 0, 300); n > 0; n--)
-        g_string_append_c (input, (char) g_rand_int_range (rand, 0, 256));
-      run (input);
-    }
+  ran = fuzz_standalone (rand, runs, seeds, G_N_ELEMENTS (seeds), mutate);
+  /* One big paste of everything many times over. */
   for (guint i = 0; i < 200; i++)
     g_string_append_len (all, all->str, MIN (all->len, 4096));
   run (all);
-  g_print ("fuzz-sms: %u mutated inputs ran clean\n", runs + runs / 10);
+  g_print ("fuzz-sms: %u mutated inputs ran clean\n", ran);
   return 0;
 }
 
