@@ -6,58 +6,19 @@
 #include <string.h>
 
 #include "cashflow-fixture.h"
-
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Run;
+#include "test-run-cli.h"
 
 static CashflowFixture *fixture;
 
 static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static Run
-cli (const char *first, ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  Run run = { -1, NULL, NULL };
-  va_list ap;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("DAFTARI_CLI"));
-  g_ptr_array_add (argv, (gpointer) "--book");
-  g_ptr_array_add (argv, fixture->tb->path);
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-  process = g_subprocess_newv ((const char *const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, &run.out, &run.err, &error));
-  run.status = g_subprocess_get_exit_status (process);
-  return run;
-}
-
-static void
-assert_status (const Run *run, int status)
+assert_status (const TestRun *run, int status)
 {
   if (run->status != status)
     g_error ("exit %d (wanted %d)\nstdout: %s\nstderr: %s", run->status, status, run->out, run->err);
 }
 
 static JsonObject *
-parse (const Run *run, JsonNode **out_node)
+parse (const TestRun *run, JsonNode **out_node)
 {
   g_autoptr(GError) error = NULL;
 
@@ -69,7 +30,7 @@ parse (const Run *run, JsonNode **out_node)
 static void
 test_forecast_json (void)
 {
-  g_auto(Run) run = cli ("--json", "cashflow", "--from", "2026-01-01", "--months", "2", NULL);
+  g_auto(TestRun) run = test_run (fixture->tb->path, "--json", "cashflow", "--from", "2026-01-01", "--months", "2", NULL);
   g_autoptr(JsonNode) node = NULL;
   JsonObject *o, *first;
   JsonArray *days;
@@ -98,10 +59,10 @@ test_forecast_json (void)
 static void
 test_floor (void)
 {
-  g_auto(Run) set = cli ("--json", "cashflow", "--set-floor", "2000000", NULL);
-  g_auto(Run) text = cli ("cashflow", "--from", "2026-01-01", "--months", "1", NULL);
-  g_auto(Run) once = cli ("--json", "cashflow", "--from", "2026-01-01", "--floor", "0", NULL);
-  g_auto(Run) bad = cli ("cashflow", "--set-floor", "lots", NULL);
+  g_auto(TestRun) set = test_run (fixture->tb->path, "--json", "cashflow", "--set-floor", "2000000", NULL);
+  g_auto(TestRun) text = test_run (fixture->tb->path, "cashflow", "--from", "2026-01-01", "--months", "1", NULL);
+  g_auto(TestRun) once = test_run (fixture->tb->path, "--json", "cashflow", "--from", "2026-01-01", "--floor", "0", NULL);
+  g_auto(TestRun) bad = test_run (fixture->tb->path, "cashflow", "--set-floor", "lots", NULL);
   g_autoptr(JsonNode) set_node = NULL, once_node = NULL;
 
   assert_status (&set, 0);
@@ -116,7 +77,7 @@ test_floor (void)
   g_assert_true (json_object_get_null_member (parse (&once, &once_node), "likely_below"));
   assert_status (&bad, 1);
   {
-    g_auto(Run) reset = cli ("cashflow", "--set-floor", "0", NULL);
+    g_auto(TestRun) reset = test_run (fixture->tb->path, "cashflow", "--set-floor", "0", NULL);
     assert_status (&reset, 0);
   }
 }
@@ -124,11 +85,11 @@ test_floor (void)
 static void
 test_usage_and_eval (void)
 {
-  g_auto(Run) months = cli ("cashflow", "--months", "9", NULL);
-  g_auto(Run) wallet = cli ("cashflow", "--wallet", "Nowhere", NULL);
-  g_auto(Run) category = cli ("cashflow", "--wallet", "Sales", NULL);
-  g_auto(Run) eval = cli ("--json", "cashflow-eval", "--months", "1", NULL);
-  g_auto(Run) too_long = cli ("cashflow-eval", "--wallet", "Cash", NULL);
+  g_auto(TestRun) months = test_run (fixture->tb->path, "cashflow", "--months", "9", NULL);
+  g_auto(TestRun) wallet = test_run (fixture->tb->path, "cashflow", "--wallet", "Nowhere", NULL);
+  g_auto(TestRun) category = test_run (fixture->tb->path, "cashflow", "--wallet", "Sales", NULL);
+  g_auto(TestRun) eval = test_run (fixture->tb->path, "--json", "cashflow-eval", "--months", "1", NULL);
+  g_auto(TestRun) too_long = test_run (fixture->tb->path, "cashflow-eval", "--wallet", "Cash", NULL);
   g_autoptr(JsonNode) node = NULL;
   JsonObject *o;
 

@@ -3,22 +3,19 @@
 
 #include <gio/gio.h>
 
-int
-test_run_cli (const char *book, char **out, char **err, const char *first, ...)
+static int
+run_va (const char *book, char **out, char **err, const char *first, va_list ap)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new ();
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *stderr_text = NULL;
-  va_list ap;
 
   g_ptr_array_add (argv, (gpointer) g_getenv ("DAFTARI_CLI"));
   g_ptr_array_add (argv, (gpointer) "--book");
   g_ptr_array_add (argv, (gpointer) book);
-  va_start (ap, first);
   for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
     g_ptr_array_add (argv, (gpointer) arg);
-  va_end (ap);
   g_ptr_array_add (argv, NULL);
   process = g_subprocess_newv ((const char *const *) argv->pdata,
                                G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
@@ -28,4 +25,35 @@ test_run_cli (const char *book, char **out, char **err, const char *first, ...)
   if (err != NULL)
     *err = g_steal_pointer (&stderr_text);
   return g_subprocess_get_exit_status (process);
+}
+
+int
+test_run_cli (const char *book, char **out, char **err, const char *first, ...)
+{
+  va_list ap;
+  int status;
+
+  va_start (ap, first);
+  status = run_va (book, out, err, first, ap);
+  va_end (ap);
+  return status;
+}
+
+void
+test_run_clear (TestRun *run)
+{
+  g_clear_pointer (&run->out, g_free);
+  g_clear_pointer (&run->err, g_free);
+}
+
+TestRun
+test_run (const char *book, const char *first, ...)
+{
+  TestRun run = { -1, NULL, NULL };
+  va_list ap;
+
+  va_start (ap, first);
+  run.status = run_va (book, &run.out, &run.err, first, ap);
+  va_end (ap);
+  return run;
 }

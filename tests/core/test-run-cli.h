@@ -14,4 +14,18 @@ int test_run_cli (const char *book,
                   const char *first,
                   ...) G_GNUC_NULL_TERMINATED;
 
+/* One run of the CLI, kept whole for assertions and messages. */
+typedef struct {
+  int   status;
+  char *out;
+  char *err;
+} TestRun;
+
+void    test_run_clear (TestRun    *run);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TestRun, test_run_clear)
+
+TestRun test_run       (const char *book,
+                        const char *first,
+                        ...) G_GNUC_NULL_TERMINATED;
+
 G_END_DECLS

@@ -7,58 +7,19 @@
 #include <string.h>
 
 #include "test-common.h"
-
-typedef struct {
-  int   status;
-  char *out;
-  char *err;
-} Run;
+#include "test-run-cli.h"
 
 static char *book_path;
 
 static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static Run
-cli (const char *first, ...)
-{
-  g_autoptr(GPtrArray) argv = g_ptr_array_new ();
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  Run run = { -1, NULL, NULL };
-  va_list ap;
-
-  g_ptr_array_add (argv, (gpointer) g_getenv ("DAFTARI_CLI"));
-  g_ptr_array_add (argv, (gpointer) "--book");
-  g_ptr_array_add (argv, book_path);
-  va_start (ap, first);
-  for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
-    g_ptr_array_add (argv, (gpointer) arg);
-  va_end (ap);
-  g_ptr_array_add (argv, NULL);
-  process = g_subprocess_newv ((const char *const *) argv->pdata,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_communicate_utf8 (process, NULL, NULL, &run.out, &run.err, &error));
-  run.status = g_subprocess_get_exit_status (process);
-  return run;
-}
-
-static void
-assert_status (const Run *run, int status)
+assert_status (const TestRun *run, int status)
 {
   if (run->status != status)
     g_error ("exit %d (wanted %d)\nstdout: %s\nstderr: %s", run->status, status, run->out, run->err);
 }
 
 static JsonObject *
-parse (const Run *run, JsonNode **out_node)
+parse (const TestRun *run, JsonNode **out_node)
 {
   g_autoptr(GError) error = NULL;
 
@@ -70,10 +31,10 @@ parse (const Run *run, JsonNode **out_node)
 static void
 setup_book (void)
 {
-  g_auto(Run) init = cli ("init", "--business", "Duka", NULL);
-  g_auto(Run) wallet = cli ("account", "add", "Bank", "--kind", "bank", "--opening", "100000",
+  g_auto(TestRun) init = test_run (book_path, "init", "--business", "Duka", NULL);
+  g_auto(TestRun) wallet = test_run (book_path, "account", "add", "Bank", "--kind", "bank", "--opening", "100000",
                                "--date", "2024-12-01", NULL);
-  g_auto(Run) cash = cli ("account", "add", "Till box", "--kind", "cash", NULL);
+  g_auto(TestRun) cash = test_run (book_path, "account", "add", "Till box", "--kind", "cash", NULL);
 
   assert_status (&init, 0);
   assert_status (&wallet, 0);
@@ -90,13 +51,13 @@ test_schedule (void)
   book_path = g_build_filename (dir, "shop.daftari", NULL);
   setup_book ();
   {
-    g_auto(Run) add = cli ("schedule", "add", "Shop rent", "expense", "Bank", "35000", "--every", "monthly:31",
+    g_auto(TestRun) add = test_run (book_path, "schedule", "add", "Shop rent", "expense", "Bank", "35000", "--every", "monthly:31",
                            "--category", "Rent", "--start", "2025-01-01", NULL);
-    g_auto(Run) box = cli ("schedule", "add", "Box rent", "expense", "Till box", "100", "--every", "weekly:mon",
+    g_auto(TestRun) box = test_run (book_path, "schedule", "add", "Box rent", "expense", "Till box", "100", "--every", "weekly:mon",
                            "--category", "Rent", "--start", "2025-01-01", NULL);
-    g_auto(Run) bad = cli ("schedule", "add", "Oops", "expense", "Bank", "10", "--every", "monthly:32",
+    g_auto(TestRun) bad = test_run (book_path, "schedule", "add", "Oops", "expense", "Bank", "10", "--every", "monthly:32",
                            "--category", "Rent", NULL);
-    g_auto(Run) twice = cli ("schedule", "add", "shop rent", "expense", "Bank", "1", "--every", "days:3",
+    g_auto(TestRun) twice = test_run (book_path, "schedule", "add", "shop rent", "expense", "Bank", "1", "--every", "days:3",
                              "--category", "Rent", NULL);
     assert_status (&add, 0);
     g_assert_nonnull (strstr (add.out, "2025-01-31"));
@@ -107,7 +68,7 @@ test_schedule (void)
   }
   {
     /* Till box is empty: its rent is refused and stays due; the bank's goes on. */
-    g_auto(Run) run = cli ("--json", "schedule", "run", "--until", "2025-03-01", NULL);
+    g_auto(TestRun) run = test_run (book_path, "--json", "schedule", "run", "--until", "2025-03-01", NULL);
     JsonObject *o;
     assert_status (&run, 1);
     o = parse (&run, &ran);
@@ -122,14 +83,14 @@ test_schedule (void)
     g_assert_cmpint (json_object_get_int_member (json_array_get_object_element (refused, 0), "held_back"), ==, 7);
   }
   {
-    g_auto(Run) pause = cli ("schedule", "pause", "Box rent", NULL);
-    g_auto(Run) run = cli ("--json", "schedule", "run", "--until", "2025-03-01", NULL);
+    g_auto(TestRun) pause = test_run (book_path, "schedule", "pause", "Box rent", NULL);
+    g_auto(TestRun) run = test_run (book_path, "--json", "schedule", "run", "--until", "2025-03-01", NULL);
     assert_status (&pause, 0);
     assert_status (&run, 0);
     g_assert_cmpuint (json_array_get_length (json_object_get_array_member (parse (&run, &again), "posted")), ==, 0);
   }
   {
-    g_auto(Run) list = cli ("--json", "schedule", "list", "--days", "3660", NULL);
+    g_auto(TestRun) list = test_run (book_path, "--json", "schedule", "list", "--days", "3660", NULL);
     JsonArray *schedules;
     assert_status (&list, 0);
     schedules = json_object_get_array_member (parse (&list, &listed), "schedules");
@@ -144,9 +105,9 @@ test_schedule (void)
                      "35000.00");
   }
   {
-    g_auto(Run) text = cli ("schedule", "list", NULL);
-    g_auto(Run) removed = cli ("schedule", "remove", "Box rent", NULL);
-    g_auto(Run) check = cli ("check", NULL);
+    g_auto(TestRun) text = test_run (book_path, "schedule", "list", NULL);
+    g_auto(TestRun) removed = test_run (book_path, "schedule", "remove", "Box rent", NULL);
+    g_auto(TestRun) check = test_run (book_path, "check", NULL);
     assert_status (&text, 0);
     g_assert_nonnull (strstr (text.out, "paused"));
     assert_status (&removed, 0);
@@ -166,10 +127,10 @@ test_budget (void)
   book_path = g_build_filename (dir, "shop.daftari", NULL);
   setup_book ();
   {
-    g_auto(Run) set = cli ("budget", "set", "Rent", "40000", NULL);
-    g_auto(Run) feb = cli ("budget", "set", "Rent", "50,000", "--month", "2025-02", NULL);
-    g_auto(Run) income = cli ("budget", "set", "Sales", "1000", NULL);
-    g_auto(Run) spend = cli ("record", "expense", "Bank", "45000", "--category", "Rent", "--date", "2025-02-03",
+    g_auto(TestRun) set = test_run (book_path, "budget", "set", "Rent", "40000", NULL);
+    g_auto(TestRun) feb = test_run (book_path, "budget", "set", "Rent", "50,000", "--month", "2025-02", NULL);
+    g_auto(TestRun) income = test_run (book_path, "budget", "set", "Sales", "1000", NULL);
+    g_auto(TestRun) spend = test_run (book_path, "record", "expense", "Bank", "45000", "--category", "Rent", "--date", "2025-02-03",
                              NULL);
     assert_status (&set, 0);
     assert_status (&feb, 0);
@@ -178,8 +139,8 @@ test_budget (void)
     assert_status (&spend, 0);
   }
   {
-    g_auto(Run) show = cli ("--json", "budget", "show", "--month", "2025-02", "--today", "2025-02-14", NULL);
-    g_auto(Run) text = cli ("budget", "show", "--month", "2025-02", "--today", "2025-02-14", NULL);
+    g_auto(TestRun) show = test_run (book_path, "--json", "budget", "show", "--month", "2025-02", "--today", "2025-02-14", NULL);
+    g_auto(TestRun) text = test_run (book_path, "budget", "show", "--month", "2025-02", "--today", "2025-02-14", NULL);
     assert_status (&show, 0);
     o = parse (&show, &node);
     g_assert_cmpstr (json_object_get_string_member (o, "month"), ==, "2025-02");
@@ -212,16 +173,16 @@ test_anomalies (void)
 
   book_path = g_build_filename (dir, "shop.daftari", NULL);
   {
-    g_auto(Run) demo = cli ("demo", "--transactions", "3000", "--seed", "5", NULL);
-    g_auto(Run) bank = cli ("account", "add", "Spare bank", "--kind", "bank", "--allow-overdraft", NULL);
-    g_auto(Run) big = cli ("record", "expense", "Spare bank", "450000", "--category", "Stock purchases",
+    g_auto(TestRun) demo = test_run (book_path, "demo", "--transactions", "3000", "--seed", "5", NULL);
+    g_auto(TestRun) bank = test_run (book_path, "account", "add", "Spare bank", "--kind", "bank", "--allow-overdraft", NULL);
+    g_auto(TestRun) big = test_run (book_path, "record", "expense", "Spare bank", "450000", "--category", "Stock purchases",
                            "--memo", "Stock from BIDCO DISTRIBUTORS", NULL);
     assert_status (&demo, 0);
     assert_status (&bank, 0);
     assert_status (&big, 0);
   }
   {
-    g_auto(Run) run = cli ("--json", "anomalies", NULL);
+    g_auto(TestRun) run = test_run (book_path, "--json", "anomalies", NULL);
     assert_status (&run, 0);
     flags = json_object_get_array_member (parse (&run, &first), "anomalies");
     n = json_array_get_length (flags);
@@ -237,10 +198,10 @@ test_anomalies (void)
     g_assert_true (g_str_has_prefix (key, "amount:") || g_str_has_prefix (key, "new-payee:"));
   }
   {
-    g_auto(Run) dismiss = cli ("anomalies", "dismiss", key, NULL);
-    g_auto(Run) bad = cli ("anomalies", "dismiss", "nonsense", NULL);
-    g_auto(Run) run = cli ("--json", "anomalies", NULL);
-    g_auto(Run) every = cli ("--json", "anomalies", "--all", NULL);
+    g_auto(TestRun) dismiss = test_run (book_path, "anomalies", "dismiss", key, NULL);
+    g_auto(TestRun) bad = test_run (book_path, "anomalies", "dismiss", "nonsense", NULL);
+    g_auto(TestRun) run = test_run (book_path, "--json", "anomalies", NULL);
+    g_auto(TestRun) every = test_run (book_path, "--json", "anomalies", "--all", NULL);
     assert_status (&dismiss, 0);
     assert_status (&bad, 1);
     assert_status (&run, 0);
@@ -270,9 +231,9 @@ test_migration_6 (void)
   sqlite3_close (db);
   g_assert_cmpint (test_db_int (book_path, "PRAGMA user_version"), ==, 5);
   {
-    g_auto(Run) list = cli ("schedule", "list", NULL);
-    g_auto(Run) add = cli ("budget", "set", "Rent", "100", NULL);
-    g_auto(Run) check = cli ("check", NULL);
+    g_auto(TestRun) list = test_run (book_path, "schedule", "list", NULL);
+    g_auto(TestRun) add = test_run (book_path, "budget", "set", "Rent", "100", NULL);
+    g_auto(TestRun) check = test_run (book_path, "check", NULL);
     assert_status (&list, 0);
     g_assert_nonnull (strstr (list.err, "new format"));
     assert_status (&add, 0);
