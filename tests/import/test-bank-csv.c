@@ -14,6 +14,7 @@
 #include "daftari-import-error.h"
 #include "daftari-import-mapping.h"
 #include "daftari-import.h"
+#include "import-parse-test.h"
 
 /* KCB-like: account details above the header, dd Mon yyyy, money out
  * before money in, a narration wrapped into a row of its own, newest first. */
@@ -52,12 +53,6 @@ parse_with (const char *text, const DaftariBankMapping *m)
   return parse;
 }
 
-static DaftariImportRow *
-row_at (DaftariImportParse *parse, guint i)
-{
-  return g_ptr_array_index (parse->rows, i);
-}
-
 static const char *
 problem (DaftariImportParse *parse, guint i)
 {
@@ -73,18 +68,18 @@ test_kcb (void)
   g_assert_cmpuint (parse->rows->len, ==, 4);
   g_assert_cmpuint (parse->problems->len, ==, 0);
   /* Turned round: oldest first. */
-  g_assert_cmpstr (row_at (parse, 0)->details, ==, "OPENING DEPOSIT");
-  g_assert_cmpint (row_at (parse, 0)->amount, ==, 1000000);
-  g_assert_cmpstr (row_at (parse, 1)->details, ==, "MPESA C2B 600100 SKA1B2C3D4 JANE WANJIRU");
-  g_assert_cmpstr (row_at (parse, 1)->reference, ==, "FT25064ABC");
-  g_assert_cmpint (row_at (parse, 2)->amount, ==, -3000);
-  g_assert_cmpint (row_at (parse, 3)->amount, ==, -1000000);
-  g_assert_cmpint (row_at (parse, 3)->balance, ==, 147000);
-  g_assert_cmpstr (row_at (parse, 3)->details, ==, "CHEQUE 000123, RENT MARCH");
+  g_assert_cmpstr (import_test_row (parse, 0)->details, ==, "OPENING DEPOSIT");
+  g_assert_cmpint (import_test_row (parse, 0)->amount, ==, 1000000);
+  g_assert_cmpstr (import_test_row (parse, 1)->details, ==, "MPESA C2B 600100 SKA1B2C3D4 JANE WANJIRU");
+  g_assert_cmpstr (import_test_row (parse, 1)->reference, ==, "FT25064ABC");
+  g_assert_cmpint (import_test_row (parse, 2)->amount, ==, -3000);
+  g_assert_cmpint (import_test_row (parse, 3)->amount, ==, -1000000);
+  g_assert_cmpint (import_test_row (parse, 3)->balance, ==, 147000);
+  g_assert_cmpstr (import_test_row (parse, 3)->details, ==, "CHEQUE 000123, RENT MARCH");
   /* 2025-03-04, noon EAT. */
-  g_assert_cmpint (row_at (parse, 0)->ts, ==, 1741078800);
+  g_assert_cmpint (import_test_row (parse, 0)->ts, ==, 1741078800);
   for (guint i = 0; i < parse->rows->len; i++)
-    g_assert_true (g_str_has_prefix (row_at (parse, i)->key, "bank:"));
+    g_assert_true (g_str_has_prefix (import_test_row (parse, i)->key, "bank:"));
 }
 
 static void
@@ -94,7 +89,7 @@ test_equity_bad_rows (void)
   g_autoptr(DaftariImportParse) parse = parse_with (equity, m);
 
   g_assert_cmpuint (parse->rows->len, ==, 2);
-  g_assert_cmpint (row_at (parse, 1)->amount, ==, -200000);
+  g_assert_cmpint (import_test_row (parse, 1)->amount, ==, -200000);
   g_assert_cmpuint (parse->problems->len, ==, 3);
   g_assert_nonnull (strstr (problem (parse, 0), "31/02/2025"));
   g_assert_true (((DaftariImportProblem *) parse->problems->pdata[0])->rejected);
@@ -112,13 +107,13 @@ test_coop_and_keys (void)
   g_autoptr(DaftariImportParse) again = parse_with (coop, m);
 
   g_assert_cmpuint (parse->rows->len, ==, 3);
-  g_assert_cmpint (row_at (parse, 0)->amount, ==, 1000000);
-  g_assert_cmpint (row_at (parse, 1)->amount, ==, -125050);
-  g_assert_cmpint (row_at (parse, 1)->ts, ==, 1741587300);   /* 2025-03-10 09:15:00 EAT */
+  g_assert_cmpint (import_test_row (parse, 0)->amount, ==, 1000000);
+  g_assert_cmpint (import_test_row (parse, 1)->amount, ==, -125050);
+  g_assert_cmpint (import_test_row (parse, 1)->ts, ==, 1741587300);   /* 2025-03-10 09:15:00 EAT */
   /* Two equal payments in one second: the balance tells them apart. */
-  g_assert_cmpstr (row_at (parse, 1)->key, !=, row_at (parse, 2)->key);
+  g_assert_cmpstr (import_test_row (parse, 1)->key, !=, import_test_row (parse, 2)->key);
   for (guint i = 0; i < parse->rows->len; i++)
-    g_assert_cmpstr (row_at (parse, i)->key, ==, row_at (again, i)->key);
+    g_assert_cmpstr (import_test_row (parse, i)->key, ==, import_test_row (again, i)->key);
   g_assert_cmpuint (parse->problems->len, ==, 0);
 }
 
@@ -173,7 +168,7 @@ test_guess (void)
       b = parse_with (files[i], preset);
       g_assert_cmpuint (a->rows->len, ==, b->rows->len);
       for (guint k = 0; k < a->rows->len; k++)
-        g_assert_cmpstr (row_at (a, k)->key, ==, row_at (b, k)->key);
+        g_assert_cmpstr (import_test_row (a, k)->key, ==, import_test_row (b, k)->key);
     }
 }
 

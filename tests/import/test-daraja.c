@@ -6,6 +6,7 @@
 
 #include "daftari-daraja.h"
 #include "daftari-import-error.h"
+#include "import-parse-test.h"
 
 #define C2B_JOHN "{\"TransactionType\":\"Pay Bill\",\"TransID\":\"SKA1B2C3F4\",\"TransTime\":\"20250310110445\"," \
   "\"TransAmount\":\"4.00\",\"BusinessShortCode\":\"600978\",\"BillRefNumber\":\" INV-2025-0042 \"," \
@@ -28,43 +29,20 @@
   "{\"Name\":\"Amount\",\"Value\":1},{\"Name\":\"MpesaReceiptNumber\"}," \
   "{\"Name\":\"TransactionDate\",\"Value\":20250310155745}]}}}}"
 
-static gint64
-utc (int y, int mo, int d, int h, int mi, int s)
-{
-  g_autoptr(GDateTime) dt = g_date_time_new_utc (y, mo, d, h, mi, s);
-  return g_date_time_to_unix (dt);
-}
-
 static DaftariImportParse *
 parse_ok (const char *json)
 {
   g_autoptr(GError) error = NULL;
   DaftariImportParse *parse = daftari_daraja_parse (json, strlen (json), &error);
 
-  g_assert_no_error (error);
-  g_assert_nonnull (parse);
-  return parse;
-}
-
-static DaftariImportRow *
-row_at (DaftariImportParse *parse, guint i)
-{
-  g_assert_cmpuint (i, <, parse->rows->len);
-  return g_ptr_array_index (parse->rows, i);
-}
-
-static DaftariImportProblem *
-problem_at (DaftariImportParse *parse, guint i)
-{
-  g_assert_cmpuint (i, <, parse->problems->len);
-  return g_ptr_array_index (parse->problems, i);
+  return import_test_parsed (parse, error);
 }
 
 static void
 assert_john (DaftariImportRow *row)
 {
   g_assert_cmpstr (row->receipt, ==, "SKA1B2C3F4");
-  g_assert_cmpint (row->ts, ==, utc (2025, 3, 10, 8, 4, 45));
+  g_assert_cmpint (row->ts, ==, import_test_utc (2025, 3, 10, 8, 4, 45));
   g_assert_cmpint (row->kind, ==, DAFTARI_MPESA_BUSINESS_RECEIVED);
   g_assert_cmpint (row->amount, ==, 400);
   g_assert_cmpint (row->fee, ==, 0);
@@ -85,8 +63,8 @@ test_c2b_single (void)
 
   g_assert_cmpuint (parse->rows->len, ==, 1);
   g_assert_cmpuint (parse->problems->len, ==, 0);
-  assert_john (row_at (parse, 0));
-  g_assert_cmpuint (row_at (parse, 0)->line, ==, 1);
+  assert_john (import_test_row (parse, 0));
+  g_assert_cmpuint (import_test_row (parse, 0)->line, ==, 1);
 }
 
 static void
@@ -97,31 +75,31 @@ test_c2b_array (void)
   DaftariImportRow *row;
 
   g_assert_cmpuint (parse->rows->len, ==, 2);
-  assert_john (row_at (parse, 0));
+  assert_john (import_test_row (parse, 0));
 
-  row = row_at (parse, 1);
+  row = import_test_row (parse, 1);
   g_assert_cmpstr (row->receipt, ==, "SKA1B2C3F5");
   g_assert_cmpuint (row->line, ==, 3);
   /* 23:59:59 EAT is still the same UTC day, 20:59:59. */
-  g_assert_cmpint (row->ts, ==, utc (2025, 3, 10, 20, 59, 59));
+  g_assert_cmpint (row->ts, ==, import_test_utc (2025, 3, 10, 20, 59, 59));
   g_assert_cmpint (row->amount, ==, 125050);
   g_assert_cmpstr (row->phone, ==, "2547******541");
   g_assert_cmpstr (row->counterparty, ==, "Jane Wanjiru");
   g_assert_cmpstr (row->reference, ==, "");
   g_assert_false (row->has_balance);
   for (guint i = 0; i < parse->rows->len; i++)
-    g_assert_cmpstr (row_at (parse, i)->key, ==, row_at (again, i)->key);
+    g_assert_cmpstr (import_test_row (parse, i)->key, ==, import_test_row (again, i)->key);
 
   /* Record 2 has no TransID: rejected, naming the record. Record 4 is a
    * retry of record 1: skipped. */
   g_assert_cmpuint (parse->problems->len, ==, 2);
-  g_assert_true (problem_at (parse, 0)->rejected);
-  g_assert_cmpuint (problem_at (parse, 0)->line, ==, 2);
-  g_assert_nonnull (strstr (problem_at (parse, 0)->message, "record 2"));
-  g_assert_nonnull (strstr (problem_at (parse, 0)->message, "TransID"));
-  g_assert_false (problem_at (parse, 1)->rejected);
-  g_assert_cmpuint (problem_at (parse, 1)->line, ==, 4);
-  g_assert_nonnull (strstr (problem_at (parse, 1)->message, "SKA1B2C3F4"));
+  g_assert_true (import_test_problem (parse, 0)->rejected);
+  g_assert_cmpuint (import_test_problem (parse, 0)->line, ==, 2);
+  g_assert_nonnull (strstr (import_test_problem (parse, 0)->message, "record 2"));
+  g_assert_nonnull (strstr (import_test_problem (parse, 0)->message, "TransID"));
+  g_assert_false (import_test_problem (parse, 1)->rejected);
+  g_assert_cmpuint (import_test_problem (parse, 1)->line, ==, 4);
+  g_assert_nonnull (strstr (import_test_problem (parse, 1)->message, "SKA1B2C3F4"));
 }
 
 static void
@@ -133,10 +111,10 @@ test_stk (void)
 
   g_assert_cmpuint (ok->rows->len, ==, 1);
   g_assert_cmpuint (ok->problems->len, ==, 0);
-  row = row_at (ok, 0);
+  row = import_test_row (ok, 0);
   g_assert_cmpstr (row->receipt, ==, "NLJ7RT61SV");
   g_assert_cmpint (row->amount, ==, 100);
-  g_assert_cmpint (row->ts, ==, utc (2025, 3, 10, 12, 57, 45));
+  g_assert_cmpint (row->ts, ==, import_test_utc (2025, 3, 10, 12, 57, 45));
   g_assert_cmpstr (row->phone, ==, "254708374149");
   g_assert_cmpint (row->kind, ==, DAFTARI_MPESA_BUSINESS_RECEIVED);
   g_assert_cmpstr (row->key, ==, "daraja:NLJ7RT61SV");
@@ -144,9 +122,9 @@ test_stk (void)
 
   g_assert_cmpuint (cancelled->rows->len, ==, 0);
   g_assert_cmpuint (cancelled->problems->len, ==, 1);
-  g_assert_false (problem_at (cancelled, 0)->rejected);
-  g_assert_nonnull (strstr (problem_at (cancelled, 0)->message, "Request cancelled by user"));
-  g_assert_nonnull (strstr (problem_at (cancelled, 0)->message, "1032"));
+  g_assert_false (import_test_problem (cancelled, 0)->rejected);
+  g_assert_nonnull (strstr (import_test_problem (cancelled, 0)->message, "Request cancelled by user"));
+  g_assert_nonnull (strstr (import_test_problem (cancelled, 0)->message, "1032"));
 }
 
 static void
@@ -156,20 +134,20 @@ test_mixed (void)
                                                   STK_OK ", 42, {\"hello\":1}]");
 
   g_assert_cmpuint (parse->rows->len, ==, 2);
-  assert_john (row_at (parse, 0));
-  g_assert_cmpuint (row_at (parse, 0)->line, ==, 2);
-  g_assert_cmpstr (row_at (parse, 1)->receipt, ==, "NLJ7RT61SV");
-  g_assert_cmpuint (row_at (parse, 1)->line, ==, 4);
+  assert_john (import_test_row (parse, 0));
+  g_assert_cmpuint (import_test_row (parse, 0)->line, ==, 2);
+  g_assert_cmpstr (import_test_row (parse, 1)->receipt, ==, "NLJ7RT61SV");
+  g_assert_cmpuint (import_test_row (parse, 1)->line, ==, 4);
 
   g_assert_cmpuint (parse->problems->len, ==, 4);
-  g_assert_false (problem_at (parse, 0)->rejected);   /* 1032 */
-  g_assert_cmpuint (problem_at (parse, 0)->line, ==, 1);
-  g_assert_true (problem_at (parse, 1)->rejected);    /* a Value-less receipt item */
-  g_assert_cmpuint (problem_at (parse, 1)->line, ==, 3);
-  g_assert_true (problem_at (parse, 2)->rejected);    /* 42 */
-  g_assert_cmpuint (problem_at (parse, 2)->line, ==, 5);
-  g_assert_true (problem_at (parse, 3)->rejected);    /* neither kind */
-  g_assert_nonnull (strstr (problem_at (parse, 3)->message, "record 6"));
+  g_assert_false (import_test_problem (parse, 0)->rejected);   /* 1032 */
+  g_assert_cmpuint (import_test_problem (parse, 0)->line, ==, 1);
+  g_assert_true (import_test_problem (parse, 1)->rejected);    /* a Value-less receipt item */
+  g_assert_cmpuint (import_test_problem (parse, 1)->line, ==, 3);
+  g_assert_true (import_test_problem (parse, 2)->rejected);    /* 42 */
+  g_assert_cmpuint (import_test_problem (parse, 2)->line, ==, 5);
+  g_assert_true (import_test_problem (parse, 3)->rejected);    /* neither kind */
+  g_assert_nonnull (strstr (import_test_problem (parse, 3)->message, "record 6"));
 }
 
 static void
@@ -187,10 +165,10 @@ test_bad_records (void)
   g_assert_cmpuint (parse->problems->len, ==, G_N_ELEMENTS (texts));
   for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
     {
-      g_test_message ("%s", problem_at (parse, i)->message);
-      g_assert_true (problem_at (parse, i)->rejected);
-      g_assert_cmpuint (problem_at (parse, i)->line, ==, i + 1);
-      g_assert_nonnull (strstr (problem_at (parse, i)->message, texts[i]));
+      g_test_message ("%s", import_test_problem (parse, i)->message);
+      g_assert_true (import_test_problem (parse, i)->rejected);
+      g_assert_cmpuint (import_test_problem (parse, i)->line, ==, i + 1);
+      g_assert_nonnull (strstr (import_test_problem (parse, i)->message, texts[i]));
     }
 }
 

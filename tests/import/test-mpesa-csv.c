@@ -9,18 +9,11 @@
 #include "daftari-import-error.h"
 #include "daftari-mpesa-csv.h"
 #include "daftari-mpesa-details.h"
+#include "import-parse-test.h"
 
 #define HEADER_13 "Receipt No.,Completion Time,Initiation Time,Details,Transaction Status,Paid In," \
                   "Withdrawn,Balance,Balance Confirmed,Reason Type,Other Party Info,Linked Transaction ID,A/C No.\r\n"
 #define HEADER_7  "Receipt No.,Completion Time,Details,Transaction Status,Paid In,Withdrawn,Balance\n"
-
-/* East Africa Time is UTC+3: the expected instants, written in UTC. */
-static gint64
-utc (int y, int mo, int d, int h, int mi, int s)
-{
-  g_autoptr(GDateTime) dt = g_date_time_new_utc (y, mo, d, h, mi, s);
-  return g_date_time_to_unix (dt);
-}
 
 static DaftariImportParse *
 parse_ok (const char *csv)
@@ -28,23 +21,7 @@ parse_ok (const char *csv)
   g_autoptr(GError) error = NULL;
   DaftariImportParse *parse = daftari_mpesa_csv_parse (csv, strlen (csv), &error);
 
-  g_assert_no_error (error);
-  g_assert_nonnull (parse);
-  return parse;
-}
-
-static DaftariImportRow *
-row_at (DaftariImportParse *parse, guint i)
-{
-  g_assert_cmpuint (i, <, parse->rows->len);
-  return g_ptr_array_index (parse->rows, i);
-}
-
-static DaftariImportProblem *
-problem_at (DaftariImportParse *parse, guint i)
-{
-  g_assert_cmpuint (i, <, parse->problems->len);
-  return g_ptr_array_index (parse->problems, i);
+  return import_test_parsed (parse, error);
 }
 
 /* ---- Details ------------------------------------------------------------ */
@@ -171,9 +148,9 @@ test_business_layout (void)
   g_assert_cmpuint (parse->rows->len, ==, 3);
   g_assert_cmpuint (parse->problems->len, ==, 1);
 
-  row = row_at (parse, 0);
+  row = import_test_row (parse, 0);
   g_assert_cmpstr (row->receipt, ==, "SKX1AB2CD5");
-  g_assert_cmpint (row->ts, ==, utc (2024, 11, 29, 17, 10, 0));
+  g_assert_cmpint (row->ts, ==, import_test_utc (2024, 11, 29, 17, 10, 0));
   g_assert_cmpint (row->amount, ==, -100000);
   g_assert_true (row->has_balance);
   g_assert_cmpint (row->balance, ==, 110883);
@@ -184,30 +161,30 @@ test_business_layout (void)
   g_assert_cmpint (row->fee, ==, 0);
   g_assert_cmpuint (row->line, ==, 4);
 
-  row = row_at (parse, 1);
+  row = import_test_row (parse, 1);
   g_assert_cmpstr (row->receipt, ==, "SKX1AB2CD4");
   g_assert_cmpint (row->amount, ==, 200000);
   g_assert_cmpint (row->kind, ==, DAFTARI_MPESA_RECEIVED);
   g_assert_cmpstr (row->counterparty, ==, "JANE WANJIRU");
   g_assert_cmpstr (row->phone, ==, "2547******541");
 
-  row = row_at (parse, 2);
+  row = import_test_row (parse, 2);
   g_assert_cmpstr (row->receipt, ==, "SKX1AB2CD3");
-  g_assert_cmpint (row->ts, ==, utc (2024, 11, 29, 16, 37, 59));
+  g_assert_cmpint (row->ts, ==, import_test_utc (2024, 11, 29, 16, 37, 59));
   g_assert_cmpint (row->amount, ==, 1000);
   g_assert_cmpint (row->balance, ==, 10883);
   g_assert_cmpstr (row->counterparty, ==, "JANE WANJIRU");
   g_assert_cmpstr (row->phone, ==, "2547******541");
   g_assert_cmpstr (row->details, ==, "Funds received from -\n2547******541 JANE WANJIRU");
   g_assert_cmpuint (row->line, ==, 7);
-  g_autofree char *key = g_strdup_printf ("csv:SKX1AB2CD3:%lld:1000:0", (long long) utc (2024, 11, 29, 16, 37, 59));
+  g_autofree char *key = g_strdup_printf ("csv:SKX1AB2CD3:%lld:1000:0", (long long) import_test_utc (2024, 11, 29, 16, 37, 59));
   g_assert_cmpstr (row->key, ==, key);
 
   /* The Failed row: skipped with its reason, not posted, not a break. */
-  g_assert_false (problem_at (parse, 0)->rejected);
-  g_assert_cmpuint (problem_at (parse, 0)->line, ==, 5);
-  g_assert_nonnull (strstr (problem_at (parse, 0)->message, "Failed"));
-  g_assert_nonnull (strstr (problem_at (parse, 0)->message, "SKX1AB2CD6"));
+  g_assert_false (import_test_problem (parse, 0)->rejected);
+  g_assert_cmpuint (import_test_problem (parse, 0)->line, ==, 5);
+  g_assert_nonnull (strstr (import_test_problem (parse, 0)->message, "Failed"));
+  g_assert_nonnull (strstr (import_test_problem (parse, 0)->message, "SKX1AB2CD6"));
 }
 
 /* The 7-column layout, columns shuffled and names in another case;
@@ -231,42 +208,42 @@ test_customer_layout (void)
   DaftariImportRow *row;
 
   for (guint i = 0; i < parse->problems->len; i++)
-    g_test_message ("unexpected: %s", problem_at (parse, i)->message);
+    g_test_message ("unexpected: %s", import_test_problem (parse, i)->message);
   g_assert_cmpuint (parse->problems->len, ==, 0);
   g_assert_cmpuint (parse->rows->len, ==, 5);
 
-  row = row_at (parse, 0);
+  row = import_test_row (parse, 0);
   g_assert_cmpint (row->kind, ==, DAFTARI_MPESA_FULIZA_CREDIT);
   g_assert_cmpint (row->amount, ==, 8000);
-  row = row_at (parse, 1);
+  row = import_test_row (parse, 1);
   g_assert_cmpint (row->kind, ==, DAFTARI_MPESA_TILL);
   g_assert_cmpint (row->amount, ==, -10000);
   g_assert_cmpint (row->balance, ==, 0);
   g_assert_true (row->has_balance);
   g_assert_cmpstr (row->shortcode, ==, "5123456");
   g_assert_cmpstr (row->counterparty, ==, "MAMA PIMA SHOP");
-  g_assert_cmpint (row->ts, ==, utc (2025, 3, 10, 9, 0, 0));
-  row = row_at (parse, 2);
+  g_assert_cmpint (row->ts, ==, import_test_utc (2025, 3, 10, 9, 0, 0));
+  row = import_test_row (parse, 2);
   g_assert_cmpint (row->kind, ==, DAFTARI_MPESA_CHARGE);
   g_assert_cmpint (row->amount, ==, -1300);
-  row = row_at (parse, 3);
+  row = import_test_row (parse, 3);
   g_assert_cmpint (row->kind, ==, DAFTARI_MPESA_SENT);
   g_assert_cmpint (row->amount, ==, -50000);
   g_assert_cmpstr (row->counterparty, ==, "JOHN \"JOHNNIE\" KAMAU");
   g_assert_cmpstr (row->phone, ==, "2547******901");
-  row = row_at (parse, 4);
+  row = import_test_row (parse, 4);
   g_assert_cmpint (row->kind, ==, DAFTARI_MPESA_BUSINESS_PAYMENT);
   g_assert_cmpstr (row->shortcode, ==, "300600");
   g_assert_cmpstr (row->counterparty, ==, "Equity Bulk Account");
 
   /* One receipt, two rows, one second: two keys, and the same keys when
    * the file is read again. */
-  g_assert_cmpstr (row_at (parse, 0)->key, !=, row_at (parse, 1)->key);
-  g_assert_cmpstr (row_at (parse, 2)->key, !=, row_at (parse, 3)->key);
+  g_assert_cmpstr (import_test_row (parse, 0)->key, !=, import_test_row (parse, 1)->key);
+  g_assert_cmpstr (import_test_row (parse, 2)->key, !=, import_test_row (parse, 3)->key);
   for (guint i = 0; i < parse->rows->len; i++)
-    g_assert_cmpstr (row_at (parse, i)->key, ==, row_at (again, i)->key);
-  g_autofree char *key = g_strdup_printf ("csv:TFA1B2C3D4:%lld:-10000:0", (long long) utc (2025, 3, 10, 9, 0, 0));
-  g_assert_cmpstr (row_at (parse, 1)->key, ==, key);
+    g_assert_cmpstr (import_test_row (parse, i)->key, ==, import_test_row (again, i)->key);
+  g_autofree char *key = g_strdup_printf ("csv:TFA1B2C3D4:%lld:-10000:0", (long long) import_test_utc (2025, 3, 10, 9, 0, 0));
+  g_assert_cmpstr (import_test_row (parse, 1)->key, ==, key);
 }
 
 /* Identical rows (same receipt, second and amount) are told apart by their
@@ -291,11 +268,11 @@ test_same_receipt_keys (void)
   g_assert_cmpuint (a->problems->len, ==, 0);
   g_assert_cmpuint (b->problems->len, ==, 0);
   for (guint i = 0; i < a->rows->len; i++)
-    g_assert_true (g_hash_table_add (keys, row_at (a, i)->key));
+    g_assert_true (g_hash_table_add (keys, import_test_row (a, i)->key));
   for (guint i = 0; i < b->rows->len; i++)
-    g_assert_true (g_hash_table_contains (keys, row_at (b, i)->key));
-  g_assert_true (g_str_has_suffix (row_at (a, 0)->key, ":-500:0"));
-  g_assert_true (g_str_has_suffix (row_at (a, 1)->key, ":-500:1"));
+    g_assert_true (g_hash_table_contains (keys, import_test_row (b, i)->key));
+  g_assert_true (g_str_has_suffix (import_test_row (a, 0)->key, ":-500:0"));
+  g_assert_true (g_str_has_suffix (import_test_row (a, 1)->key, ":-500:1"));
 }
 
 /* ---- the running balance ---------------------------------------------- */
@@ -312,11 +289,11 @@ test_balance_break (void)
   DaftariImportProblem *problem;
 
   g_assert_cmpuint (parse->rows->len, ==, 4);
-  g_assert_cmpint (row_at (parse, 2)->amount, ==, -117);
+  g_assert_cmpint (import_test_row (parse, 2)->amount, ==, -117);
   /* 108.83 was due, the file says 118.83: one warning for that row, and
    * the chain goes on from what the file says (the next row is fine). */
   g_assert_cmpuint (parse->problems->len, ==, 1);
-  problem = problem_at (parse, 0);
+  problem = import_test_problem (parse, 0);
   g_assert_false (problem->rejected);
   g_assert_cmpuint (problem->line, ==, 3);
   g_assert_cmpstr (problem->message, ==,
@@ -336,9 +313,9 @@ test_balance_group_break (void)
   g_assert_cmpuint (parse->problems->len, >=, 1);
   for (guint i = 0; i < parse->problems->len; i++)
     {
-      g_assert_false (problem_at (parse, i)->rejected);
-      g_assert_nonnull (strstr (problem_at (parse, i)->message, "TFA1B2C3D4"));
-      g_assert_nonnull (strstr (problem_at (parse, i)->message, "2025-03-10 12:00:00"));
+      g_assert_false (import_test_problem (parse, i)->rejected);
+      g_assert_nonnull (strstr (import_test_problem (parse, i)->message, "TFA1B2C3D4"));
+      g_assert_nonnull (strstr (import_test_problem (parse, i)->message, "2025-03-10 12:00:00"));
     }
 }
 
@@ -362,7 +339,7 @@ test_bad_rows (void)
   g_assert_cmpuint (parse->problems->len, ==, G_N_ELEMENTS (expected));
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
     {
-      DaftariImportProblem *problem = problem_at (parse, i);
+      DaftariImportProblem *problem = import_test_problem (parse, i);
       g_test_message ("%s", problem->message);
       g_assert_true (problem->rejected);
       g_assert_cmpuint (problem->line, ==, expected[i].line);
@@ -370,8 +347,8 @@ test_bad_rows (void)
     }
   /* The day-first date with a four-digit year is not ambiguous. */
   g_assert_cmpuint (parse->rows->len, ==, 1);
-  g_assert_cmpint (row_at (parse, 0)->ts, ==, utc (2025, 2, 28, 7, 0, 0));
-  g_assert_false (row_at (parse, 0)->has_balance);
+  g_assert_cmpint (import_test_row (parse, 0)->ts, ==, import_test_utc (2025, 2, 28, 7, 0, 0));
+  g_assert_false (import_test_row (parse, 0)->has_balance);
 }
 
 static void
@@ -416,7 +393,7 @@ test_large_file (void)
   g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
   g_autoptr(GError) error = NULL;
   g_autoptr(DaftariImportParse) parse = NULL;
-  gint64 t0 = utc (2024, 1, 1, 0, 0, 0) + 3 * 3600;
+  gint64 t0 = import_test_utc (2024, 1, 1, 0, 0, 0) + 3 * 3600;
 
   /* Newest first: row i is the (n - i)-th receipt, +1.00 each, three rows a second. */
   for (guint i = 0; i < n; i++)
@@ -432,7 +409,7 @@ test_large_file (void)
   g_assert_cmpuint (parse->rows->len, ==, n);
   g_assert_cmpuint (parse->problems->len, ==, 0);
   for (guint i = 0; i < n; i++)
-    g_assert_true (g_hash_table_add (keys, row_at (parse, i)->key));
+    g_assert_true (g_hash_table_add (keys, import_test_row (parse, i)->key));
 }
 
 int

@@ -14,6 +14,7 @@
 #include "daftari-import-error.h"
 #include "daftari-import.h"
 #include "daftari-mpesa-pdf.h"
+#include "import-parse-test.h"
 
 typedef struct {
   const char *receipt, *time, *details, *status, *paid_in, *withdrawn, *balance;
@@ -156,12 +157,6 @@ parse_path (const char *path, const char *password, GError **error)
   return daftari_mpesa_pdf_parse (data, length, password, error);
 }
 
-static DaftariImportRow *
-row_at (DaftariImportParse *parse, guint i)
-{
-  return g_ptr_array_index (parse->rows, i);
-}
-
 static gboolean
 has_problem (DaftariImportParse *parse, const char *a, const char *b)
 {
@@ -182,7 +177,7 @@ check_rows (DaftariImportParse *parse)
   g_assert_cmpuint (parse->rows->len, ==, N_COMPLETED);
   for (guint i = 0; i < parse->rows->len; i++)
     {
-      DaftariImportRow *row = row_at (parse, i);
+      DaftariImportRow *row = import_test_row (parse, i);
       g_assert_true (g_str_has_prefix (row->key, "pdf:"));
       g_assert_cmpstr (row->receipt, ==, rows[i + 1].receipt);
       g_assert_cmpuint (row->line, ==, i + 2);
@@ -194,18 +189,18 @@ check_rows (DaftariImportParse *parse)
   g_assert_cmpint (in, ==, 342300);
   g_assert_cmpint (out, ==, 224600);
   /* Three lines of details, with the counterparty on the continuation lines. */
-  g_assert_cmpint (row_at (parse, 0)->kind, ==, DAFTARI_MPESA_SENT);
-  g_assert_cmpint (row_at (parse, 0)->amount, ==, -30000);
-  g_assert_cmpstr (row_at (parse, 0)->counterparty, ==, "JOHN KAMAU");
-  g_assert_cmpstr (row_at (parse, 0)->phone, ==, "2547******901");
-  g_assert_cmpint (row_at (parse, 0)->balance, ==, 127700);
-  g_assert_cmpint (row_at (parse, 3)->kind, ==, DAFTARI_MPESA_TILL);
-  g_assert_cmpstr (row_at (parse, 3)->shortcode, ==, "5123456");
-  g_assert_cmpint (row_at (parse, 4)->kind, ==, DAFTARI_MPESA_FULIZA_CREDIT);
-  g_assert_cmpint (row_at (parse, 6)->kind, ==, DAFTARI_MPESA_PAYBILL);
-  g_assert_cmpstr (row_at (parse, 6)->reference, ==, "54100000000");
-  g_assert_cmpint (row_at (parse, 5)->kind, ==, DAFTARI_MPESA_CHARGE);
-  g_assert_cmpint (row_at (parse, 7)->ts, ==, 1732860000);   /* 2024-11-29 09:00:00 EAT */
+  g_assert_cmpint (import_test_row (parse, 0)->kind, ==, DAFTARI_MPESA_SENT);
+  g_assert_cmpint (import_test_row (parse, 0)->amount, ==, -30000);
+  g_assert_cmpstr (import_test_row (parse, 0)->counterparty, ==, "JOHN KAMAU");
+  g_assert_cmpstr (import_test_row (parse, 0)->phone, ==, "2547******901");
+  g_assert_cmpint (import_test_row (parse, 0)->balance, ==, 127700);
+  g_assert_cmpint (import_test_row (parse, 3)->kind, ==, DAFTARI_MPESA_TILL);
+  g_assert_cmpstr (import_test_row (parse, 3)->shortcode, ==, "5123456");
+  g_assert_cmpint (import_test_row (parse, 4)->kind, ==, DAFTARI_MPESA_FULIZA_CREDIT);
+  g_assert_cmpint (import_test_row (parse, 6)->kind, ==, DAFTARI_MPESA_PAYBILL);
+  g_assert_cmpstr (import_test_row (parse, 6)->reference, ==, "54100000000");
+  g_assert_cmpint (import_test_row (parse, 5)->kind, ==, DAFTARI_MPESA_CHARGE);
+  g_assert_cmpint (import_test_row (parse, 7)->ts, ==, 1732860000);   /* 2024-11-29 09:00:00 EAT */
   /* The failed row is skipped, and every check passes. */
   for (guint i = 0; i < parse->problems->len; i++)
     g_test_message ("problem: %s", ((DaftariImportProblem *) g_ptr_array_index (parse->problems, i))->message);
@@ -230,7 +225,7 @@ test_variants (void)
   g_assert_no_error (error);
   check_rows (pb);
   for (guint i = 0; i < pa->rows->len; i++)
-    g_assert_cmpstr (row_at (pa, i)->key, ==, row_at (pb, i)->key);
+    g_assert_cmpstr (import_test_row (pa, i)->key, ==, import_test_row (pb, i)->key);
   test_remove_dir (dir);
 }
 

@@ -5,6 +5,7 @@
 
 #include "daftari-import-error.h"
 #include "daftari-sms.h"
+#include "import-parse-test.h"
 
 #define SENT "SKA1B2C3D4 Confirmed. Ksh500.00 sent to JOHN KAMAU 0712 345 678 on 5/3/25 at 6:27 PM. New M-PESA\n" \
   "balance is Ksh1,204.50. Transaction cost, Ksh7.00. Amount you can transact within the day is 499,500.00."
@@ -67,23 +68,7 @@ parse_ok (const char *text)
   g_autoptr(GError) error = NULL;
   DaftariImportParse *parse = daftari_sms_parse_text (text, strlen (text), &error);
 
-  g_assert_no_error (error);
-  g_assert_nonnull (parse);
-  return parse;
-}
-
-static DaftariImportRow *
-row_at (DaftariImportParse *parse, guint i)
-{
-  g_assert_cmpuint (i, <, parse->rows->len);
-  return g_ptr_array_index (parse->rows, i);
-}
-
-static DaftariImportProblem *
-problem_at (DaftariImportParse *parse, guint i)
-{
-  g_assert_cmpuint (i, <, parse->problems->len);
-  return g_ptr_array_index (parse->problems, i);
+  return import_test_parsed (parse, error);
 }
 
 typedef struct {
@@ -176,8 +161,8 @@ test_each_kind (void)
 
       g_assert_cmpuint (parse->problems->len, ==, 0);
       g_assert_cmpuint (parse->rows->len, ==, 1);
-      assert_row (row_at (parse, 0), &e[i]);
-      g_assert_cmpuint (row_at (parse, 0)->line, ==, 1);
+      assert_row (import_test_row (parse, 0), &e[i]);
+      g_assert_cmpuint (import_test_row (parse, 0)->line, ==, 1);
     }
 }
 
@@ -197,7 +182,7 @@ test_run_together (void)
   g_assert_cmpuint (parse->problems->len, ==, 0);
   g_assert_cmpuint (parse->rows->len, ==, n);
   for (guint i = 0; i < n; i++)
-    assert_row (row_at (parse, i), &e[i]);
+    assert_row (import_test_row (parse, i), &e[i]);
 }
 
 static void
@@ -209,7 +194,7 @@ test_reversal_and_fuliza (void)
 
   g_assert_cmpuint (parse->problems->len, ==, 0);
   g_assert_cmpuint (parse->rows->len, ==, 6);
-  rev = row_at (parse, 1);
+  rev = import_test_row (parse, 1);
   g_assert_cmpint (rev->kind, ==, DAFTARI_MPESA_REVERSAL);
   g_assert_cmpstr (rev->reversed_receipt, ==, "SKA1B2C3D4");
   g_assert_cmpstr (rev->key, ==, "sms:SKA1B2C3E2:reversal");
@@ -221,14 +206,14 @@ test_reversal_and_fuliza (void)
   g_assert_cmpint (rev->balance, ==, 171150);
   g_assert_cmpuint (rev->line, ==, 4);
 
-  repay = row_at (parse, 3);
+  repay = import_test_row (parse, 3);
   g_assert_cmpint (repay->kind, ==, DAFTARI_MPESA_FULIZA_REPAYMENT);
   g_assert_cmpint (repay->amount, ==, -5000);
   g_assert_cmpint (repay->ts, ==, eat (2025, 3, 6, 12, 16));
   g_assert_cmpint (repay->balance, ==, 145450);
   g_assert_cmpstr (repay->key, ==, "sms:SKA1B2C3D5:fuliza-repayment");
 
-  fuliza = row_at (parse, 5);
+  fuliza = import_test_row (parse, 5);
   g_assert_cmpint (fuliza->kind, ==, DAFTARI_MPESA_FULIZA_CREDIT);
   g_assert_cmpint (fuliza->amount, ==, 10000);
   g_assert_cmpint (fuliza->fee, ==, 100);
@@ -244,8 +229,8 @@ test_reversal_alone (void)
 
   g_assert_cmpuint (parse->rows->len, ==, 0);
   g_assert_cmpuint (parse->problems->len, ==, 1);
-  g_assert_true (problem_at (parse, 0)->rejected);
-  g_assert_nonnull (strstr (problem_at (parse, 0)->message, "no date"));
+  g_assert_true (import_test_problem (parse, 0)->rejected);
+  g_assert_nonnull (strstr (import_test_problem (parse, 0)->message, "no date"));
 }
 
 static void
@@ -259,15 +244,15 @@ test_duplicates (void)
   g_assert_cmpuint (parse->problems->len, ==, 2);
   for (guint i = 0; i < 2; i++)
     {
-      g_assert_false (problem_at (parse, i)->rejected);
-      g_assert_nonnull (strstr (problem_at (parse, i)->message, "copy"));
-      g_assert_nonnull (strstr (problem_at (parse, i)->message, "SKA1B2C3D4"));
+      g_assert_false (import_test_problem (parse, i)->rejected);
+      g_assert_nonnull (strstr (import_test_problem (parse, i)->message, "copy"));
+      g_assert_nonnull (strstr (import_test_problem (parse, i)->message, "SKA1B2C3D4"));
     }
-  g_assert_cmpuint (problem_at (parse, 0)->line, ==, 6);
+  g_assert_cmpuint (import_test_problem (parse, 0)->line, ==, 6);
 
   g_assert_cmpuint (conflict->rows->len, ==, 1);
   g_assert_cmpuint (conflict->problems->len, ==, 1);
-  g_assert_true (problem_at (conflict, 0)->rejected);
+  g_assert_true (import_test_problem (conflict, 0)->rejected);
 }
 
 static void
@@ -285,9 +270,9 @@ test_skipped (void)
 
       g_assert_cmpuint (parse->rows->len, ==, 1);
       g_assert_cmpuint (parse->problems->len, ==, 1);
-      g_assert_false (problem_at (parse, 0)->rejected);
-      g_assert_cmpuint (problem_at (parse, 0)->line, ==, 1);
-      g_assert_nonnull (strstr (problem_at (parse, 0)->message, cases[i].reason));
+      g_assert_false (import_test_problem (parse, 0)->rejected);
+      g_assert_cmpuint (import_test_problem (parse, 0)->line, ==, 1);
+      g_assert_nonnull (strstr (import_test_problem (parse, 0)->message, cases[i].reason));
     }
   /* "Failed." runs on straight after a message and still starts its own. */
   {
@@ -310,14 +295,14 @@ test_rejected (void)
   static const char *const expect[] = { "31/02/25", "1,00.0", "13:27 PM", "too large", "does not know" };
 
   g_assert_cmpuint (parse->rows->len, ==, 1);
-  g_assert_cmpstr (row_at (parse, 0)->receipt, ==, "SKA1B2C3D7");
+  g_assert_cmpstr (import_test_row (parse, 0)->receipt, ==, "SKA1B2C3D7");
   g_assert_cmpuint (parse->problems->len, ==, G_N_ELEMENTS (expect));
   for (guint i = 0; i < G_N_ELEMENTS (expect); i++)
     {
-      g_test_message ("%s", problem_at (parse, i)->message);
-      g_assert_true (problem_at (parse, i)->rejected);
-      g_assert_cmpuint (problem_at (parse, i)->line, ==, i + 1);
-      g_assert_nonnull (strstr (problem_at (parse, i)->message, expect[i]));
+      g_test_message ("%s", import_test_problem (parse, i)->message);
+      g_assert_true (import_test_problem (parse, i)->rejected);
+      g_assert_cmpuint (import_test_problem (parse, i)->line, ==, i + 1);
+      g_assert_nonnull (strstr (import_test_problem (parse, i)->message, expect[i]));
     }
 }
 
@@ -395,20 +380,20 @@ test_backup_xml (void)
 
   g_assert_no_error (error);
   g_assert_cmpuint (parse->rows->len, ==, 2);
-  sent = row_at (parse, 0);
+  sent = import_test_row (parse, 0);
   g_assert_cmpstr (sent->counterparty, ==, "JOHN & SONS");
   g_assert_cmpstr (sent->phone, ==, "254712345678");
   g_assert_cmpint (sent->ts, ==, eat (2025, 3, 5, 18, 27));   /* the body's date, not the attribute */
   g_assert_cmpint (sent->balance, ==, 120450);
   g_assert_cmpuint (sent->line, ==, 3);
-  rev = row_at (parse, 1);
+  rev = import_test_row (parse, 1);
   g_assert_cmpint (rev->kind, ==, DAFTARI_MPESA_REVERSAL);
   g_assert_cmpstr (rev->reversed_receipt, ==, "SKA1B2C3XY");
   g_assert_cmpint (rev->ts, ==, 1741500000);                   /* from the attribute */
   g_assert_cmpint (rev->amount, ==, 0);                        /* the original is not here */
   g_assert_cmpuint (parse->problems->len, ==, 2);              /* Failed, and the duplicate */
-  g_assert_false (problem_at (parse, 0)->rejected);
-  g_assert_nonnull (strstr (problem_at (parse, 1)->message, "copy"));
+  g_assert_false (import_test_problem (parse, 0)->rejected);
+  g_assert_nonnull (strstr (import_test_problem (parse, 1)->message, "copy"));
 }
 
 static void
@@ -439,7 +424,7 @@ test_large_paste (void)
                             "6:27 PM. New M-PESA balance is Ksh1,204.50. ", i, i + 1);
   parse = parse_ok (paste->str);
   g_assert_cmpuint (parse->rows->len, ==, 50000);
-  g_assert_cmpint (row_at (parse, 49999)->amount, ==, -5000000);
+  g_assert_cmpint (import_test_row (parse, 49999)->amount, ==, -5000000);
   g_test_message ("50,000 messages in %.2f s", (g_get_monotonic_time () - start) / 1e6);
 }
 
