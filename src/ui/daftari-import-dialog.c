@@ -47,7 +47,6 @@ struct _DaftariImportDialog {
   DaftariBankMapping  *mapping;        /* the guessed or remembered one, edited by the rows */
   GCancellable        *cancellable;
   guint                pulse_id;
-  gboolean             previewed;      /* the preview is of what is chosen now */
   gint64               batch_id;       /* of the import done */
 };
 
@@ -147,7 +146,6 @@ find_mapping (DaftariImportDialog *self)
 static void
 source_changed (DaftariImportDialog *self)
 {
-  self->previewed = FALSE;
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
   gtk_widget_set_visible (GTK_WIDGET (self->password_row), self->source == DAFTARI_IMPORT_SOURCE_MPESA_PDF);
   find_mapping (self);
@@ -185,21 +183,26 @@ file_loaded (GObject *source, GAsyncResult *result, gpointer user_data)
   g_autoptr(DaftariImportDialog) self = user_data;
   g_autoptr(GError) error = NULL;
   g_autofree char *name = g_file_get_basename (G_FILE (source));
-  g_autoptr(GFileInfo) info = g_file_query_info (G_FILE (source), G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, NULL, NULL);
-  g_autoptr(GBytes) bytes = NULL;
+  g_autoptr(GBytes) bytes = g_file_load_bytes_finish (G_FILE (source), result, NULL, &error);
 
-  /* The same limit as the command line, before reading it all. */
-  if (info != NULL && g_file_info_get_size (info) > DAFTARI_IMPORT_MAX_BYTES)
-    {
-      g_autofree char *message = g_strdup_printf (_("%s is larger than 200 MB; split it into smaller statements"), name);
-      show_problem (self, NULL, message);
-      return;
-    }
-  bytes = g_file_load_bytes_finish (G_FILE (source), result, NULL, &error);
   if (bytes == NULL)
     show_problem (self, NULL, error->message);
   else
     daftari_import_dialog_set_file (self, bytes, name);
+}
+
+/* The same size limit as the command line, checked before reading. */
+static void
+read_chosen (DaftariImportDialog *self, GFile *file)
+{
+  g_autoptr(GError) error = NULL;
+  g_autofree char *name = g_file_get_basename (file);
+  g_autoptr(GFileInfo) info = g_file_query_info (file, G_FILE_ATTRIBUTE_STANDARD_SIZE, 0, NULL, NULL);
+
+  if (info != NULL && !daftari_import_source_check_size (name, g_file_info_get_size (info), &error))
+    show_problem (self, NULL, error->message);
+  else
+    g_file_load_bytes_async (file, NULL, file_loaded, g_object_ref (self));
 }
 
 static void
@@ -208,7 +211,7 @@ chooser_response (GtkNativeDialog *chooser, int response, DaftariImportDialog *s
   g_autoptr(GFile) file = NULL;
 
   if (response == GTK_RESPONSE_ACCEPT && (file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser))) != NULL)
-    g_file_load_bytes_async (file, NULL, file_loaded, g_object_ref (self));
+    read_chosen (self, file);
   gtk_native_dialog_destroy (chooser);
   g_object_unref (chooser);
 }
@@ -442,7 +445,6 @@ show_preview (DaftariImportDialog *self, const DaftariImportResult *r)
       daftari_ui_group_add (self->checks_group, row);
     }
   show_rows (self, r);
-  self->previewed = TRUE;
   show_step (self, "preview");
   import_label = g_strdup_printf (ngettext ("_Import %u Transaction", "_Import %u Transactions", r->n_new), r->n_new);
   gtk_button_set_label (self->next_button, import_label);
@@ -574,7 +576,6 @@ undo_action (GtkWidget *widget, const char *name, GVariant *parameter)
 static void
 wallet_changed (DaftariImportDialog *self)
 {
-  self->previewed = FALSE;
   if (self->source == DAFTARI_IMPORT_SOURCE_BANK_CSV)
     {
       find_mapping (self);

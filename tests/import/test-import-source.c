@@ -69,6 +69,13 @@ test_refusals (void)
   g_assert_nonnull (strstr (error->message, "column"));
   g_clear_error (&error);
 
+  g_assert_true (daftari_import_source_check_size ("small.csv", DAFTARI_IMPORT_MAX_BYTES, &error));
+  g_assert_no_error (error);
+  g_assert_false (daftari_import_source_check_size ("big.csv", DAFTARI_IMPORT_MAX_BYTES + 1, &error));
+  g_assert_error (error, DAFTARI_IMPORT_ERROR, DAFTARI_IMPORT_ERROR_TOO_LARGE);
+  g_assert_nonnull (strstr (error->message, "big.csv"));
+  g_clear_error (&error);
+
   /* A sparse 201 MB file: refused from its size, never read. */
   file = g_fopen (big, "wb");
   g_assert_nonnull (file);

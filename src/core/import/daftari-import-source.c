@@ -144,16 +144,22 @@ daftari_import_source_parse (DaftariImportSource source, const char *data, gsize
 }
 
 gboolean
+daftari_import_source_check_size (const char *name, goffset size, GError **error)
+{
+  if (size <= DAFTARI_IMPORT_MAX_BYTES)
+    return TRUE;
+  g_set_error (error, DAFTARI_IMPORT_ERROR, DAFTARI_IMPORT_ERROR_TOO_LARGE,
+               _("%s is larger than 200 MB; split it into smaller statements"), name);
+  return FALSE;
+}
+
+gboolean
 daftari_import_source_read_file (const char *path, char **out_data, gsize *out_length, GError **error)
 {
+  g_autofree char *name = g_filename_display_basename (path);
   GStatBuf st;
 
-  if (g_stat (path, &st) == 0 && st.st_size > DAFTARI_IMPORT_MAX_BYTES)
-    {
-      g_autofree char *name = g_filename_display_basename (path);
-      g_set_error (error, DAFTARI_IMPORT_ERROR, DAFTARI_IMPORT_ERROR_TOO_LARGE,
-                   _("%s is larger than 200 MB; split it into smaller statements"), name);
-      return FALSE;
-    }
+  if (g_stat (path, &st) == 0 && !daftari_import_source_check_size (name, st.st_size, error))
+    return FALSE;
   return g_file_get_contents (path, out_data, out_length, error);
 }

@@ -43,6 +43,11 @@ DaftariImportParse  *daftari_import_source_parse       (DaftariImportSource     
                                                         gsize                             length,
                                                         const DaftariImportSourceOptions *options,
                                                         GError                          **error);
+/* FALSE with DAFTARI_IMPORT_ERROR_TOO_LARGE when a file of size bytes is
+ * over DAFTARI_IMPORT_MAX_BYTES; name is the file's, for the message. */
+gboolean             daftari_import_source_check_size  (const char          *name,
+                                                        goffset              size,
+                                                        GError             **error);
 /* Reads a file to import, refusing one over DAFTARI_IMPORT_MAX_BYTES
  * before reading it. */
 gboolean             daftari_import_source_read_file   (const char          *path,
