@@ -274,8 +274,9 @@ owed (DaftariBook *book, gint64 invoice_id, gint64 *out, GError **error)
   return FALSE;
 }
 
-static gboolean
-allocate (DaftariBook *book, gint64 payment_id, gint64 invoice_id, gint64 *inout_left, GError **error)
+gboolean
+daftari_customer_payment_allocate (DaftariBook *book, gint64 payment_id, gint64 invoice_id, gint64 *inout_left,
+                                   GError **error)
 {
   sqlite3_stmt *stmt = daftari_book_prepare (book,
       "INSERT INTO payment_allocation (payment_id, invoice_id, amount) VALUES (?, ?, ?)"
@@ -332,7 +333,7 @@ allocate_oldest (DaftariBook *book, gint64 customer_id, gint64 payment_id, gint6
   if (ids == NULL)
     return FALSE;
   for (guint i = 0; i < ids->len && *inout_left > 0; i++)
-    if (!allocate (book, payment_id, g_array_index (ids, gint64, i), inout_left, error))
+    if (!daftari_customer_payment_allocate (book, payment_id, g_array_index (ids, gint64, i), inout_left, error))
       return FALSE;
   return TRUE;
 }
@@ -436,7 +437,7 @@ receive_inside (DaftariBook *book, const DaftariPaymentSpec *spec, gint64 *out_p
                                         &payment_id, error))
     return FALSE;
   for (guint i = 0; i < spec->n_invoices && left > 0; i++)
-    if (!allocate (book, payment_id, spec->invoice_ids[i], &left, error))
+    if (!daftari_customer_payment_allocate (book, payment_id, spec->invoice_ids[i], &left, error))
       return FALSE;
   if (spec->allocate_oldest && left > 0 && !allocate_oldest (book, customer_id, payment_id, &left, error))
     return FALSE;

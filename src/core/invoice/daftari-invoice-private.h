@@ -36,6 +36,13 @@ gboolean        daftari_customer_payment_insert (DaftariBook  *book,
                                                  gint64        amount,
                                                  gint64       *out_id,
                                                  GError      **error);
+/* Allocates to an issued invoice up to what it still owes, out of
+ * *inout_left (lowered by what it took), inside the caller's write. */
+gboolean        daftari_customer_payment_allocate (DaftariBook  *book,
+                                                   gint64        payment_id,
+                                                   gint64        invoice_id,
+                                                   gint64       *inout_left,
+                                                   GError      **error);
 gboolean        daftari_invoice_refuse     (GError       **error,
                                             DaftariInvoiceError code,
                                             const char    *message);

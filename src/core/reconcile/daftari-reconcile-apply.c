@@ -101,20 +101,6 @@ open_invoice (DaftariBook *book, gint64 invoice_id, gint64 customer_id, gint64 *
   return TRUE;
 }
 
-static gboolean
-allocate (DaftariBook *book, gint64 payment_id, gint64 invoice_id, gint64 amount, GError **error)
-{
-  sqlite3_stmt *stmt = daftari_book_prepare (book,
-      "INSERT INTO payment_allocation (payment_id, invoice_id, amount) VALUES (?, ?, ?)", error);
-
-  if (stmt == NULL)
-    return FALSE;
-  sqlite3_bind_int64 (stmt, 1, payment_id);
-  sqlite3_bind_int64 (stmt, 2, invoice_id);
-  sqlite3_bind_int64 (stmt, 3, amount);
-  return daftari_db_step_done (stmt, error);
-}
-
 /* The candidate's rows in reconcile_match: its invoices now in state, the
  * payment's other waiting suggestions gone. */
 static gboolean
@@ -198,13 +184,11 @@ apply_inside (DaftariBook *book, const DaftariReconcileSource *source, const Daf
   /* Each invoice takes up to what it owes now; the rest is credit. */
   for (guint i = 0; i < c->n_invoices; i++)
     {
-      gint64 owed = 0;
-      if (!open_invoice (book, c->invoice_ids[i], c->customer_id, &owed, error))
+      gint64 owed = 0, before = left;
+      if (!open_invoice (book, c->invoice_ids[i], c->customer_id, &owed, error) ||
+          !daftari_customer_payment_allocate (book, payment_id, c->invoice_ids[i], &left, error))
         return FALSE;
-      taken[i] = MIN (owed, left);
-      left -= taken[i];
-      if (taken[i] > 0 && !allocate (book, payment_id, c->invoice_ids[i], taken[i], error))
-        return FALSE;
+      taken[i] = before - left;
     }
   return record_match (book, source, c, taken, state, category, error) &&
          (!learn_payer || learn (book, source, c->customer_id, error));
