@@ -12,6 +12,7 @@
 #include "daftari-error.h"
 #include "daftari-money.h"
 #include "daftari-schema.h"
+#include "daftari-wallet-flow.h"
 #include "daftari-write-cache.h"
 
 struct _DaftariBook {
@@ -323,7 +324,8 @@ daftari_book_open (const char *path, GError **error)
       (!back_up (self, version, error) ||
        !daftari_schema_migrate (self->db, daftari_schema_latest_version (), error)))
     return NULL;
-  if (!load_settings (self, error))
+  /* After the settings: the months are by the book's calendar. */
+  if (!load_settings (self, error) || !daftari_wallet_flow_ensure (self, error))
     return NULL;
   return g_steal_pointer (&self);
 }

@@ -6,6 +6,7 @@
 #include "daftari-account.h"
 #include "daftari-book-private.h"
 #include "daftari-db.h"
+#include "daftari-wallet-flow.h"
 #include "daftari-error.h"
 
 /* Runs a query whose every row is a problem; describe turns a row into a
@@ -149,6 +150,36 @@ check_month_totals (DaftariBook *book, GPtrArray *problems, GError **error)
          daftari_db_exec (db, "DROP TABLE temp.check_month", error);
 }
 
+static char *
+describe_flow (sqlite3_stmt *stmt)
+{
+  return g_strdup_printf (_("The cash-flow totals of “%s” for %d-%02d are stored wrongly"),
+                          sqlite3_column_text (stmt, 0), sqlite3_column_int (stmt, 1) / 100,
+                          sqlite3_column_int (stmt, 1) % 100);
+}
+
+/* Recomputes wallet_flow_month by the flow rule into a scratch table and
+ * reports months that differ in either direction. */
+static gboolean
+check_wallet_flows (DaftariBook *book, GPtrArray *problems, GError **error)
+{
+  sqlite3 *db = daftari_book_get_db (book);
+
+  return daftari_db_exec (db,
+                          "CREATE TEMP TABLE IF NOT EXISTS check_flow (wallet_id INTEGER, month INTEGER,"
+                          " money_in INTEGER, money_out INTEGER, transfers_in INTEGER, transfers_out INTEGER,"
+                          " fees INTEGER, PRIMARY KEY (wallet_id, month))", error) &&
+         daftari_wallet_flow_rebuild (book, "temp.check_flow", error) &&
+         collect (book,
+                  "SELECT a.name, x.month FROM ("
+                  "  SELECT * FROM wallet_flow_month EXCEPT SELECT * FROM temp.check_flow"
+                  "  UNION"
+                  "  SELECT * FROM temp.check_flow EXCEPT SELECT * FROM wallet_flow_month"
+                  ") x JOIN account a ON a.id = x.wallet_id",
+                  describe_flow, problems, error) &&
+         daftari_db_exec (db, "DROP TABLE temp.check_flow", error);
+}
+
 static gboolean
 run_checks (DaftariBook *book, GPtrArray *problems, GError **error)
 {
@@ -184,7 +215,8 @@ run_checks (DaftariBook *book, GPtrArray *problems, GError **error)
                 "  WHERE a.kind IN ('mpesa', 'bank', 'cash', 'crypto') AND NOT a.allow_overdraft"
                 ") WHERE running < 0 GROUP BY name",
                 describe_negative, problems, error) ||
-      !check_month_totals (book, problems, error))
+      !check_month_totals (book, problems, error) ||
+      !check_wallet_flows (book, problems, error))
     return FALSE;
   return TRUE;
 }

@@ -67,19 +67,12 @@ insert_split_rows (DaftariBook *book, gint64 txn_id, const DaftariTxn *txn, guin
   return daftari_db_step_done (insert, error);
 }
 
-/* The splits' effect on balances and month totals goes to the write cache,
- * which the book writes before anything reads them. */
-static void
-cache_splits (DaftariBook *book, const DaftariTxn *txn)
+/* The splits' effect on balances, month totals and the wallets' flows goes
+ * to the write cache, which the book writes before anything reads them. */
+static gboolean
+cache_splits (DaftariBook *book, const DaftariTxn *txn, GError **error)
 {
-  DaftariWriteCache *cache = daftari_book_get_write_cache (book);
-  DaftariMonth month = daftari_calendar_month_of (daftari_book_get_calendar (book), txn->ts);
-
-  for (guint i = 0; i < txn->splits->len; i++)
-    {
-      const DaftariSplit *split = daftari_txn_get_split (txn, i);
-      daftari_write_cache_add (cache, split->account_id, month, txn->ts, split->amount, split->value);
-    }
+  return daftari_write_cache_add_txn (daftari_book_get_write_cache (book), book, txn, 1, error);
 }
 
 static gboolean
@@ -90,8 +83,7 @@ write_splits (DaftariBook *book, gint64 txn_id, const DaftariTxn *txn, GError **
   for (guint first = 0; first < txn->splits->len; first += most)
     if (!insert_split_rows (book, txn_id, txn, first, MIN (most, txn->splits->len - first), error))
       return FALSE;
-  cache_splits (book, txn);
-  return TRUE;
+  return cache_splits (book, txn, error);
 }
 
 /* The inverse of write_splits, written through at once: removing splits can
@@ -100,7 +92,6 @@ static gboolean
 remove_splits (DaftariBook *book, const DaftariTxn *txn, GError **error)
 {
   DaftariWriteCache *cache = daftari_book_get_write_cache (book);
-  DaftariMonth month = daftari_calendar_month_of (daftari_book_get_calendar (book), txn->ts);
   sqlite3_stmt *remove = daftari_book_prepare (book, "DELETE FROM split WHERE txn_id = ?", error);
   sqlite3_stmt *latest = remove ? daftari_book_prepare (book,
       "UPDATE account SET last_ts = coalesce ((SELECT max (ts) FROM split WHERE account_id = ?1), 0)"
@@ -111,12 +102,8 @@ remove_splits (DaftariBook *book, const DaftariTxn *txn, GError **error)
   sqlite3_bind_int64 (remove, 1, txn->id);
   if (!daftari_db_step_done (remove, error))
     return FALSE;
-  for (guint i = 0; i < txn->splits->len; i++)
-    {
-      const DaftariSplit *split = daftari_txn_get_split (txn, i);
-      daftari_write_cache_add (cache, split->account_id, month, 0, -split->amount, -split->value);
-    }
-  if (!daftari_write_cache_flush (cache, book, error))
+  if (!daftari_write_cache_add_txn (cache, book, txn, -1, error) ||
+      !daftari_write_cache_flush (cache, book, error))
     return FALSE;
   for (guint i = 0; i < txn->splits->len; i++)
     {
@@ -230,11 +217,8 @@ append (DaftariBook *book, DaftariTxn *txn, GArray *touched, DaftariRowQueue *qu
 {
   if (!daftari_rules_check_overdraft_ahead (book, txn, touched, error))
     return FALSE;
-  if (queue != NULL && daftari_row_queue_add (queue, txn, inout_id, error))
-    {
-      cache_splits (book, txn);
-      return TRUE;
-    }
+  if (queue != NULL && daftari_row_queue_add (queue, txn, inout_id, error) && cache_splits (book, txn, error))
+    return TRUE;
   if (queue == NULL && write_txn_row (book, txn, inout_id, error) && write_splits (book, *inout_id, txn, error))
     return TRUE;
   /* Rows may be half written and nothing can take back just them. */

@@ -325,8 +325,26 @@ static const char migration_6[] =
   "  dismissed INTEGER NOT NULL"
   ") WITHOUT ROWID;";
 
+/* 7: each wallet's money in, money out, transfers and charges per month
+ * (docs/reports.md), kept by the ledger's write cache beside account_month
+ * so the cash-flow report reads months instead of every transaction. A book
+ * from before has its months computed in C, by the same rule, the first
+ * time it opens (wallet_flow_stale asks for that). */
+static const char migration_7[] =
+  "CREATE TABLE wallet_flow_month ("
+  "  wallet_id INTEGER NOT NULL REFERENCES account (id),"
+  "  month INTEGER NOT NULL,"
+  "  money_in INTEGER NOT NULL DEFAULT 0,"
+  "  money_out INTEGER NOT NULL DEFAULT 0,"
+  "  transfers_in INTEGER NOT NULL DEFAULT 0,"
+  "  transfers_out INTEGER NOT NULL DEFAULT 0,"
+  "  fees INTEGER NOT NULL DEFAULT 0,"
+  "  PRIMARY KEY (wallet_id, month)"
+  ") WITHOUT ROWID;"
+  "INSERT INTO setting (key, value) SELECT 'wallet_flow_stale', '1' WHERE EXISTS (SELECT 1 FROM split);";
+
 static const char *const migrations[] = { migration_1, migration_2, migration_3, migration_4, migration_5,
-                                           migration_6 };
+                                           migration_6, migration_7 };
 
 int
 daftari_schema_latest_version (void)

@@ -7,6 +7,7 @@
 #include "daftari-db.h"
 #include "daftari-error.h"
 #include "daftari-row-queue.h"
+#include "daftari-wallet-flow.h"
 
 typedef struct {
   gint64 account_id;
@@ -20,12 +21,24 @@ typedef struct {
   gint64 value;
 } PendingMonth;
 
+typedef struct {
+  gint64            key;   /* wallet_id << 32 | month: first, for g_int64_hash */
+  DaftariWalletFlow flow;
+} PendingFlow;
+
+/* Room for the wallet legs and splits of one transaction on the stack; a
+ * larger one (a payroll journal) takes the heap. */
+#define FEW_SPLITS 16
+
 struct _DaftariWriteCache {
   GHashTable *accounts;   /* gint64* id → DaftariCachedAccount */
   GHashTable *pending;    /* gint64* id → PendingAccount */
   GHashTable *months;     /* gint64* key → PendingMonth */
+  GHashTable *flows;      /* gint64* key → PendingFlow */
   gboolean    limit_known;
   gint64      limit;
+  gboolean    charges_known;
+  gint64      charges_id; /* the charges category, 0 if the book has none */
   GArray     *scratch_accounts;  /* of DaftariRuleAccount */
   GArray     *scratch_touched;   /* of DaftariRuleTouch */
   DaftariRowQueue *row_queue;
@@ -40,6 +53,7 @@ daftari_write_cache_new (void)
   cache->accounts = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
   cache->pending = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
   cache->months = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
+  cache->flows = g_hash_table_new_full (g_int64_hash, g_int64_equal, NULL, g_free);
   cache->scratch_accounts = g_array_sized_new (FALSE, FALSE, sizeof (DaftariRuleAccount), 8);
   cache->scratch_touched = g_array_sized_new (FALSE, FALSE, sizeof (DaftariRuleTouch), 8);
   return cache;
@@ -53,6 +67,7 @@ daftari_write_cache_free (DaftariWriteCache *cache)
   g_hash_table_unref (cache->accounts);
   g_hash_table_unref (cache->pending);
   g_hash_table_unref (cache->months);
+  g_hash_table_unref (cache->flows);
   g_array_unref (cache->scratch_accounts);
   g_array_unref (cache->scratch_touched);
   g_clear_pointer (&cache->row_queue, daftari_row_queue_free);
@@ -65,7 +80,9 @@ daftari_write_cache_clear (DaftariWriteCache *cache)
   g_hash_table_remove_all (cache->accounts);
   g_hash_table_remove_all (cache->pending);
   g_hash_table_remove_all (cache->months);
+  g_hash_table_remove_all (cache->flows);
   cache->limit_known = FALSE;
+  cache->charges_known = FALSE;
 }
 
 GArray *
@@ -146,6 +163,84 @@ daftari_write_cache_add (DaftariWriteCache *cache, gint64 account_id, DaftariMon
     }
   totals->amount += amount;
   totals->value += value;
+}
+
+static gboolean
+load_charges_id (DaftariWriteCache *cache, DaftariBook *book, GError **error)
+{
+  sqlite3_stmt *stmt;
+
+  if (cache->charges_known)
+    return TRUE;
+  if ((stmt = daftari_book_prepare (book, "SELECT id FROM account WHERE role = 'charges'", error)) == NULL)
+    return FALSE;
+  cache->charges_id = sqlite3_step (stmt) == SQLITE_ROW ? sqlite3_column_int64 (stmt, 0) : 0;
+  sqlite3_reset (stmt);
+  cache->charges_known = TRUE;
+  return TRUE;
+}
+
+static void
+add_flow (DaftariWriteCache *cache, DaftariMonth month, const DaftariWalletSide *side, int sign)
+{
+  gint64 key = side->wallet_id << 32 | (guint32) month;
+  PendingFlow *pending = g_hash_table_lookup (cache->flows, &key);
+
+  if (pending == NULL)
+    {
+      pending = g_new0 (PendingFlow, 1);
+      pending->key = key;
+      g_hash_table_insert (cache->flows, &pending->key, pending);
+    }
+  daftari_wallet_flow_add_side (&pending->flow, side, sign);
+}
+
+/* The wallets' flows of txn, by the rule in daftari-wallet-flow.c. */
+static gboolean
+add_flows (DaftariWriteCache *cache, DaftariBook *book, const DaftariTxn *txn, DaftariMonth month, int sign,
+           GError **error)
+{
+  guint n_splits = txn->splits->len, n;
+  DaftariFlowClass few_classes[FEW_SPLITS];
+  DaftariWalletSide few_sides[FEW_SPLITS];
+  g_autofree DaftariFlowClass *many_classes = n_splits > FEW_SPLITS ? g_new (DaftariFlowClass, n_splits) : NULL;
+  g_autofree DaftariWalletSide *many_sides = n_splits > FEW_SPLITS ? g_new (DaftariWalletSide, n_splits) : NULL;
+  DaftariFlowClass *classes = many_classes ? many_classes : few_classes;
+  DaftariWalletSide *sides = many_sides ? many_sides : few_sides;
+
+  if (!load_charges_id (cache, book, error))
+    return FALSE;
+  for (guint i = 0; i < n_splits; i++)
+    {
+      gint64 id = daftari_txn_get_split (txn, i)->account_id;
+      DaftariCachedAccount *account = daftari_write_cache_account (cache, book, id, error);
+
+      if (account == NULL)
+        return FALSE;
+      classes[i] = daftari_flow_class (account->info.kind, id == cache->charges_id);
+    }
+  n = daftari_wallet_sides ((const DaftariSplit *) txn->splits->data, classes, n_splits, sides, n_splits);
+  for (guint i = 0; i < n; i++)
+    add_flow (cache, month, &sides[i], sign);
+  return TRUE;
+}
+
+gboolean
+daftari_write_cache_add_txn (DaftariWriteCache *cache, DaftariBook *book, const DaftariTxn *txn, int sign,
+                             GError **error)
+{
+  DaftariMonth month = daftari_calendar_month_of (daftari_book_get_calendar (book), txn->ts);
+
+  /* Classifying may load an account, which writes what is pending: first. */
+  if (!add_flows (cache, book, txn, month, sign, error))
+    return FALSE;
+  for (guint i = 0; i < txn->splits->len; i++)
+    {
+      const DaftariSplit *split = daftari_txn_get_split (txn, i);
+      daftari_write_cache_add (cache, split->account_id, month, sign > 0 ? txn->ts : 0, sign * split->amount,
+                               sign * split->value);
+    }
+  return TRUE;
 }
 
 gboolean
@@ -230,10 +325,78 @@ flush_months (DaftariWriteCache *cache, DaftariBook *book, GError **error)
   return TRUE;
 }
 
+static gboolean
+flow_is_zero (const DaftariWalletFlow *flow)
+{
+  return flow->money_in == 0 && flow->money_out == 0 && flow->transfers_in == 0 && flow->transfers_out == 0 &&
+         flow->fees == 0;
+}
+
+/* Adds in C, not in SQL: flows add modulo 2^64 (daftari-wallet-flow.h). */
+static gboolean
+flush_flows (DaftariWriteCache *cache, DaftariBook *book, GError **error)
+{
+  sqlite3_stmt *read = daftari_book_prepare (book,
+      "SELECT money_in, money_out, transfers_in, transfers_out, fees FROM wallet_flow_month"
+      " WHERE wallet_id = ? AND month = ?", error);
+  sqlite3_stmt *write = read ? daftari_book_prepare (book,
+      "INSERT OR REPLACE INTO wallet_flow_month (wallet_id, month, money_in, money_out, transfers_in,"
+      " transfers_out, fees) VALUES (?, ?, ?, ?, ?, ?, ?)", error) : NULL;
+  sqlite3_stmt *prune = write ? daftari_book_prepare (book,
+      "DELETE FROM wallet_flow_month WHERE wallet_id = ? AND month = ?", error) : NULL;
+  GHashTableIter iter;
+  PendingFlow *pending;
+
+  if (prune == NULL)
+    return FALSE;
+  g_hash_table_iter_init (&iter, cache->flows);
+  while (g_hash_table_iter_next (&iter, NULL, (gpointer *) &pending))
+    {
+      gint64 wallet_id = pending->key >> 32;
+      int month = (int) (pending->key & 0xffffffff);
+      DaftariWalletFlow flow = { 0 };
+      sqlite3_stmt *stmt;
+      int rc;
+
+      sqlite3_bind_int64 (read, 1, wallet_id);
+      sqlite3_bind_int (read, 2, month);
+      if ((rc = sqlite3_step (read)) == SQLITE_ROW)
+        flow = (DaftariWalletFlow) {
+          sqlite3_column_int64 (read, 0), sqlite3_column_int64 (read, 1), sqlite3_column_int64 (read, 2),
+          sqlite3_column_int64 (read, 3), sqlite3_column_int64 (read, 4),
+        };
+      sqlite3_reset (read);
+      if (rc != SQLITE_ROW && rc != SQLITE_DONE)
+        {
+          daftari_db_set_error (error, daftari_book_get_db (book), rc);
+          return FALSE;
+        }
+      daftari_wallet_flow_add (&flow, &pending->flow);
+      /* A month that comes back to nothing has no row, as in a rebuild. */
+      stmt = flow_is_zero (&flow) ? prune : write;
+      sqlite3_bind_int64 (stmt, 1, wallet_id);
+      sqlite3_bind_int (stmt, 2, month);
+      if (stmt == write)
+        {
+          sqlite3_bind_int64 (write, 3, flow.money_in);
+          sqlite3_bind_int64 (write, 4, flow.money_out);
+          sqlite3_bind_int64 (write, 5, flow.transfers_in);
+          sqlite3_bind_int64 (write, 6, flow.transfers_out);
+          sqlite3_bind_int64 (write, 7, flow.fees);
+        }
+      if (!daftari_db_step_done (stmt, error))
+        return FALSE;
+      g_hash_table_iter_remove (&iter);
+    }
+  return TRUE;
+}
+
 gboolean
 daftari_write_cache_flush (DaftariWriteCache *cache, DaftariBook *book, GError **error)
 {
-  if (g_hash_table_size (cache->pending) == 0 && g_hash_table_size (cache->months) == 0)
+  if (g_hash_table_size (cache->pending) == 0 && g_hash_table_size (cache->months) == 0 &&
+      g_hash_table_size (cache->flows) == 0)
     return TRUE;
-  return flush_accounts (cache, book, error) && flush_months (cache, book, error);
+  return flush_accounts (cache, book, error) && flush_months (cache, book, error) &&
+         flush_flows (cache, book, error);
 }

@@ -3,11 +3,12 @@
 
 #include "daftari-book.h"
 #include "daftari-rules.h"
+#include "daftari-txn.h"
 
 G_BEGIN_DECLS
 
 /* What one write transaction knows about the accounts it touches, and the
- * balance and month-total changes it has not yet written.
+ * balance, month-total and wallet-flow changes it has not yet written.
  *
  * It exists for speed: posting a transaction in time order needs no SQL but
  * its own rows, so an import or a generated book of a million transactions
@@ -37,6 +38,13 @@ void                  daftari_write_cache_add      (DaftariWriteCache *cache,
                                                     gint64             ts,
                                                     gint64             amount,
                                                     gint64             value);
+/* Records a transaction's effect: balances, month totals and each wallet's
+ * flows (sign 1: its splits were written; -1: they were removed). */
+gboolean              daftari_write_cache_add_txn  (DaftariWriteCache *cache,
+                                                    DaftariBook       *book,
+                                                    const DaftariTxn  *txn,
+                                                    int                sign,
+                                                    GError           **error);
 gboolean              daftari_write_cache_get_limit (DaftariWriteCache *cache,
                                                     DaftariBook       *book,
                                                     gint64            *out_limit,

@@ -798,7 +798,8 @@ test_old_book (Fixture *f, gconstpointer data)
   g_assert_cmpint (sqlite3_open (f->book, &db), ==, SQLITE_OK);
   /* Undo migrations 5 (what imports learn), 4 (imports), 3 (invoices) and 2
    * to make a version-1 book. */
-  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE anomaly_dismissal; DROP TABLE budget;"
+  g_assert_cmpint (sqlite3_exec (db, "DROP TABLE wallet_flow_month;"
+                                     "DROP TABLE anomaly_dismissal; DROP TABLE budget;"
                                      "DROP TABLE schedule_post; DROP TABLE schedule;"
                                      "DROP TABLE txn_attachment; DROP TABLE attachment;"
                                      "DROP TABLE import_mapping; DROP TABLE reconcile_match;"
@@ -823,6 +824,10 @@ test_old_book (Fixture *f, gconstpointer data)
   }
   g_assert_cmpint (raw_int (f, "PRAGMA user_version"), >=, 2);
   g_assert_cmpint (raw_int (f, "SELECT count (*) FROM txn WHERE channel = 'transfer'"), ==, 1);
+  /* Step 7's month flows were computed from the old rows on opening. */
+  g_assert_cmpint (raw_int (f, "SELECT transfers_out FROM wallet_flow_month m JOIN account a ON a.id = m.wallet_id"
+                               " WHERE a.name = 'M-PESA' AND m.month = 202501"), ==, 10000);
+  g_assert_cmpint (raw_int (f, "SELECT count (*) FROM setting WHERE key = 'wallet_flow_stale'"), ==, 0);
   dir = g_dir_open (f->dir, 0, NULL);
   while ((name = g_dir_read_name (dir)) != NULL)
     backups += g_str_has_prefix (name, "shop.daftari.v1-") && g_str_has_suffix (name, ".bak");

@@ -689,6 +689,11 @@ test_check_finds_damage (void)
       "total of “Stock purchases” for 2025-01" },
     { "DELETE FROM account_month WHERE account_id = (SELECT id FROM account WHERE name = 'Sales')",
       "total of “Sales”" },
+    { "UPDATE wallet_flow_month SET money_out = money_out + 1"
+      " WHERE wallet_id = (SELECT id FROM account WHERE name = 'Cash')",
+      "cash-flow totals of “Cash” for 2025-01" },
+    { "DELETE FROM wallet_flow_month WHERE wallet_id = (SELECT id FROM account WHERE name = 'M-PESA')",
+      "cash-flow totals of “M-PESA”" },
     { "UPDATE split SET value = value * 2 WHERE account_id = (SELECT id FROM account WHERE name = 'Cash')",
       "kept in the book currency" },
     { "UPDATE txn SET voided = 1 WHERE id = (SELECT max (id) FROM txn)", "splits, which its state does not allow" },

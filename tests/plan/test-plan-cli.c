@@ -6,6 +6,7 @@
 #include <json-glib/json-glib.h>
 #include <string.h>
 
+#include "daftari-schema.h"
 #include "test-common.h"
 #include "test-run-cli.h"
 
@@ -226,7 +227,8 @@ test_migration_6 (void)
   book_path = g_build_filename (dir, "shop.daftari", NULL);
   setup_book ();
   db = test_db_open (book_path);
-  test_sql_exec (db, "DROP TABLE anomaly_dismissal; DROP TABLE budget; DROP TABLE schedule_post;"
+  test_sql_exec (db, "DROP TABLE wallet_flow_month;"
+                     " DROP TABLE anomaly_dismissal; DROP TABLE budget; DROP TABLE schedule_post;"
                      " DROP TABLE schedule; PRAGMA user_version = 5;");
   sqlite3_close (db);
   g_assert_cmpint (test_db_int (book_path, "PRAGMA user_version"), ==, 5);
@@ -239,7 +241,7 @@ test_migration_6 (void)
     assert_status (&add, 0);
     assert_status (&check, 0);
   }
-  g_assert_cmpint (test_db_int (book_path, "PRAGMA user_version"), ==, 6);
+  g_assert_cmpint (test_db_int (book_path, "PRAGMA user_version"), ==, daftari_schema_latest_version ());
   g_assert_cmpint (test_db_int (book_path, "SELECT count (*) FROM budget"), ==, 1);
   g_assert_cmpint (test_db_int (book_path, "SELECT count (*) FROM sqlite_master WHERE name = 'schedule_post'"),
                    ==, 1);

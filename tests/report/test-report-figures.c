@@ -217,6 +217,63 @@ test_cashflow (void)
   }
 }
 
+/* Whole months come from the ledger's month flows and ragged ends from the
+ * transactions: both ways must agree with adding up single days, which
+ * never use the months. */
+static void
+add_row (DaftariCashflowRow *sum, const DaftariCashflowRow *row)
+{
+  sum->money_in += row->money_in;
+  sum->money_out += row->money_out;
+  sum->transfers_in += row->transfers_in;
+  sum->transfers_out += row->transfers_out;
+  sum->fees += row->fees;
+}
+
+static void
+assert_span_is_its_days (ReportBook *rb, DaftariDay from, DaftariDay to)
+{
+  g_autoptr(GError) error = NULL;
+  DaftariPeriod whole_period = period (rb, from, to);
+  g_autoptr(DaftariCashflowReport) whole = daftari_report_cashflow (rb->tb->book, &whole_period, &error);
+  g_autofree DaftariCashflowRow *by_days = NULL;
+  DaftariCalendar *calendar = daftari_book_get_calendar (rb->tb->book);
+  DaftariDay day = from;
+
+  g_assert_no_error (error);
+  by_days = g_new0 (DaftariCashflowRow, whole->wallets->len);
+  for (;;)
+    {
+      DaftariPeriod p = period (rb, day, day);
+      g_autoptr(DaftariCashflowReport) one = daftari_report_cashflow (rb->tb->book, &p, &error);
+      g_assert_no_error (error);
+      for (guint i = 0; i < whole->wallets->len; i++)
+        {
+          const DaftariCashflowRow *row = g_ptr_array_index (whole->wallets, i);
+          add_row (&by_days[i], wallet_row (one, row->wallet_id));
+        }
+      if (day == to)
+        break;
+      day = daftari_calendar_day_of (calendar, daftari_calendar_day_end (calendar, day) + 1);
+    }
+  for (guint i = 0; i < whole->wallets->len; i++)
+    {
+      const DaftariCashflowRow *row = g_ptr_array_index (whole->wallets, i);
+      assert_flows (row, row->opening, by_days[i].money_in, by_days[i].money_out, by_days[i].transfers_in,
+                    by_days[i].transfers_out, by_days[i].fees);
+    }
+}
+
+static void
+test_cashflow_spans_agree (void)
+{
+  g_autoptr(ReportBook) rb = report_book_new ();
+
+  assert_span_is_its_days (rb, 20240101, 20250131);   /* whole months only */
+  assert_span_is_its_days (rb, 20240115, 20250120);   /* ragged at both ends */
+  assert_span_is_its_days (rb, 20241201, 20250112);   /* a month, then part of one */
+}
+
 static const DaftariBalanceLine *
 balance_line (GPtrArray *lines, gint64 account_id, const char *name)
 {
@@ -433,6 +490,7 @@ main (int argc, char **argv)
   g_test_add_func ("/report/pnl", test_pnl);
   g_test_add_func ("/report/pnl-spans-agree", test_pnl_spans_agree);
   g_test_add_func ("/report/cashflow", test_cashflow);
+  g_test_add_func ("/report/cashflow-spans-agree", test_cashflow_spans_agree);
   g_test_add_func ("/report/balance-sheet", test_balance_sheet);
   g_test_add_func ("/report/top", test_top);
   g_test_add_func ("/report/charges", test_charges);

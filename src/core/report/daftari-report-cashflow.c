@@ -4,6 +4,7 @@
 
 #include <glib/gi18n-lib.h>
 
+#include "daftari-book-private.h"
 #include "daftari-report-private.h"
 
 #define MAX_SIDES 8
@@ -29,7 +30,7 @@ daftari_cashflow_report_free (DaftariCashflowReport *report)
 
 typedef struct {
   const DaftariReportAccounts *accounts;
-  DaftariCashflowRow         **by_id;     /* the wallets' rows, by account id */
+  DaftariWalletFlow           *by_id;     /* each wallet's flows, by account id */
 } Flows;
 
 static gboolean
@@ -40,19 +41,56 @@ add_flows (const DaftariReportTxn *txn, gpointer data, GError **error)
   guint n = daftari_report_wallet_sides (flows->accounts, txn, sides, MAX_SIDES);
 
   for (guint i = 0; i < n; i++)
-    {
-      DaftariCashflowRow *row = flows->by_id[sides[i].wallet_id];
-      gint64 amount = sides[i].amount;
-
-      if (row == NULL)
-        continue;
-      row->fees += sides[i].fee;
-      if (amount > 0)
-        *(sides[i].transfer ? &row->transfers_in : &row->money_in) += amount;
-      else
-        *(sides[i].transfer ? &row->transfers_out : &row->money_out) += -amount - sides[i].fee;
-    }
+    daftari_wallet_flow_add_side (&flows->by_id[sides[i].wallet_id], &sides[i], 1);
   return TRUE;
+}
+
+/* The whole months' flows, from the totals the ledger keeps, added in C
+ * like the ledger adds them (modulo 2^64, daftari-wallet-flow.h). */
+static gboolean
+add_months (DaftariBook *book, Flows *flows, DaftariMonth first, DaftariMonth last, GError **error)
+{
+  sqlite3_stmt *stmt = daftari_book_prepare (book,
+      "SELECT wallet_id, money_in, money_out, transfers_in, transfers_out, fees"
+      " FROM wallet_flow_month WHERE month BETWEEN ? AND ?", error);
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, first);
+  sqlite3_bind_int (stmt, 2, last);
+  while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+    {
+      gint64 id = sqlite3_column_int64 (stmt, 0);
+      DaftariWalletFlow month = {
+        .money_in = sqlite3_column_int64 (stmt, 1),
+        .money_out = sqlite3_column_int64 (stmt, 2),
+        .transfers_in = sqlite3_column_int64 (stmt, 3),
+        .transfers_out = sqlite3_column_int64 (stmt, 4),
+        .fees = sqlite3_column_int64 (stmt, 5),
+      };
+      if (id > 0 && id < flows->accounts->n_ids)
+        daftari_wallet_flow_add (&flows->by_id[id], &month);
+    }
+  return daftari_report_finish (stmt, rc, error);
+}
+
+/* Whole months from their totals, the ragged ends transaction by
+ * transaction: a year costs twelve rows per wallet and two part-months. */
+static gboolean
+add_period (DaftariBook *book, Flows *flows, const DaftariPeriod *period, GError **error)
+{
+  DaftariMonth first, last;
+  gint64 first_start, last_end;
+  gint64 from = period->from_ts, to = period->to_ts;
+
+  if (!daftari_report_whole_months (book, from, to, &first, &last, &first_start, &last_end))
+    return daftari_report_scan (book, from, to, DAFTARI_REPORT_SCAN_ALL, 0, add_flows, flows, error);
+  return add_months (book, flows, first, last, error) &&
+         (from >= first_start ||
+          daftari_report_scan (book, from, first_start - 1, DAFTARI_REPORT_SCAN_ALL, 0, add_flows, flows, error)) &&
+         (to < last_end ||
+          daftari_report_scan (book, last_end, to, DAFTARI_REPORT_SCAN_ALL, 0, add_flows, flows, error));
 }
 
 static void
@@ -67,18 +105,20 @@ add_to_total (DaftariCashflowRow *total, const DaftariCashflowRow *row)
   total->closing += row->closing;
 }
 
+/* Opening and closing balances and the flows between, as one state of the book. */
 static gboolean
-wallet_balances (DaftariBook *book, const DaftariReportAccounts *accounts, const DaftariPeriod *period,
-                 DaftariReportSum **out_opening, DaftariReportSum **out_closing, GError **error)
+read_wallets (DaftariBook *book, const DaftariReportAccounts *accounts, const DaftariPeriod *period,
+              DaftariReportSum **out_opening, DaftariReportSum **out_closing, Flows *flows, GError **error)
 {
-  gboolean own;
+  gboolean own, ok;
 
   if (!daftari_report_read_begin (book, &own, error))
     return FALSE;
   *out_opening = daftari_report_sums (book, accounts, G_MININT64, period->from_ts - 1, error);
   *out_closing = *out_opening ? daftari_report_sums (book, accounts, G_MININT64, period->to_ts, error) : NULL;
+  ok = *out_closing != NULL && add_period (book, flows, period, error);
   daftari_report_read_end (book, own);
-  return *out_closing != NULL;
+  return ok;
 }
 
 DaftariCashflowReport *
@@ -88,7 +128,7 @@ daftari_report_cashflow (DaftariBook *book, const DaftariPeriod *period, GError 
   g_autoptr(DaftariCashflowReport) report = g_new0 (DaftariCashflowReport, 1);
   g_autofree DaftariReportSum *opening = NULL;
   g_autofree DaftariReportSum *closing = NULL;
-  g_autofree DaftariCashflowRow **by_id = NULL;
+  g_autofree DaftariWalletFlow *by_id = NULL;
   const DaftariCommodity *currency = daftari_book_get_currency (book);
   Flows flows;
 
@@ -97,9 +137,12 @@ daftari_report_cashflow (DaftariBook *book, const DaftariPeriod *period, GError 
   report->total = g_new0 (DaftariCashflowRow, 1);
   report->total->name = g_strdup (_("Total"));
   report->total->commodity = currency;
-  if (accounts == NULL || !wallet_balances (book, accounts, period, &opening, &closing, error))
+  if (accounts == NULL)
     return NULL;
-  by_id = g_new0 (DaftariCashflowRow *, accounts->n_ids);
+  by_id = g_new0 (DaftariWalletFlow, accounts->n_ids);
+  flows = (Flows) { accounts, by_id };
+  if (!read_wallets (book, accounts, period, &opening, &closing, &flows, error))
+    return NULL;
   for (guint i = 0; i < accounts->list->len; i++)
     {
       DaftariAccount *account = g_ptr_array_index (accounts->list, i);
@@ -113,12 +156,13 @@ daftari_report_cashflow (DaftariBook *book, const DaftariPeriod *period, GError 
       row->commodity = account->commodity;
       row->opening = opening[account->id].amount;
       row->closing = closing[account->id].amount;
-      by_id[account->id] = row;
+      row->money_in = by_id[account->id].money_in;
+      row->money_out = by_id[account->id].money_out;
+      row->transfers_in = by_id[account->id].transfers_in;
+      row->transfers_out = by_id[account->id].transfers_out;
+      row->fees = by_id[account->id].fees;
       g_ptr_array_add (report->wallets, row);
     }
-  flows = (Flows) { accounts, by_id };
-  if (!daftari_report_scan (book, period->from_ts, period->to_ts, DAFTARI_REPORT_SCAN_ALL, 0, add_flows, &flows, error))
-    return NULL;
   /* Archived wallets that did nothing and hold nothing are left out. */
   for (guint i = report->wallets->len; i > 0; i--)
     {

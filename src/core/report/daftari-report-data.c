@@ -147,19 +147,16 @@ add_splits (DaftariBook *book, const DaftariReportAccounts *accounts, DaftariRep
   return TRUE;
 }
 
-DaftariReportSum *
-daftari_report_sums (DaftariBook *book, const DaftariReportAccounts *accounts, gint64 from_ts, gint64 to_ts,
-                     GError **error)
+gboolean
+daftari_report_whole_months (DaftariBook *book, gint64 from_ts, gint64 to_ts, DaftariMonth *out_first,
+                             DaftariMonth *out_last, gint64 *out_start, gint64 *out_end)
 {
   DaftariCalendar *calendar = daftari_book_get_calendar (book);
-  g_autofree DaftariReportSum *sums = g_new0 (DaftariReportSum, accounts->n_ids);
   DaftariMonth first = 0, last;
-  gint64 start, end, first_start, last_end;
-  gboolean ok = TRUE;
+  gint64 start, end;
 
   if (from_ts > to_ts)
-    return g_steal_pointer (&sums);
-  /* Whole months inside the span: [first, last]. */
+    return FALSE;
   last = daftari_calendar_month_of (calendar, to_ts);
   daftari_calendar_month_range (calendar, last, &start, &end);
   if (to_ts != end - 1)
@@ -172,12 +169,29 @@ daftari_report_sums (DaftariBook *book, const DaftariReportAccounts *accounts, g
         first = daftari_month_add (first, 1);
     }
   if (first > last)
-    return add_splits (book, accounts, sums, from_ts, to_ts, error) ? g_steal_pointer (&sums) : NULL;
-
-  daftari_calendar_month_range (calendar, last, &start, &last_end);
-  first_start = G_MININT64;
+    return FALSE;
+  *out_first = first;
+  *out_last = last;
+  *out_start = G_MININT64;
   if (first != 0)
-    daftari_calendar_month_range (calendar, first, &first_start, &end);
+    daftari_calendar_month_range (calendar, first, out_start, &end);
+  daftari_calendar_month_range (calendar, last, &start, out_end);
+  return TRUE;
+}
+
+DaftariReportSum *
+daftari_report_sums (DaftariBook *book, const DaftariReportAccounts *accounts, gint64 from_ts, gint64 to_ts,
+                     GError **error)
+{
+  g_autofree DaftariReportSum *sums = g_new0 (DaftariReportSum, accounts->n_ids);
+  DaftariMonth first, last;
+  gint64 first_start, last_end;
+  gboolean ok;
+
+  if (from_ts > to_ts)
+    return g_steal_pointer (&sums);
+  if (!daftari_report_whole_months (book, from_ts, to_ts, &first, &last, &first_start, &last_end))
+    return add_splits (book, accounts, sums, from_ts, to_ts, error) ? g_steal_pointer (&sums) : NULL;
   ok = add_months (book, sums, accounts->n_ids, first, last, error);
   if (ok && from_ts < first_start)
     ok = add_splits (book, accounts, sums, from_ts, first_start - 1, error);
@@ -267,82 +281,45 @@ daftari_report_scan (DaftariBook *book, gint64 from_ts, gint64 to_ts, DaftariRep
   return txn.id == 0 || func (&txn, data, error);
 }
 
+/* Each split's class, for the flow rule: in few when it has room, else in
+ * *out_many (g_free it). */
+static const DaftariFlowClass *
+classify (const DaftariReportAccounts *accounts, const DaftariReportTxn *txn, DaftariFlowClass *few, guint room,
+          DaftariFlowClass **out_many)
+{
+  guint n = txn->splits->len;
+  DaftariFlowClass *classes = n <= room ? few : (*out_many = g_new (DaftariFlowClass, n));
+
+  for (guint i = 0; i < n; i++)
+    {
+      gint64 id = g_array_index (txn->splits, DaftariSplit, i).account_id;
+      DaftariAccount *account = daftari_report_account (accounts, id);
+      classes[i] = account == NULL ? DAFTARI_FLOW_OTHER
+                                   : daftari_flow_class (account->kind, id == accounts->charges_id);
+    }
+  return classes;
+}
+
+#define FEW_SPLITS 16
+
 /* The charges of a transaction, in the book currency: a refund is negative. */
 gint64
 daftari_report_charges_value (const DaftariReportAccounts *accounts, const DaftariReportTxn *txn)
 {
-  gint64 total = 0;
+  DaftariFlowClass few[FEW_SPLITS];
+  g_autofree DaftariFlowClass *many = NULL;
+  const DaftariFlowClass *classes = classify (accounts, txn, few, FEW_SPLITS, &many);
 
-  for (guint i = 0; i < txn->splits->len; i++)
-    {
-      const DaftariSplit *split = &g_array_index (txn->splits, DaftariSplit, i);
-      if (split->role == DAFTARI_SPLIT_FEE || (split->account_id == accounts->charges_id && accounts->charges_id))
-        total += split->value;
-    }
-  return total;
-}
-
-/* value in the book currency as so much of the leg's commodity, by the
- * leg's own amount-to-value ratio, rounded once. */
-static gint64
-in_leg_commodity (gint64 value, const DaftariSplit *leg)
-{
-  gint64 result;
-
-  if (leg->amount == leg->value || leg->value == 0 ||
-      !daftari_money_muldiv (value, leg->amount, leg->value, &result, NULL))
-    return value;
-  return result;
+  return daftari_wallet_charges_value ((const DaftariSplit *) txn->splits->data, classes, txn->splits->len);
 }
 
 guint
 daftari_report_wallet_sides (const DaftariReportAccounts *accounts, const DaftariReportTxn *txn,
                              DaftariWalletSide *sides, guint max)
 {
-  gint64 category = 0, charges = daftari_report_charges_value (accounts, txn);
-  guint n = 0, wallets = 0;
-  gboolean fee_placed = charges <= 0;
+  DaftariFlowClass few[FEW_SPLITS];
+  g_autofree DaftariFlowClass *many = NULL;
+  const DaftariFlowClass *classes = classify (accounts, txn, few, FEW_SPLITS, &many);
 
-  for (guint i = 0; i < txn->splits->len; i++)
-    {
-      const DaftariSplit *split = &g_array_index (txn->splits, DaftariSplit, i);
-      DaftariAccount *account = daftari_report_account (accounts, split->account_id);
-      if (account == NULL)
-        continue;
-      if (daftari_account_kind_is_wallet (account->kind))
-        wallets++;
-      else if (daftari_account_kind_is_category (account->kind) &&
-               (category == 0 || category == accounts->charges_id))
-        category = account->id;
-    }
-  /* A transfer's fee is a fee, not the transfer's category. */
-  if (wallets > 1 && category == accounts->charges_id)
-    category = 0;
-  for (guint i = 0; i < txn->splits->len && n < max; i++)
-    {
-      const DaftariSplit *split = &g_array_index (txn->splits, DaftariSplit, i);
-      DaftariWalletSide side = { .split = i, .wallet_id = split->account_id, .amount = split->amount,
-                                 .category_id = category };
-
-      if (!daftari_report_is_wallet (accounts, split->account_id))
-        continue;
-      side.transfer = wallets > 1;
-      for (guint j = 0; side.transfer && j < txn->splits->len; j++)
-        {
-          const DaftariSplit *other = &g_array_index (txn->splits, DaftariSplit, j);
-          if (other->account_id != split->account_id && daftari_report_is_wallet (accounts, other->account_id))
-            {
-              side.other_wallet_id = other->account_id;
-              break;
-            }
-        }
-      if (!fee_placed && split->amount < 0)
-        {
-          /* Never more than the leg paid out. */
-          side.fee = MIN (in_leg_commodity (charges, split), -split->amount);
-          fee_placed = TRUE;
-        }
-      sides[n++] = side;
-    }
-  return n;
+  return daftari_wallet_sides ((const DaftariSplit *) txn->splits->data, classes, txn->splits->len, sides, max);
 }

@@ -6,6 +6,7 @@
 #include "daftari-account.h"
 #include "daftari-book.h"
 #include "daftari-txn.h"
+#include "daftari-wallet-flow.h"
 
 G_BEGIN_DECLS
 
@@ -80,24 +81,24 @@ gboolean daftari_report_scan (DaftariBook          *book,
                               gpointer              data,
                               GError              **error);
 
-/* One wallet's leg of a transaction, read the way people read it. */
-typedef struct {
-  guint  split;                /* index in txn->splits */
-  gint64 wallet_id;
-  gint64 amount;               /* the split's amount, wallet commodity */
-  gint64 fee;                  /* the charges this leg paid (≥ 0), wallet commodity */
-  gboolean transfer;           /* another wallet is on the other side */
-  gint64 other_wallet_id;      /* for a transfer */
-  gint64 category_id;          /* the income or expense category, 0 if none */
-} DaftariWalletSide;
-
-/* Fills sides (room for max) and returns how many wallet legs txn has.
- * Charges (the charges category, fee splits or not) are put on the first
- * leg that pays out, converted to its commodity by its own rate. */
+/* Fills sides (room for max) and returns how many wallet legs txn has, by
+ * the flow rule (daftari-wallet-flow.h). */
 guint    daftari_report_wallet_sides (const DaftariReportAccounts *accounts,
                                       const DaftariReportTxn      *txn,
                                       DaftariWalletSide           *sides,
                                       guint                        max);
+
+/* Whole months inside [from_ts, to_ts]: FALSE when there is none. Otherwise
+ * [*out_first, *out_last], which start at *out_start and end before *out_end;
+ * the span's ragged ends are [from_ts, *out_start) and [*out_end, to_ts].
+ * from_ts G_MININT64: from the start (*out_first 0, *out_start G_MININT64). */
+gboolean daftari_report_whole_months (DaftariBook  *book,
+                                      gint64        from_ts,
+                                      gint64        to_ts,
+                                      DaftariMonth *out_first,
+                                      DaftariMonth *out_last,
+                                      gint64       *out_start,
+                                      gint64       *out_end);
 
 /* Reads that must see one state of the book: BEGIN unless one is open. */
 gboolean daftari_report_read_begin (DaftariBook *book,
