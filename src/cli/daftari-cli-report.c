@@ -1,12 +1,14 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
-/* Reports: report aging, and the book's reports (monthly, pnl, cashflow,
- * balance, top, charges, vat) through one table printer. */
+/* Reports: report aging, the book's reports (monthly, pnl, cashflow,
+ * balance, top, charges, vat) through one table printer, and report pdf,
+ * all of them on paper. */
 #include "daftari-cli-context.h"
 
 #include <glib/gi18n-lib.h>
 #include <stdio.h>
 
 #include "daftari-receivables.h"
+#include "daftari-report-pdf.h"
 #include "daftari-report-table.h"
 
 static void
@@ -226,6 +228,9 @@ emit (DaftariCli *cli, DaftariReportTable *table, const Outputs *outputs)
   if (outputs->output != NULL)
     {
       as_json = g_str_has_suffix (outputs->output, ".json");
+      if (g_str_has_suffix (outputs->output, ".pdf"))
+        return daftari_cli_usage (_("“%s”: a report PDF holds every report; write it with “report pdf -o FILE.pdf”"),
+                                  outputs->output);
       if (!as_json && !g_str_has_suffix (outputs->output, ".csv"))
         return daftari_cli_usage (_("“%s”: -o takes a file name ending in .csv or .json"), outputs->output);
     }
@@ -421,14 +426,87 @@ report_book (DaftariCli *cli, const ReportCommand *command, int argc, char **arg
   return emit (cli, table, &args.outputs);
 }
 
+/* ---- Every report on paper ---- */
+
+static void
+print_pdf_json (const char *output, const DaftariPeriod *period)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autofree char *from = daftari_day_format (period->from_day);
+  g_autofree char *to = daftari_day_format (period->to_day);
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "file");
+  json_builder_add_string_value (builder, output);
+  json_builder_set_member_name (builder, "from");
+  json_builder_add_string_value (builder, from);
+  json_builder_set_member_name (builder, "to");
+  json_builder_add_string_value (builder, to);
+  json_builder_end_object (builder);
+  daftari_cli_print_json (builder);
+}
+
+static int
+report_pdf (DaftariCli *cli, int argc, char **argv)
+{
+  g_auto(ReportArgs) args = { 0 };
+  const GOptionEntry entries[] = {
+    { "from", 0, 0, G_OPTION_ARG_STRING, &args.outputs.from, N_("First day (default: the 1st of this month)"), N_("YYYY-MM-DD") },
+    { "to", 0, 0, G_OPTION_ARG_STRING, &args.outputs.to, N_("Last day (default: today)"), N_("YYYY-MM-DD") },
+    { "month", 0, 0, G_OPTION_ARG_STRING, &args.month, N_("A whole month instead of --from and --to"), N_("YYYY-MM") },
+    { "output", 'o', 0, G_OPTION_ARG_FILENAME, &args.outputs.output, N_("The PDF file to write"), N_("FILE.pdf") },
+    { NULL }
+  };
+  g_autoptr(GError) error = NULL;
+  DaftariPeriod period;
+  DaftariMonth month;
+  int status = DAFTARI_EXIT_OK;
+
+  if (!daftari_cli_parse (cli, &argc, &argv, "",
+                          _("Every report for a period on A4 pages: key figures, income and expenses by category, "
+                            "cash flow, balance sheet, VAT, charges, top customers and payees, and charts."),
+                          entries))
+    return DAFTARI_EXIT_USAGE;
+  if (argc != 0)
+    return daftari_cli_usage ("%s", _("report pdf takes options only"));
+  if (args.outputs.output == NULL || !g_str_has_suffix (args.outputs.output, ".pdf"))
+    return daftari_cli_usage ("%s", _("report pdf needs -o FILE.pdf"));
+  if (args.month != NULL && (args.outputs.from != NULL || args.outputs.to != NULL))
+    return daftari_cli_usage ("%s", _("give --month, or --from and --to, not both"));
+  if (!daftari_cli_open_book (cli, &status))
+    return status;
+  if (args.month != NULL)
+    {
+      if (!daftari_month_parse (args.month, &month, &error))
+        return daftari_cli_fail (cli, error);
+      daftari_period_month (&period, cli->book, month);
+    }
+  else if (!period_of (cli, &args.outputs, &period, &error))
+    return daftari_cli_fail (cli, error);
+  if (!daftari_report_pdf_write (cli->book, &period, args.outputs.output, NULL, &error))
+    {
+      /* A file that cannot be written is exit 3, as the README says. */
+      gboolean file = g_error_matches (error, DAFTARI_REPORT_PDF_ERROR, DAFTARI_REPORT_PDF_ERROR_WRITE);
+      status = daftari_cli_fail (cli, error);
+      return file ? DAFTARI_EXIT_FILE : status;
+    }
+  if (cli->json)
+    print_pdf_json (args.outputs.output, &period);
+  else
+    g_printerr (_("Written to %s\n"), args.outputs.output);
+  return DAFTARI_EXIT_OK;
+}
+
 int
 daftari_cli_report (DaftariCli *cli, int argc, char **argv)
 {
   cli->group = "report";
   if (argc >= 2 && g_str_equal (argv[1], "aging"))
     return report_aging (cli, argc - 1, argv + 1);
+  if (argc >= 2 && g_str_equal (argv[1], "pdf"))
+    return report_pdf (cli, argc - 1, argv + 1);
   for (guint i = 0; argc >= 2 && i < G_N_ELEMENTS (report_commands); i++)
     if (g_str_equal (argv[1], report_commands[i].name))
       return report_book (cli, &report_commands[i], argc - 1, argv + 1);
-  return daftari_cli_usage ("%s", _("use “report monthly|pnl|cashflow|balance|top|charges|vat|aging”"));
+  return daftari_cli_usage ("%s", _("use “report monthly|pnl|cashflow|balance|top|charges|vat|aging|pdf”"));
 }

@@ -1,28 +1,13 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include "daftari-chart.h"
-#include "daftari-report.h"
+#include "daftari-chart-data.h"
 
 G_BEGIN_DECLS
 
-/* The charts the Reports page shows above its tables, made from the same
- * report data or from cheap ledger reads, and what a click on one of their
- * items stands for: which transactions to list. */
-
-/* Income against expense for the months up to and including last. */
-DaftariChart *daftari_report_chart_months   (DaftariBook                 *book,
-                                             DaftariMonth                 last,
-                                             guint                        months,
-                                             GError                     **error);
-/* A donut of the expense categories of the totals' first column. */
-DaftariChart *daftari_report_chart_expenses (DaftariBook                 *book,
-                                             const DaftariCategoryTotals *totals);
-/* The wallets in the book currency together, at the end of each day of the
- * period (or of each month, for periods longer than a quarter). */
-DaftariChart *daftari_report_chart_balance  (DaftariBook                 *book,
-                                             const DaftariPeriod         *period,
-                                             GError                     **error);
+/* What a click on an item of the Reports page's charts stands for: which
+ * transactions to list. The charts themselves are made in core
+ * (daftari-chart-data.h), where the report PDF draws them too. */
 
 typedef enum {
   DAFTARI_REPORT_PICK_WALLETS,   /* anything that moved money in a wallet of the book currency */

@@ -5,30 +5,7 @@
 
 #include <glib/gi18n.h>
 
-/* The heading shown above a section's first row; NULL for sections that
- * need none (totals, or a report with a single section). The keys are the
- * CSV schema's (docs/reports.md). */
-static const char *
-section_heading (const char *section)
-{
-  static const struct { const char *key; const char *label; } headings[] = {
-    { "income", N_("Income") },
-    { "expense", N_("Expenses") },
-    { "assets", N_("Assets") },
-    { "liabilities", N_("Liabilities") },
-    { "equity", N_("Equity") },
-    { "invoiced", N_("Customers by Invoices Issued") },
-    { "paid", N_("Customers by Payments Received") },
-    { "payees", N_("Payees by Money Paid") },
-    { "output", N_("Output VAT (Sales)") },
-    { "input", N_("Input VAT (Purchases)") },
-  };
-
-  for (guint i = 0; i < G_N_ELEMENTS (headings); i++)
-    if (g_str_equal (headings[i].key, section))
-      return _(headings[i].label);
-  return NULL;
-}
+#include "daftari-report-sections.h"
 
 /* Names wrap rather than ellipsize: a narrow window keeps every letter of
  * a payee, and the grid scrolls sideways only when figures do not fit. */
@@ -96,7 +73,7 @@ daftari_report_grid_new (const DaftariReportTable *table)
   for (guint r = 0; r < table->rows->len; r++)
     {
       const DaftariReportRow *row = g_ptr_array_index (table->rows, r);
-      const char *heading = section_heading (row->section);
+      const char *heading = daftari_report_section_heading (row->section);
 
       if (heading != NULL && g_strcmp0 (section, row->section) != 0)
         attach_heading (grid, heading, line++, width);

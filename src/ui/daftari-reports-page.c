@@ -9,6 +9,7 @@
 #include "daftari-chart-view.h"
 #include "daftari-report-charts.h"
 #include "daftari-report-grid.h"
+#include "daftari-report-pdf.h"
 #include "daftari-report-txns.h"
 
 /* The bars of the monthly summary: a year, so that a season shows. */
@@ -37,6 +38,7 @@ struct _DaftariReportsPage {
   DaftariReportTable  *table;
   DaftariPeriod        period;     /* what the table and chart cover */
   gboolean             stale;      /* the book changed while the page was hidden */
+  GCancellable        *exporting;  /* the report PDF being written, or NULL */
 };
 
 G_DEFINE_FINAL_TYPE (DaftariReportsPage, daftari_reports_page, DAFTARI_TYPE_PAGE)
@@ -225,6 +227,7 @@ show_problem (DaftariReportsPage *self, const GError *error)
   g_clear_pointer (&self->table, daftari_report_table_free);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.save-csv", FALSE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.save-chart", FALSE);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.export-pdf", FALSE);
 }
 
 static void
@@ -256,6 +259,7 @@ show_report (DaftariReportsPage *self)
   daftari_chart_view_set_chart (self->chart_view, built.chart);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.save-csv", TRUE);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.save-chart", built.chart != NULL);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.export-pdf", self->exporting == NULL);
 }
 
 /* Reports read the whole book: built when the page is seen, not after
@@ -428,6 +432,133 @@ save_chart_action (GtkWidget *widget, const char *name, GVariant *parameter)
              daftari_reports_page_save_chart);
 }
 
+/* --- The report PDF --- */
+
+typedef struct {
+  char          *book_path;
+  char          *path;
+  DaftariPeriod  period;
+} PdfJob;
+
+static void
+pdf_job_free (PdfJob *job)
+{
+  g_free (job->book_path);
+  g_free (job->path);
+  g_free (job);
+}
+
+/* Every report of a period, read on a connection of the thread's own (WAL
+ * lets it read beside the window's), so a year of a busy book never
+ * freezes the window. */
+static void
+export_pdf_thread (GTask *task, gpointer source, gpointer data, GCancellable *cancellable)
+{
+  const PdfJob *job = data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DaftariBook) book = daftari_book_open (job->book_path, &error);
+
+  if (book != NULL && daftari_report_pdf_write (book, &job->period, job->path, cancellable, &error))
+    g_task_return_boolean (task, TRUE);
+  else
+    g_task_return_error (task, g_steal_pointer (&error));
+}
+
+void
+daftari_reports_page_export_pdf_async (DaftariReportsPage *self, GFile *file, GCancellable *cancellable,
+                                       GAsyncReadyCallback callback, gpointer user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  PdfJob *job;
+
+  g_return_if_fail (DAFTARI_IS_REPORTS_PAGE (self));
+  g_return_if_fail (G_IS_FILE (file));
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, daftari_reports_page_export_pdf_async);
+  if (self->table == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_FAILED, "%s", _("There is no report to save."));
+      return;
+    }
+  if (g_file_peek_path (file) == NULL)
+    {
+      g_task_return_new_error (task, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED, "%s",
+                               _("Reports can only be saved to a local folder."));
+      return;
+    }
+  job = g_new0 (PdfJob, 1);
+  job->book_path = g_strdup (daftari_book_get_path (book_of (self)));
+  job->path = g_file_get_path (file);
+  job->period = self->period;
+  g_task_set_task_data (task, job, (GDestroyNotify) pdf_job_free);
+  g_task_run_in_thread (task, export_pdf_thread);
+}
+
+gboolean
+daftari_reports_page_export_pdf_finish (DaftariReportsPage *self, GAsyncResult *result, GError **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+export_pdf_done (GObject *source, GAsyncResult *result, gpointer data)
+{
+  DaftariReportsPage *self = DAFTARI_REPORTS_PAGE (source);
+  g_autoptr(GFile) file = data;
+  g_autoptr(GError) error = NULL;
+
+  g_clear_object (&self->exporting);
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.export-pdf", self->table != NULL);
+  if (daftari_reports_page_export_pdf_finish (self, result, &error))
+    {
+      g_autofree char *name = g_file_get_basename (file);
+      g_autofree char *saved = g_strdup_printf (_("Saved “%s”"), name);
+      daftari_page_toast_text (DAFTARI_PAGE (self), saved);
+    }
+  else if (!g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    daftari_page_toast_text (DAFTARI_PAGE (self), error->message);
+}
+
+static void
+export_pdf_response (GtkNativeDialog *chooser, int response, DaftariReportsPage *self)
+{
+  g_autoptr(GFile) file = NULL;
+
+  if (response == GTK_RESPONSE_ACCEPT)
+    file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+  g_object_unref (chooser);
+  if (file == NULL || self->exporting != NULL)
+    return;
+  /* One PDF at a time: the button waits for the toast. */
+  self->exporting = g_cancellable_new ();
+  gtk_widget_action_set_enabled (GTK_WIDGET (self), "page.export-pdf", FALSE);
+  daftari_reports_page_export_pdf_async (self, file, self->exporting, export_pdf_done, g_object_ref (file));
+}
+
+static void
+export_pdf_action (GtkWidget *widget, const char *name, GVariant *parameter)
+{
+  DaftariReportsPage *self = DAFTARI_REPORTS_PAGE (widget);
+  GtkFileChooserNative *chooser;
+  g_autoptr(GtkFileFilter) filter = gtk_file_filter_new ();
+  g_autofree char *file_name = NULL;
+
+  if (self->table == NULL || self->exporting != NULL)
+    return;
+  file_name = daftari_report_pdf_file_name (&self->period);
+  chooser = gtk_file_chooser_native_new (_("Export Report as PDF"), daftari_page_get_window (DAFTARI_PAGE (self)),
+                                         GTK_FILE_CHOOSER_ACTION_SAVE, _("_Save"), _("_Cancel"));
+  gtk_file_filter_set_name (filter, _("PDF documents"));
+  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  gtk_file_filter_add_pattern (filter, "*.pdf");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_chooser_set_current_name (GTK_FILE_CHOOSER (chooser), file_name);
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (export_pdf_response), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
+}
+
 /* --- The page --- */
 
 static void
@@ -436,6 +567,8 @@ daftari_reports_page_dispose (GObject *object)
   DaftariReportsPage *self = DAFTARI_REPORTS_PAGE (object);
 
   g_clear_pointer (&self->table, daftari_report_table_free);
+  if (self->exporting != NULL)
+    g_cancellable_cancel (self->exporting);
   gtk_widget_dispose_template (GTK_WIDGET (object), DAFTARI_TYPE_REPORTS_PAGE);
   G_OBJECT_CLASS (daftari_reports_page_parent_class)->dispose (object);
 }
@@ -467,7 +600,33 @@ daftari_reports_page_class_init (DaftariReportsPageClass *klass)
   gtk_widget_class_bind_template_callback (widget_class, item_activated);
   gtk_widget_class_install_action (widget_class, "page.save-csv", NULL, save_csv_action);
   gtk_widget_class_install_action (widget_class, "page.save-chart", NULL, save_chart_action);
+  gtk_widget_class_install_action (widget_class, "page.export-pdf", NULL, export_pdf_action);
   gtk_widget_class_install_action (widget_class, "page.apply-dates", NULL, apply_dates);
+}
+
+/* "Export PDF…" beside the report's title and period, which the PDF
+ * covers. Not in the row of choosers above: there it would make the
+ * window wider than its widest other page, while the content beside the
+ * title scrolls with the table on a narrow window. */
+static void
+add_export_button (DaftariReportsPage *self)
+{
+  GtkWidget *heading = gtk_widget_get_parent (GTK_WIDGET (self->title_label));
+  GtkWidget *content = gtk_widget_get_parent (heading);
+  GtkWidget *row = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *button = gtk_button_new_with_mnemonic (_("Export _PDF…"));
+
+  gtk_actionable_set_action_name (GTK_ACTIONABLE (button), "page.export-pdf");
+  gtk_widget_set_tooltip_text (button, _("Save every report for this period, with charts, as one PDF to print or share"));
+  gtk_widget_set_name (button, "export_pdf_button");
+  gtk_widget_set_valign (button, GTK_ALIGN_CENTER);
+  g_object_ref (heading);
+  gtk_box_remove (GTK_BOX (content), heading);
+  gtk_widget_set_hexpand (heading, TRUE);
+  gtk_box_append (GTK_BOX (row), heading);
+  g_object_unref (heading);
+  gtk_box_append (GTK_BOX (row), button);
+  gtk_box_prepend (GTK_BOX (content), row);
 }
 
 static void
@@ -482,4 +641,5 @@ daftari_reports_page_init (DaftariReportsPage *self)
   g_object_unref (reports);
   g_signal_connect (self, "map", G_CALLBACK (mapped), NULL);
   self->stale = TRUE;
+  add_export_button (self);
 }

@@ -8,7 +8,9 @@ G_BEGIN_DECLS
 
 /* The reports of docs/reports.md for a period the owner picks, each as a
  * table with the matching chart above it (clicking a bar, slice or point
- * lists its transactions). Page actions: page.save-csv, page.save-chart.
+ * lists its transactions). Page actions: page.save-csv, page.save-chart,
+ * page.export-pdf (every report of the period as one PDF, written off the
+ * main thread; a toast says when it is saved or why not).
  * The choosers are the template children "report_dropdown" and
  * "period_dropdown" (DaftariReportChoice, DaftariPeriodChoice order), the
  * custom dates "from_entry" and "to_entry" (applied on Enter or by
@@ -43,5 +45,15 @@ gboolean                  daftari_reports_page_save_csv       (DaftariReportsPag
 gboolean                  daftari_reports_page_save_chart     (DaftariReportsPage *self,
                                                                GFile              *file,
                                                                GError            **error);
+/* What "Export PDF…" does once a file is chosen: the report PDF of the
+ * page's period (daftari-report-pdf.h), written in a thread. */
+void                      daftari_reports_page_export_pdf_async  (DaftariReportsPage  *self,
+                                                                  GFile               *file,
+                                                                  GCancellable        *cancellable,
+                                                                  GAsyncReadyCallback  callback,
+                                                                  gpointer             user_data);
+gboolean                  daftari_reports_page_export_pdf_finish (DaftariReportsPage  *self,
+                                                                  GAsyncResult        *result,
+                                                                  GError             **error);
 
 G_END_DECLS

@@ -2,9 +2,9 @@
 /* The Reports page and the dashboard's report cards as a shop owner uses
  * them: three months of sales, rent and stock posted here, the figures the
  * page shows and saves computed from what was posted, the chart's bars and
- * the transactions behind one, a budget and a double payment on the
- * dashboard, and the flag dismissed. Runs under Xvfb with a private
- * keyring. */
+ * the transactions behind one, the report PDF, a budget and a double
+ * payment on the dashboard, and the flag dismissed. Runs under Xvfb with a
+ * private keyring. */
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
@@ -126,6 +126,41 @@ open_window (Fixture *f)
   return DAFTARI_MAIN_VIEW (find_descendant (GTK_WIDGET (f->window), DAFTARI_TYPE_MAIN_VIEW));
 }
 
+typedef struct {
+  gboolean done;
+  gboolean ok;
+  GError  *error;
+} Exported;
+
+static void
+exported (GObject *source, GAsyncResult *result, gpointer data)
+{
+  Exported *e = data;
+
+  e->ok = daftari_reports_page_export_pdf_finish (DAFTARI_REPORTS_PAGE (source), result, &e->error);
+  e->done = TRUE;
+}
+
+static gboolean
+export_done (gpointer data)
+{
+  return ((Exported *) data)->done;
+}
+
+/* What "Export PDF…" writes once its file is chosen (the chooser is the
+ * desktop's own dialog, out of a test's reach): the report PDF of the
+ * page's period, written off the main thread. */
+static Exported
+export_pdf (DaftariReportsPage *page, const char *path)
+{
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  Exported e = { FALSE, FALSE, NULL };
+
+  daftari_reports_page_export_pdf_async (page, file, NULL, exported, &e);
+  spin_until (export_done, &e);
+  return e;
+}
+
 static DaftariChartItem *
 find_item (DaftariChart *chart, DaftariChartItemKind kind, gint64 id)
 {
@@ -159,6 +194,9 @@ test_monthly (Fixture *f, gconstpointer data)
   g_autofree char *expected_line = NULL, *plain_now = NULL, *plain_before = NULL;
   g_autofree char *csv_path = NULL, *csv = NULL, *svg_path = NULL, *svg = NULL, *bad_path = NULL;
   g_autoptr(GFile) csv_file = NULL, svg_file = NULL, bad_file = NULL;
+  g_autofree char *pdf_path = NULL, *pdf = NULL, *bad_pdf = NULL;
+  gsize pdf_length = 0;
+  Exported pdf_done, pdf_failed;
   DaftariReportsPage *page;
   DaftariChartView *chart_view;
   DaftariChart *chart;
@@ -229,6 +267,25 @@ test_monthly (Fixture *f, gconstpointer data)
   g_clear_error (&error);
   g_assert_false (g_file_test (bad_path, G_FILE_TEST_EXISTS));
 
+  /* The report PDF of the month: a whole PDF holding this month's sales;
+   * into a folder that is not there, refused with the reason and nothing
+   * written. */
+  g_assert_true (gtk_widget_get_sensitive (GTK_WIDGET (button_labelled (GTK_WIDGET (page), "Export _PDF…"))));
+  pdf_path = g_build_filename (f->dir, "report.pdf", NULL);
+  pdf_done = export_pdf (page, pdf_path);
+  g_assert_no_error (pdf_done.error);
+  g_assert_true (pdf_done.ok);
+  g_assert_true (g_file_get_contents (pdf_path, &pdf, &pdf_length, &error));
+  g_assert_true (g_str_has_prefix (pdf, "%PDF-"));
+  g_assert_cmpuint (pdf_length, >, 10000);
+  bad_pdf = g_build_filename (f->dir, "missing", "report.pdf", NULL);
+  pdf_failed = export_pdf (page, bad_pdf);
+  g_assert_false (pdf_failed.ok);
+  g_assert_nonnull (pdf_failed.error);
+  g_assert_nonnull (strstr (pdf_failed.error->message, "That folder does not exist"));
+  g_clear_error (&pdf_failed.error);
+  g_assert_false (g_file_test (bad_pdf, G_FILE_TEST_EXISTS));
+
   /* Last month: its sales against the month before; this month's gone. */
   gtk_drop_down_set_selected (child (page, DAFTARI_TYPE_REPORTS_PAGE, "period_dropdown"), DAFTARI_PERIOD_LAST_MONTH);
   spin_a_moment ();
@@ -238,6 +295,7 @@ test_monthly (Fixture *f, gconstpointer data)
 
   g_unlink (csv_path);
   g_unlink (svg_path);
+  g_unlink (pdf_path);
 }
 
 /* Profit and loss over custom dates (the two months before this one), its
