@@ -128,11 +128,24 @@ print_text (const DaftariCashflow *cashflow, const char *wallet_name)
     }
   g_print ("\n");
   g_print (_("Parts (from the start): scheduled %s, open invoices %s, everything else %s.\n"), s, i, b);
-  if (cashflow->history_months > 0)
+  if (cashflow->history_months == 0)
+    g_print ("%s\n", _("No complete month of history yet: only scheduled items and invoices are forecast."));
+  else if (cashflow->method == DAFTARI_CASHFLOW_METHOD_FLAT)
+    g_print ("%s\n", _("Everything else is expected to even out: in the book’s past, leaving it out came closest "
+                       "to what happened."));
+  else if (cashflow->method == DAFTARI_CASHFLOW_METHOD_LEVEL)
+    g_print (_("Everything else is forecast from the level the balance kept over %u months of history (%s).\n"),
+             cashflow->history_months, cashflow->baseline_model);
+  else
     g_print (_("Everything else is forecast from %u months of history (%s).\n"), cashflow->history_months,
              cashflow->baseline_model);
+  if (cashflow->calibration_origins > 0)
+    g_print (ngettext ("The ranges come from how far %u past forecast was from what happened.\n",
+                       "The ranges come from how far %u past forecasts were from what happened.\n",
+                       cashflow->calibration_origins),
+             cashflow->calibration_origins);
   else
-    g_print ("%s\n", _("No complete month of history yet: only scheduled items and invoices are forecast."));
+    g_print ("%s\n", _("The ranges are the model’s own: the book is too young to check them against its past."));
   g_print ("%s\n", outlook);
 }
 
@@ -232,6 +245,9 @@ print_json (const DaftariCashflow *cashflow, const char *wallet_name)
   add_int (builder, "history_months", cashflow->history_months);
   json_builder_set_member_name (builder, "model");
   json_builder_add_string_value (builder, cashflow->baseline_model);
+  json_builder_set_member_name (builder, "method");
+  json_builder_add_string_value (builder, daftari_cashflow_method_to_string (cashflow->method));
+  add_int (builder, "calibration_origins", cashflow->calibration_origins);
   days_json (builder, cashflow);
   items_json (builder, cashflow);
   json_builder_end_object (builder);
@@ -320,23 +336,60 @@ add_double (JsonBuilder *builder, const char *member, double value)
 }
 
 static void
+score_json (JsonBuilder *builder, const DaftariCashflowScore *score)
+{
+  add_int (builder, "points", score->n_points);
+  add_int (builder, "days", score->n_days);
+  add_double (builder, "mae", score->mae);
+  add_double (builder, "mape", score->mape);
+  add_double (builder, "coverage80", score->coverage80);
+  add_double (builder, "coverage95", score->coverage95);
+  add_double (builder, "flat_mae", score->flat_mae);
+  add_double (builder, "flat_mape", score->flat_mape);
+  add_double (builder, "drift_mae", score->drift_mae);
+  add_double (builder, "drift_mape", score->drift_mape);
+  add_double (builder, "repeat_mae", score->repeat_mae);
+  add_double (builder, "repeat_mape", score->repeat_mape);
+}
+
+static void
 print_eval_json (const DaftariCashflowEval *eval)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
+  const DaftariCashflowScore all = {
+    eval->n_points, eval->n_days, eval->mae, eval->mape, eval->coverage80, eval->coverage95,
+    eval->flat_mae, eval->flat_mape, eval->drift_mae, eval->drift_mape, eval->repeat_mae, eval->repeat_mape,
+  };
 
   json_builder_begin_object (builder);
   add_int (builder, "months", eval->n_months);
   add_int (builder, "origins", eval->n_origins);
-  add_int (builder, "points", eval->n_points);
-  add_int (builder, "days", eval->n_days);
-  add_double (builder, "mae", eval->mae);
-  add_double (builder, "mape", eval->mape);
-  add_double (builder, "coverage80", eval->coverage80);
-  add_double (builder, "coverage95", eval->coverage95);
-  add_double (builder, "flat_mae", eval->flat_mae);
-  add_double (builder, "flat_mape", eval->flat_mape);
-  add_double (builder, "repeat_mae", eval->repeat_mae);
-  add_double (builder, "repeat_mape", eval->repeat_mape);
+  score_json (builder, &all);
+  add_double (builder, "model_coverage80", eval->model_coverage80);
+  add_double (builder, "model_coverage95", eval->model_coverage95);
+  add_int (builder, "calibrated_origins", eval->n_calibrated);
+  json_builder_set_member_name (builder, "by_month");
+  json_builder_begin_array (builder);
+  for (guint k = 0; k < eval->n_months; k++)
+    {
+      json_builder_begin_object (builder);
+      add_int (builder, "month", k + 1);
+      score_json (builder, &eval->by_month[k]);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  json_builder_set_member_name (builder, "methods");
+  json_builder_begin_object (builder);
+  for (guint m = 0; m < DAFTARI_CASHFLOW_N_METHODS; m++)
+    {
+      json_builder_set_member_name (builder, daftari_cashflow_method_to_string (m));
+      json_builder_begin_object (builder);
+      add_double (builder, "mae", eval->method_mae[m]);
+      add_double (builder, "mape", eval->method_mape[m]);
+      add_int (builder, "chosen", eval->method_chosen[m]);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_object (builder);
   add_double (builder, "seconds", eval->seconds);
   json_builder_end_object (builder);
   daftari_cli_print_json (builder);
@@ -347,6 +400,29 @@ print_eval_row (const char *label, double mae, double mape, const DaftariCommodi
 {
   g_autofree char *amount = daftari_money_format (llround (mae), currency, DAFTARI_MONEY_FORMAT_NO_CODE);
   g_print ("  %-28s %16s %9.1f%%\n", label, amount, mape);
+}
+
+/* Month by month of the horizon: the forecast's error beside the flat
+ * balance's, and the bands' coverage. */
+static void
+print_eval_months (const DaftariCashflowEval *eval, const DaftariCommodity *currency)
+{
+  g_print ("  %-8s %16s %16s %16s %8s %8s\n", _("Month"), _("Mean error"), _("Flat"), _("Average net"),
+           /* xgettext:no-c-format */
+           _("In 80%"),
+           /* xgettext:no-c-format */
+           _("In 95%"));
+  for (guint k = 0; k < eval->n_months; k++)
+    {
+      const DaftariCashflowScore *score = &eval->by_month[k];
+      g_autofree char *mae = daftari_money_format (llround (score->mae), currency, DAFTARI_MONEY_FORMAT_NO_CODE);
+      g_autofree char *flat = daftari_money_format (llround (score->flat_mae), currency, DAFTARI_MONEY_FORMAT_NO_CODE);
+      g_autofree char *drift = daftari_money_format (llround (score->drift_mae), currency, DAFTARI_MONEY_FORMAT_NO_CODE);
+
+      g_print ("  %-8u %16s %16s %16s %7.1f%% %7.1f%%\n", k + 1, mae, flat, drift, 100 * score->coverage80,
+               100 * score->coverage95);
+    }
+  g_print ("\n");
 }
 
 int
@@ -388,10 +464,15 @@ daftari_cli_cashflow_eval (DaftariCli *cli, int argc, char **argv)
   g_print ("  %-28s %16s %10s\n", _("Month-end balance"), _("Mean error"), _("MAPE"));
   print_eval_row (_("Cash-flow forecast"), eval->mae, eval->mape, currency);
   print_eval_row (_("Balance stays flat"), eval->flat_mae, eval->flat_mape, currency);
+  print_eval_row (_("Plus the average monthly net"), eval->drift_mae, eval->drift_mape, currency);
   print_eval_row (_("Last month’s net repeats"), eval->repeat_mae, eval->repeat_mape, currency);
   g_print ("\n");
+  print_eval_months (eval, currency);
   g_print (_("Daily balances inside the 80%% band: %.1f%%, inside the 95%% band: %.1f%%.\n"), 100 * eval->coverage80,
            100 * eval->coverage95);
+  g_print (_("The bands of %u forecasts came from the errors of the forecasts before them; "
+             "the engine’s own bands would have held %.1f%% and %.1f%%.\n"),
+           eval->n_calibrated, 100 * eval->model_coverage80, 100 * eval->model_coverage95);
   g_print (_("Time: %.2f s\n"), eval->seconds);
   return DAFTARI_EXIT_OK;
 }

@@ -155,6 +155,8 @@ test_bands (void)
     }
   g_assert_cmpint (last->hi95 - last->lo95, >, 4 * (first->hi95 - first->lo95));
   g_assert_cmpint (first->hi80 - first->lo80, >, 0);
+  /* A year of history: the six month starts from July on were replayed. */
+  g_assert_cmpuint (cashflow->calibration_origins, ==, 6);
 }
 
 static void

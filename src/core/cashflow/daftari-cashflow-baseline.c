@@ -4,6 +4,8 @@
  * each month's days. */
 #include "daftari-cashflow-private.h"
 
+#include <math.h>
+
 #include "daftari-forecast.h"
 #include "daftari-recurrence.h"
 
@@ -60,9 +62,9 @@ side_variance (double rate_half_width, double days)
 }
 
 /* Adds one forecast series' daily rates (scaled by share_of[h], the part of
- * month h it stands for) and variances to the plan's baseline. */
+ * month h it stands for) and variances to a baseline. */
 static void
-add_series (CfPlan *plan, const DaftariForecast *forecast, const double *share_of)
+add_series (const CfPlan *plan, CfBaseline *base, const DaftariForecast *forecast, const double *share_of)
 {
   DaftariMonth from_month = plan->from_day / 100;
 
@@ -79,12 +81,65 @@ add_series (CfPlan *plan, const DaftariForecast *forecast, const double *share_o
       /* The month's interval half-width is the rate's times its days; each
        * day carries its share of the month's variance, so a month's
        * variances add up day by day and independent months add. */
-      plan->base_mean[i] += share * mean;
-      plan->var_lo80[i] += side_variance (share * (mean - forecast->lo80[h]), days);
-      plan->var_hi80[i] += side_variance (share * (forecast->hi80[h] - mean), days);
-      plan->var_lo95[i] += side_variance (share * (mean - forecast->lo95[h]), days);
-      plan->var_hi95[i] += side_variance (share * (forecast->hi95[h] - mean), days);
+      base->mean[i] += share * mean;
+      base->var_lo80[i] += side_variance (share * (mean - forecast->lo80[h]), days);
+      base->var_hi80[i] += side_variance (share * (forecast->hi80[h] - mean), days);
+      base->var_lo95[i] += side_variance (share * (mean - forecast->lo95[h]), days);
+      base->var_hi95[i] += side_variance (share * (forecast->hi95[h] - mean), days);
     }
+}
+
+/* One end of a level's interval as a rate's: the month's share of the
+ * level's variance (what it adds to the month before's), over its days. */
+static double
+rate_half_width (double half_width, double before, double days)
+{
+  return sqrt (MAX (half_width * half_width - before * before, 0.0)) / days;
+}
+
+/* The engine on the running total of the baseline at each month's end
+ * (the level the business keeps its money at, with its trend), turned into
+ * month-by-month daily rates: what the level is expected to move by each
+ * month, from where it last stood. A business that spends what comes in
+ * keeps its level; one that grows shows a trend in it. */
+static DaftariForecast *
+level_forecast (const CfPlan *plan, const double *rates, DaftariMonth first, guint n_months, guint horizon,
+                GError **error)
+{
+  g_autofree double *levels = g_new (double, n_months);
+  g_autoptr(DaftariForecast) forecast = NULL;
+  DaftariMonth from_month = plan->from_day / 100;
+  double level = 0, last, hw[4] = { 0 };
+
+  for (guint m = 0; m < n_months; m++)
+    {
+      level += rates[m] * daftari_month_days (daftari_month_add (first, (int) m));
+      levels[m] = level;
+    }
+  forecast = daftari_forecast_compute (levels, n_months, MONTHS_PER_YEAR, horizon, DAFTARI_FORECAST_ETS, error);
+  if (forecast == NULL)
+    return NULL;
+  last = levels[n_months - 1];
+  for (guint h = 0; h < horizon; h++)
+    {
+      double days = daftari_month_days (daftari_month_add (from_month, (int) h));
+      double mean = forecast->mean[h];
+      double lo80 = mean - forecast->lo80[h], hi80 = forecast->hi80[h] - mean;
+      double lo95 = mean - forecast->lo95[h], hi95 = forecast->hi95[h] - mean;
+      double rate = (mean - last) / days;
+
+      forecast->lo80[h] = rate - rate_half_width (lo80, hw[0], days);
+      forecast->hi80[h] = rate + rate_half_width (hi80, hw[1], days);
+      forecast->lo95[h] = rate - rate_half_width (lo95, hw[2], days);
+      forecast->hi95[h] = rate + rate_half_width (hi95, hw[3], days);
+      forecast->mean[h] = rate;
+      hw[0] = MAX (hw[0], lo80);
+      hw[1] = MAX (hw[1], hi80);
+      hw[2] = MAX (hw[2], lo95);
+      hw[3] = MAX (hw[3], hi95);
+      last = mean;
+    }
+  return g_steal_pointer (&forecast);
 }
 
 /* Invoices not issued yet will be paid too. The customers' payments are
@@ -112,44 +167,93 @@ new_invoice_shares (const CfPlan *plan, const DaftariForecast *payments, guint h
   return share;
 }
 
-gboolean
-cf_plan_add_baseline (CfPlan *plan, const CfHistory *history, GError **error)
+/* Receipts from invoices still to come, the same in every method. */
+static gboolean
+add_new_invoices (CfPlan *plan, const CfHistory *history, DaftariMonth first, guint n_months, guint horizon,
+                  GError **error)
 {
-  DaftariMonth first = cf_first_full_month (history);
-  DaftariMonth from_month = plan->from_day / 100;
-  int n_months = first != 0 ? cf_months_between (first, from_month) : 0;
-  guint horizon = (guint) cf_months_between (from_month, plan->to_day / 100) + 1;
-  g_autofree double *rates = NULL;
-  g_autofree double *paid = NULL;
+  g_autofree double *paid = daily_rates (history, history->invoiced, first, n_months);
   g_autofree double *shares = NULL;
-  g_autoptr(DaftariForecast) forecast = NULL;
   g_autoptr(DaftariForecast) payments = NULL;
   gboolean any_paid = FALSE;
 
-  if (n_months <= 0)
-    {
-      /* Nothing complete to learn from: no baseline, and no band around it. */
-      plan->model = g_strdup ("");
-      return TRUE;
-    }
-  rates = daily_rates (history, history->base, first, (guint) n_months);
-  forecast = daftari_forecast_compute (rates, (guint) n_months, MONTHS_PER_YEAR, horizon, DAFTARI_FORECAST_COMBINED,
-                                       error);
-  if (forecast == NULL)
-    return FALSE;
-  plan->history_months = (guint) n_months;
-  plan->model = g_strdup (forecast->model ? forecast->model : "");
-  add_series (plan, forecast, NULL);
-  paid = daily_rates (history, history->invoiced, first, (guint) n_months);
-  for (int m = 0; m < n_months; m++)
+  for (guint m = 0; m < n_months; m++)
     any_paid |= paid[m] != 0;
   if (!any_paid)
     return TRUE;
-  payments = daftari_forecast_compute (paid, (guint) n_months, MONTHS_PER_YEAR, horizon, DAFTARI_FORECAST_COMBINED,
-                                       error);
+  payments = daftari_forecast_compute (paid, n_months, MONTHS_PER_YEAR, horizon, DAFTARI_FORECAST_COMBINED, error);
   if (payments == NULL)
     return FALSE;
   shares = new_invoice_shares (plan, payments, horizon);
-  add_series (plan, payments, shares);
+  for (guint m = 0; m < CF_N_METHODS; m++)
+    add_series (plan, &plan->base[m], payments, shares);
   return TRUE;
+}
+
+/* The mean of the flows' and the level's forecasts: before the book's
+ * past can tell which of the two fits it, a hedge between them (their
+ * intervals averaged end by end, as the engine's combinations do). */
+static void
+add_mean (CfPlan *plan)
+{
+  const CfBaseline *a = &plan->base[DAFTARI_CASHFLOW_METHOD_FLOWS];
+  const CfBaseline *b = &plan->base[DAFTARI_CASHFLOW_METHOD_LEVEL];
+  CfBaseline *mean = &plan->base[DAFTARI_CASHFLOW_METHOD_MEAN];
+  CfBaseline *flat = &plan->base[DAFTARI_CASHFLOW_METHOD_FLAT];
+
+  for (guint i = 0; i < plan->n_days; i++)
+    {
+      mean->mean[i] = (a->mean[i] + b->mean[i]) / 2;
+      mean->var_lo80[i] = pow ((sqrt (a->var_lo80[i]) + sqrt (b->var_lo80[i])) / 2, 2);
+      mean->var_hi80[i] = pow ((sqrt (a->var_hi80[i]) + sqrt (b->var_hi80[i])) / 2, 2);
+      mean->var_lo95[i] = pow ((sqrt (a->var_lo95[i]) + sqrt (b->var_lo95[i])) / 2, 2);
+      mean->var_hi95[i] = pow ((sqrt (a->var_hi95[i]) + sqrt (b->var_hi95[i])) / 2, 2);
+    }
+  g_free (mean->model);
+  mean->model = g_strdup_printf ("Mean(%s, %s)", a->model, b->model);
+  /* The flat forecast has no model of its own spread: it borrows the
+   * hedge's (bands that stay a line would claim certainty). */
+  for (guint i = 0; i < plan->n_days; i++)
+    {
+      flat->var_lo80[i] = mean->var_lo80[i];
+      flat->var_hi80[i] = mean->var_hi80[i];
+      flat->var_lo95[i] = mean->var_lo95[i];
+      flat->var_hi95[i] = mean->var_hi95[i];
+    }
+}
+
+gboolean
+cf_plan_add_baseline (CfPlan *plan, const CfHistory *history, GError **error)
+{
+  DaftariMonth from_month = plan->from_day / 100;
+  DaftariMonth first = cf_first_full_month (history);
+  int n_months;
+  guint horizon = (guint) cf_months_between (from_month, plan->to_day / 100) + 1;
+  g_autofree double *rates = NULL;
+  g_autoptr(DaftariForecast) flows = NULL;
+  g_autoptr(DaftariForecast) level = NULL;
+
+  if (first != 0 && cf_months_between (first, from_month) > CF_HISTORY_MONTHS)
+    first = daftari_month_add (from_month, -CF_HISTORY_MONTHS);
+  n_months = first != 0 ? cf_months_between (first, from_month) : 0;
+  if (n_months <= 0)
+    /* Nothing complete to learn from: no baseline, and no band around it. */
+    return TRUE;
+  rates = daily_rates (history, history->base, first, (guint) n_months);
+  flows = daftari_forecast_compute (rates, (guint) n_months, MONTHS_PER_YEAR, horizon, DAFTARI_FORECAST_COMBINED,
+                                    error);
+  if (flows == NULL)
+    return FALSE;
+  level = level_forecast (plan, rates, first, (guint) n_months, horizon, error);
+  if (level == NULL)
+    return FALSE;
+  plan->history_months = (guint) n_months;
+  add_series (plan, &plan->base[DAFTARI_CASHFLOW_METHOD_FLOWS], flows, NULL);
+  add_series (plan, &plan->base[DAFTARI_CASHFLOW_METHOD_LEVEL], level, NULL);
+  g_free (plan->base[DAFTARI_CASHFLOW_METHOD_FLOWS].model);
+  plan->base[DAFTARI_CASHFLOW_METHOD_FLOWS].model = g_strdup (flows->model ? flows->model : "");
+  g_free (plan->base[DAFTARI_CASHFLOW_METHOD_LEVEL].model);
+  plan->base[DAFTARI_CASHFLOW_METHOD_LEVEL].model = g_strdup (level->model ? level->model : "");
+  add_mean (plan);
+  return add_new_invoices (plan, history, first, (guint) n_months, horizon, error);
 }

@@ -171,21 +171,61 @@ activity_span (CfHistory *history, gint64 *out_first_ts, gint64 *out_last_ts, GE
   return stmt != NULL;
 }
 
+/* The first second of every day of the window and of the day after it:
+ * a split's day is then found by comparing integers, not by asking the
+ * time zone two million times (a book of a million transactions). */
+static gint64 *
+day_starts (const CfHistory *history)
+{
+  gint64 *starts = g_new (gint64, history->n_days + 1);
+
+  for (guint i = 0; i <= history->n_days; i++)
+    starts[i] = daftari_calendar_day_start (history->calendar, daftari_day_add (history->first_day, (int) i));
+  return starts;
+}
+
+/* The day index of ts, from the index of the row before: rows come by
+ * time, so this mostly steps forward; a search when they do not. */
+static int
+day_index (const gint64 *starts, guint n_days, int previous, gint64 ts)
+{
+  int lo = 0, hi = (int) n_days;
+
+  if (previous >= 0 && starts[previous] <= ts)
+    {
+      while (previous < (int) n_days && starts[previous + 1] <= ts)
+        previous++;
+      return previous;
+    }
+  /* The last index whose start is <= ts (ts is inside the window). */
+  while (hi - lo > 1)
+    {
+      int mid = (lo + hi) / 2;
+      if (starts[mid] <= ts)
+        lo = mid;
+      else
+        hi = mid;
+    }
+  return lo;
+}
+
+/* Every wallet split of the window, by day, into the baseline: the rows
+ * are many (two million on a book of a million transactions), so each is
+ * only a time and an amount added up. */
 static gboolean
-read_flows (CfHistory *history, GHashTable *parts, GError **error)
+read_flows (CfHistory *history, const gint64 *starts, GError **error)
 {
   sqlite3_stmt *stmt = daftari_book_prepare (history->book,
-      "SELECT ts, amount, txn_id FROM split WHERE account_id = ? AND ts BETWEEN ? AND ?", error);
-  gint64 from_ts = daftari_calendar_day_start (history->calendar, history->first_day);
-  gint64 to_ts = daftari_calendar_day_end (history->calendar, daftari_day_add (history->first_day,
-                                                                              (int) history->n_days - 1));
-  gint64 *by_part[] = { history->base, history->scheduled, history->invoiced, history->openings };
+      "SELECT ts, amount FROM split WHERE account_id = ? AND ts BETWEEN ? AND ?", error);
+  gint64 from_ts = starts[0];
+  gint64 to_ts = starts[history->n_days] - 1;
+  int first = G_MAXINT, last = -1;
 
   for (guint w = 0; stmt != NULL && w < history->wallets->len; w++)
     {
       gint64 wallet = g_array_index (history->wallets, gint64, w);
       gint64 balance;
-      int rc;
+      int rc, index = -1;
 
       if (!daftari_query_balance (history->book, wallet, from_ts - 1, &balance, error))
         return FALSE;
@@ -195,21 +235,58 @@ read_flows (CfHistory *history, GHashTable *parts, GError **error)
       sqlite3_bind_int64 (stmt, 3, to_ts);
       while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
         {
-          DaftariDay day = daftari_calendar_day_of (history->calendar, sqlite3_column_int64 (stmt, 0));
-          int index = cf_history_index (history, day);
-          Part part = GPOINTER_TO_INT (g_hash_table_lookup (parts, TXN_KEY (sqlite3_column_int64 (stmt, 2))));
-
-          if (index < 0 || index >= (int) history->n_days)
-            continue;
-          by_part[part][index] += sqlite3_column_int64 (stmt, 1);
-          if (history->first_activity == 0 || day < history->first_activity)
-            history->first_activity = day;
-          history->last_activity = MAX (history->last_activity, day);
+          index = day_index (starts, history->n_days, index, sqlite3_column_int64 (stmt, 0));
+          history->base[index] += sqlite3_column_int64 (stmt, 1);
+          first = MIN (first, index);
+          last = MAX (last, index);
         }
       if (!finish (history->book, stmt, rc, error))
         return FALSE;
     }
+  if (last >= 0)
+    {
+      history->first_activity = daftari_day_add (history->first_day, first);
+      history->last_activity = daftari_day_add (history->first_day, last);
+    }
   return stmt != NULL;
+}
+
+/* The few transactions that are not "everything else" (scheduled posts,
+ * customer payments, opening balances) move from the baseline to their
+ * own part, split by split. */
+static gboolean
+move_special (CfHistory *history, const gint64 *starts, GHashTable *parts, GError **error)
+{
+  sqlite3_stmt *stmt = daftari_book_prepare (history->book,
+      "SELECT account_id, ts, amount FROM split WHERE txn_id = ?", error);
+  gint64 *by_part[] = { history->base, history->scheduled, history->invoiced, history->openings };
+  GHashTableIter iter;
+  gpointer key, value;
+
+  if (stmt == NULL)
+    return FALSE;
+  g_hash_table_iter_init (&iter, parts);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    {
+      int rc;
+
+      sqlite3_bind_int64 (stmt, 1, (gint64) GPOINTER_TO_SIZE (key));
+      while ((rc = sqlite3_step (stmt)) == SQLITE_ROW)
+        {
+          gint64 ts = sqlite3_column_int64 (stmt, 1);
+          gint64 amount = sqlite3_column_int64 (stmt, 2);
+          int index;
+
+          if (ts < starts[0] || ts >= starts[history->n_days] || !cf_history_counts (history, sqlite3_column_int64 (stmt, 0)))
+            continue;
+          index = day_index (starts, history->n_days, -1, ts);
+          history->base[index] -= amount;
+          by_part[GPOINTER_TO_INT (value)][index] += amount;
+        }
+      if (!finish (history->book, stmt, rc, error))
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -285,6 +362,7 @@ cf_history_load (DaftariBook *book, gint64 wallet_id, DaftariDay first_day, Daft
 {
   g_autoptr(CfHistory) history = g_new0 (CfHistory, 1);
   g_autoptr(GHashTable) parts = NULL;
+  g_autofree gint64 *starts = NULL;
 
   history->book = book;
   history->calendar = daftari_book_get_calendar (book);
@@ -314,8 +392,10 @@ cf_history_load (DaftariBook *book, gint64 wallet_id, DaftariDay first_day, Daft
   history->scheduled = g_new0 (gint64, history->n_days);
   history->invoiced = g_new0 (gint64, history->n_days);
   history->openings = g_new0 (gint64, history->n_days);
+  starts = day_starts (history);
   parts = special_txns (book, error);
-  if (parts == NULL || !read_flows (history, parts, error) || !read_invoices (history, error) ||
+  if (parts == NULL || !read_flows (history, starts, error) || !move_special (history, starts, parts, error) ||
+      !read_invoices (history, error) ||
       !read_payments (history, error))
     return NULL;
   history->schedules = daftari_schedule_list (book, error);

@@ -26,6 +26,15 @@ cf_day_add_months (DaftariDay day, int months)
   return month * 100 + MIN (day % 100, daftari_month_days (month));
 }
 
+const char *
+daftari_cashflow_method_to_string (DaftariCashflowMethod method)
+{
+  static const char *const names[] = { "flows", "level", "mean", "flat" };
+
+  G_STATIC_ASSERT (G_N_ELEMENTS (names) == DAFTARI_CASHFLOW_N_METHODS);
+  return method < DAFTARI_CASHFLOW_N_METHODS ? names[method] : "";
+}
+
 CfPlan *
 cf_plan_new (DaftariDay from_day, DaftariDay to_day)
 {
@@ -36,11 +45,17 @@ cf_plan_new (DaftariDay from_day, DaftariDay to_day)
   plan->n_days = (guint) daftari_day_diff (from_day, to_day) + 1;
   plan->scheduled = g_new0 (gint64, plan->n_days);
   plan->invoiced = g_new0 (gint64, plan->n_days);
-  plan->base_mean = g_new0 (double, plan->n_days);
-  plan->var_lo80 = g_new0 (double, plan->n_days);
-  plan->var_hi80 = g_new0 (double, plan->n_days);
-  plan->var_lo95 = g_new0 (double, plan->n_days);
-  plan->var_hi95 = g_new0 (double, plan->n_days);
+  for (guint m = 0; m < CF_N_METHODS; m++)
+    {
+      CfBaseline *base = &plan->base[m];
+
+      base->mean = g_new0 (double, plan->n_days);
+      base->var_lo80 = g_new0 (double, plan->n_days);
+      base->var_hi80 = g_new0 (double, plan->n_days);
+      base->var_lo95 = g_new0 (double, plan->n_days);
+      base->var_hi95 = g_new0 (double, plan->n_days);
+      base->model = g_strdup ("");
+    }
   plan->items = g_array_new (FALSE, FALSE, sizeof (DaftariCashflowItem));
   return plan;
 }
@@ -52,13 +67,18 @@ cf_plan_free (CfPlan *plan)
     return;
   g_free (plan->scheduled);
   g_free (plan->invoiced);
-  g_free (plan->base_mean);
-  g_free (plan->var_lo80);
-  g_free (plan->var_hi80);
-  g_free (plan->var_lo95);
-  g_free (plan->var_hi95);
+  for (guint m = 0; m < CF_N_METHODS; m++)
+    {
+      CfBaseline *base = &plan->base[m];
+
+      g_free (base->mean);
+      g_free (base->var_lo80);
+      g_free (base->var_hi80);
+      g_free (base->var_lo95);
+      g_free (base->var_hi95);
+      g_free (base->model);
+    }
   g_array_unref (plan->items);
-  g_free (plan->model);
   g_free (plan);
 }
 
@@ -105,9 +125,10 @@ item_by_day (gconstpointer a, gconstpointer b)
  * rounded to whole minor units per day); each band end moves out by the
  * square root of the variance accumulated so far on its side. */
 DaftariCashflow *
-cf_plan_path (const CfPlan *plan, const CfHistory *history, gint64 opening)
+cf_plan_path (const CfPlan *plan, const CfHistory *history, gint64 opening, CfMethod method)
 {
   DaftariCashflow *cashflow = g_new0 (DaftariCashflow, 1);
+  const CfBaseline *base = &plan->base[method];
   gint64 mean = opening;
   double lo80 = 0, hi80 = 0, lo95 = 0, hi95 = 0;
 
@@ -117,7 +138,8 @@ cf_plan_path (const CfPlan *plan, const CfHistory *history, gint64 opening)
   cashflow->to_day = plan->to_day;
   cashflow->opening = opening;
   cashflow->history_months = plan->history_months;
-  cashflow->baseline_model = g_strdup (plan->model ? plan->model : "");
+  cashflow->baseline_model = g_strdup (base->model);
+  cashflow->method = method;
   cashflow->days = g_array_sized_new (FALSE, FALSE, sizeof (DaftariCashflowDay), plan->n_days);
   cashflow->items = g_array_copy (plan->items);
   g_array_sort (cashflow->items, item_by_day);
@@ -127,13 +149,13 @@ cf_plan_path (const CfPlan *plan, const CfHistory *history, gint64 opening)
 
       day.scheduled = plan->scheduled[i];
       day.invoices = plan->invoiced[i];
-      day.baseline = llround (plan->base_mean[i]);
+      day.baseline = llround (base->mean[i]);
       mean += day.scheduled + day.invoices + day.baseline;
-      lo80 += plan->var_lo80[i];
-      hi80 += plan->var_hi80[i];
+      lo80 += base->var_lo80[i];
+      hi80 += base->var_hi80[i];
       /* A 95% interval is never narrower than the 80% one. */
-      lo95 += MAX (plan->var_lo95[i], plan->var_lo80[i]);
-      hi95 += MAX (plan->var_hi95[i], plan->var_hi80[i]);
+      lo95 += MAX (base->var_lo95[i], base->var_lo80[i]);
+      hi95 += MAX (base->var_hi95[i], base->var_hi80[i]);
       day.mean = mean;
       day.lo80 = mean - llround (sqrt (lo80));
       day.hi80 = mean + llround (sqrt (hi80));

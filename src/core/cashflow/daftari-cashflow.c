@@ -9,10 +9,6 @@
 #include "daftari-error.h"
 #include "daftari-recurrence.h"
 
-/* How far back the baseline learns: three years hold the season and the
- * trend; older books describe a different business. */
-#define HISTORY_MONTHS 36
-
 #define FLOOR_SETTING "cashflow-floor"
 
 gint64
@@ -43,6 +39,26 @@ cf_check_months (guint n_months, GError **error)
   return FALSE;
 }
 
+/* The forecasts made from past month starts, for as many days as this one. */
+static GPtrArray *
+past_forecasts (const CfHistory *history, DaftariDay from_day, guint n_days, GError **error)
+{
+  g_autoptr(GPtrArray) pasts = g_ptr_array_new_with_free_func ((GDestroyNotify) cf_past_free);
+  g_autofree gint64 *closing = cf_history_closing (history);
+  DaftariMonth first, last;
+
+  if (!cf_past_months (history, from_day, &first, &last))
+    return g_steal_pointer (&pasts);
+  for (DaftariMonth month = first; cf_months_between (month, last) >= 0; month = daftari_month_add (month, 1))
+    {
+      CfPast *past = cf_past_new (history, closing, month, n_days, error);
+      if (past == NULL)
+        return NULL;
+      g_ptr_array_add (pasts, past);
+    }
+  return g_steal_pointer (&pasts);
+}
+
 DaftariCashflow *
 daftari_cashflow_forecast (DaftariBook *book, gint64 wallet_id, DaftariDay from_day, guint n_months,
                            GError **error)
@@ -50,6 +66,8 @@ daftari_cashflow_forecast (DaftariBook *book, gint64 wallet_id, DaftariDay from_
   g_autoptr(CfHistory) history = NULL;
   g_autoptr(CfPlan) plan = NULL;
   g_autoptr(GArray) occurrences = NULL;
+  g_autoptr(GPtrArray) pasts = NULL;
+  g_autoptr(CfCalibration) calibration = NULL;
   DaftariDay to_day, history_from;
   DaftariCashflow *cashflow;
 
@@ -58,11 +76,16 @@ daftari_cashflow_forecast (DaftariBook *book, gint64 wallet_id, DaftariDay from_
   if (from_day == 0)
     from_day = daftari_calendar_today (daftari_book_get_calendar (book));
   to_day = daftari_day_add (cf_day_add_months (from_day, (int) n_months), -1);
-  history_from = cf_month_first (daftari_month_add (from_day / 100, -HISTORY_MONTHS));
+  /* The baseline's years, and those of the past forecasts before them. */
+  history_from = cf_month_first (daftari_month_add (from_day / 100, -(CF_HISTORY_MONTHS + CF_CALIBRATION_ORIGINS)));
   history = cf_history_load (book, wallet_id, history_from, daftari_day_add (from_day, -1), error);
   if (history == NULL)
     return NULL;
   plan = cf_plan_new (from_day, to_day);
+  pasts = past_forecasts (history, from_day, plan->n_days, error);
+  if (pasts == NULL)
+    return NULL;
+  calibration = cf_calibrate ((CfPast *const *) pasts->pdata, pasts->len, from_day, plan->n_days);
   occurrences = daftari_schedule_upcoming (book, 0, to_day, error);
   if (occurrences == NULL)
     return NULL;
@@ -70,7 +93,8 @@ daftari_cashflow_forecast (DaftariBook *book, gint64 wallet_id, DaftariDay from_
   cf_plan_add_invoices (plan, history);
   if (!cf_plan_add_baseline (plan, history, error))
     return NULL;
-  cashflow = cf_plan_path (plan, history, cf_history_balance_before (history, from_day));
+  cashflow = cf_plan_path (plan, history, cf_history_balance_before (history, from_day), calibration->method);
+  cf_calibration_apply (calibration, cashflow);
   daftari_cashflow_set_outlook (cashflow, daftari_cashflow_get_floor (book));
   return cashflow;
 }

@@ -13,9 +13,23 @@ G_BEGIN_DECLS
  *              usually pays (due date + their median past delay);
  *   baseline   everything else, forecast month by month by the forecasting
  *              engine from the book's history, spread evenly over the days.
- * Only the baseline is uncertain; its bands widen as months go by. */
+ * The bands come from the book's own past: the same forecast replayed from
+ * past month starts, and how far each day of those forecasts was from what
+ * happened (the model's bands only while the book is too young for that). */
 
 #define DAFTARI_CASHFLOW_MAX_MONTHS 6
+
+/* How the baseline is forecast; the replay of the book's past picks one. */
+typedef enum {
+  DAFTARI_CASHFLOW_METHOD_FLOWS,   /* the engine on each month's net flow */
+  DAFTARI_CASHFLOW_METHOD_LEVEL,   /* the engine (ETS) on the month-end running total */
+  DAFTARI_CASHFLOW_METHOD_MEAN,    /* the mean of those two */
+  DAFTARI_CASHFLOW_METHOD_FLAT,    /* none: only known items move the balance */
+  DAFTARI_CASHFLOW_N_METHODS
+} DaftariCashflowMethod;
+
+/* "flows", "level", "mean", "flat". */
+const char *daftari_cashflow_method_to_string (DaftariCashflowMethod method);
 
 typedef struct {
   DaftariDay day;
@@ -50,7 +64,11 @@ typedef struct {
   GArray                 *items;            /* of DaftariCashflowItem, by day */
   gint64                  scheduled_total, invoices_total, baseline_total;
   guint                   history_months;   /* complete months the baseline learned from */
-  char                   *baseline_model;   /* the engine's model, "" without history */
+  char                   *baseline_model;   /* the engine's model, "" without history or when flat */
+  DaftariCashflowMethod   method;           /* the baseline's, chosen by the replay */
+  /* Past forecasts whose errors set the bands; 0: the bands are the
+   * engine's own (too little history to replay). */
+  guint                   calibration_origins;
   /* The outlook against the book's floor (0 unless set): the first day the
    * mean falls below it (likely) and the first day the lower 80% bound does
    * (possible); 0 when none within the horizon. */
@@ -81,7 +99,18 @@ gboolean         daftari_cashflow_set_floor (DaftariBook  *book,
 
 /* The forecast replayed on the book's history: from each month start with
  * at least six complete months before it, forecast n_months from what was
- * known then, and compare with what happened. */
+ * known then (bands and method from the replays before it), and compare
+ * with what happened. */
+typedef struct {
+  guint  n_points;               /* month-end balances compared */
+  guint  n_days;                 /* daily balances compared (for coverage) */
+  double mae, mape;              /* month-end balances, minor units and percent */
+  double coverage80, coverage95; /* share of daily balances inside the bands */
+  double flat_mae, flat_mape;    /* naive: the balance stays where it was */
+  double drift_mae, drift_mape;  /* naive: plus the average monthly net flow */
+  double repeat_mae, repeat_mape;/* naive: last month's net flow repeats */
+} DaftariCashflowScore;
+
 typedef struct {
   guint  n_months;
   guint  n_origins;          /* month starts replayed */
@@ -90,7 +119,18 @@ typedef struct {
   double mae, mape;          /* month-end balances, minor units and percent */
   double coverage80, coverage95; /* share of daily balances inside the bands */
   double flat_mae, flat_mape;    /* naive: the balance stays where it was */
+  double drift_mae, drift_mape;  /* naive: plus the average monthly net flow */
   double repeat_mae, repeat_mape;/* naive: last month's net flow repeats */
+  /* The same, month by month of the horizon: by_month[k] for month k + 1. */
+  DaftariCashflowScore by_month[DAFTARI_CASHFLOW_MAX_MONTHS];
+  /* The engine's own bands around the same forecasts, for comparison. */
+  double model_coverage80, model_coverage95;
+  guint  n_calibrated;       /* origins whose bands came from earlier replays */
+  /* Each method's month-end errors had it always been used, and how
+   * often the replay chose it. */
+  double method_mae[DAFTARI_CASHFLOW_N_METHODS];
+  double method_mape[DAFTARI_CASHFLOW_N_METHODS];
+  guint  method_chosen[DAFTARI_CASHFLOW_N_METHODS];
   double seconds;
 } DaftariCashflowEval;
 
