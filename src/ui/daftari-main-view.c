@@ -8,6 +8,7 @@
 #include "daftari-customers-page.h"
 #include "daftari-dashboard-page.h"
 #include "daftari-invoices-page.h"
+#include "daftari-plan-page.h"
 #include "daftari-receipts-page.h"
 #include "daftari-reports-page.h"
 #include "daftari-review-page.h"
@@ -33,6 +34,8 @@ static const PageInfo page_infos[] = {
   { "customers", N_("Customers"), "system-users-symbolic", daftari_customers_page_get_type, { "new-customer", NULL } },
   { "receipts", N_("Receipts"), "camera-photo-symbolic", daftari_receipts_page_get_type, { "add-receipt", NULL } },
   { "reports", N_("Reports"), "x-office-spreadsheet-symbolic", daftari_reports_page_get_type, { NULL } },
+  { "plan", N_("Plan"), "x-office-calendar-symbolic", daftari_plan_page_get_type,
+    { "new-schedule", "post-due", "set-budget", NULL } },
   { "review", N_("Review"), "emblem-important-symbolic", daftari_review_page_get_type, { NULL } },
 };
 

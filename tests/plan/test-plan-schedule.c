@@ -344,6 +344,162 @@ test_end_day (void)
   g_assert_cmpint (test_balance (tb->book, tb->mpesa), ==, 1000000 + 3 * 100000);
 }
 
+static DaftariSchedule *
+find_id (TestBook *tb, gint64 id)
+{
+  g_autofree char *key = g_strdup_printf ("%lld", (long long) id);
+  return find (tb, key);
+}
+
+/* An edit keeps what was posted and where the schedule stands when its
+ * rule stays; a new rule starts after what was posted; a taken name and a
+ * wrong category are refused with nothing changed. */
+static void
+test_update (void)
+{
+  g_autoptr(TestBook) tb = test_book_new ();
+  g_autoptr(DaftariScheduleRun) run = NULL;
+  g_autoptr(DaftariScheduleRun) later = NULL;
+  g_autoptr(DaftariSchedule) s = NULL;
+  g_autoptr(DaftariSchedule) after = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 rent;
+
+  rent = add_schedule (tb, "Rent", DAFTARI_TXN_EXPENSE, tb->kcb, tb->rent, 3500000, "monthly:1", 20250101);
+  add_schedule (tb, "Wages", DAFTARI_TXN_EXPENSE, tb->kcb, tb->other, 100000, "weekly:fri", 20250101);
+  run = run_until (tb, 20250215, FALSE);
+
+  /* A new amount and name: next stays on 1 March, the posts stay. */
+  s = find_id (tb, rent);
+  g_free (s->name);
+  s->name = g_strdup ("  Shop rent ");
+  s->amount = 4000000;
+  g_assert_true (daftari_schedule_update (tb->book, s, &error));
+  g_assert_no_error (error);
+  after = find_id (tb, rent);
+  g_assert_cmpstr (after->name, ==, "Shop rent");
+  g_assert_cmpint (after->amount, ==, 4000000);
+  g_assert_cmpint (after->next_day, ==, 20250301);
+  g_assert_cmpint (after->last_day, ==, 20250201);
+  g_assert_cmpint (test_db_int (tb->path, "SELECT count (*) FROM schedule_post WHERE schedule_id = 1"), ==, 2);
+  g_clear_pointer (&after, daftari_schedule_free);
+
+  /* On the 5th instead: the first 5th after 1 February, not January's. */
+  daftari_recurrence_parse ("monthly:5", &s->rule, NULL);
+  g_free (s->name);
+  s->name = g_strdup ("Shop rent");
+  g_assert_true (daftari_schedule_update (tb->book, s, &error));
+  g_assert_no_error (error);
+  after = find_id (tb, rent);
+  g_assert_cmpint (after->next_day, ==, 20250205);
+  later = run_until (tb, 20250215, FALSE);
+  g_assert_cmpuint (later->posted->len, ==, 1);            /* 5 February; the Fridays were posted already */
+  for (guint i = 0; i < later->posted->len; i++)
+    {
+      const DaftariScheduleOutcome *o = &g_array_index (later->posted, DaftariScheduleOutcome, i);
+      g_autoptr(DaftariTxn) txn = daftari_ledger_get (tb->book, o->txn_id, NULL);
+      if (o->schedule_id == rent)
+        g_assert_cmpint (daftari_txn_get_principal (txn), ==, 4000000);
+    }
+  g_clear_pointer (&after, daftari_schedule_free);
+
+  /* Refused: the other's name, an income category for an expense. */
+  g_free (s->name);
+  s->name = g_strdup ("wages");
+  g_assert_false (daftari_schedule_update (tb->book, s, &error));
+  g_assert_error (error, DAFTARI_INPUT_ERROR, DAFTARI_INPUT_ERROR_EXISTS);
+  g_clear_error (&error);
+  g_free (s->name);
+  s->name = g_strdup ("Shop rent");
+  s->target_id = tb->sales;
+  g_assert_false (daftari_schedule_update (tb->book, s, &error));
+  g_assert_nonnull (error);
+  g_clear_error (&error);
+  after = find_id (tb, rent);
+  g_assert_cmpint (after->target_id, ==, tb->rent);
+
+  /* An end before the next occurrence ends it. */
+  s->target_id = tb->rent;
+  s->end_day = 20250220;
+  g_assert_true (daftari_schedule_update (tb->book, s, &error));
+  g_clear_pointer (&after, daftari_schedule_free);
+  after = find_id (tb, rent);
+  g_assert_cmpint (after->next_day, ==, 0);
+  test_assert_sound (tb->book);
+}
+
+/* The form's check: the limit as it stands, with the ledger's message;
+ * a wallet without the money yet is not refused. */
+static void
+test_check (void)
+{
+  g_autoptr(TestBook) tb = test_book_new ();
+  g_autoptr(DaftariSchedule) s = daftari_schedule_new ();
+  g_autoptr(GError) error = NULL;
+
+  g_free (s->name);
+  s->name = g_strdup ("Stock");
+  s->kind = DAFTARI_TXN_EXPENSE;
+  s->wallet_id = tb->cash;          /* empty */
+  s->target_id = tb->stock;
+  s->amount = 100000;
+  s->start_day = 20250101;
+  daftari_recurrence_parse ("monthly:1", &s->rule, NULL);
+  g_assert_true (daftari_schedule_check (tb->book, s, &error));
+  g_assert_no_error (error);
+  s->amount = daftari_book_get_txn_limit (tb->book);
+  g_assert_true (daftari_schedule_check (tb->book, s, &error));
+  s->amount++;
+  g_assert_false (daftari_schedule_check (tb->book, s, &error));
+  g_assert_error (error, DAFTARI_RULE_ERROR, DAFTARI_RULE_ERROR_LIMIT);
+  g_assert_nonnull (strstr (error->message, "limit"));
+  g_clear_error (&error);
+  g_free (s->name);
+  s->name = g_strdup ("");
+  s->amount = 100;
+  g_assert_false (daftari_schedule_check (tb->book, s, &error));
+  g_assert_error (error, DAFTARI_INPUT_ERROR, DAFTARI_INPUT_ERROR_INVALID);
+  g_assert_cmpint (test_db_int (tb->path, "SELECT count (*) FROM schedule"), ==, 0);
+}
+
+/* Undoing a run voids what it posted and makes it due again; the next run
+ * posts it again, once. */
+static void
+test_undo_run (void)
+{
+  g_autoptr(TestBook) tb = test_book_new ();
+  g_autoptr(DaftariScheduleRun) run = NULL;
+  g_autoptr(DaftariScheduleRun) again = NULL;
+  g_autoptr(DaftariSchedule) s = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 kcb = test_balance (tb->book, tb->kcb);
+  gint64 cash = test_balance (tb->book, tb->cash);
+  gint64 rent;
+
+  /* Income into the empty cash box pays the rent out of it: the undo must
+   * take the rent back before the income. */
+  add_schedule (tb, "Cash sales", DAFTARI_TXN_INCOME, tb->cash, tb->sales, 200000, "monthly:1", 20250101);
+  rent = add_schedule (tb, "Cash rent", DAFTARI_TXN_EXPENSE, tb->cash, tb->rent, 150000, "monthly:2", 20250101);
+  add_schedule (tb, "Rent", DAFTARI_TXN_EXPENSE, tb->kcb, tb->rent, 3500000, "monthly:1", 20250101);
+  run = run_until (tb, 20250301, FALSE);
+  g_assert_cmpuint (run->posted->len, ==, 8);
+  g_assert_true (daftari_schedule_undo_run (tb->book, run, &error));
+  g_assert_no_error (error);
+  g_assert_cmpint (test_balance (tb->book, tb->kcb), ==, kcb);
+  g_assert_cmpint (test_balance (tb->book, tb->cash), ==, cash);
+  g_assert_cmpint (test_db_int (tb->path, "SELECT count (*) FROM schedule_post"), ==, 0);
+  g_assert_cmpint (test_db_int (tb->path, "SELECT count (*) FROM txn WHERE voided"), ==, 8);
+  s = find_id (tb, rent);
+  g_assert_cmpint (s->next_day, ==, 20250102);
+  g_assert_cmpint (s->last_day, ==, 0);
+
+  again = run_until (tb, 20250301, FALSE);
+  g_assert_cmpuint (again->posted->len, ==, 8);
+  g_assert_cmpint (test_balance (tb->book, tb->kcb), ==, kcb - 3 * 3500000);
+  g_assert_cmpint (test_balance (tb->book, tb->cash), ==, cash + 3 * 200000 - 2 * 150000);
+  test_assert_sound (tb->book);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -356,5 +512,8 @@ main (int argc, char **argv)
   g_test_add_func ("/plan/schedule/upcoming", test_upcoming);
   g_test_add_func ("/plan/schedule/refused-when-added", test_refused_when_added);
   g_test_add_func ("/plan/schedule/end-day", test_end_day);
+  g_test_add_func ("/plan/schedule/update", test_update);
+  g_test_add_func ("/plan/schedule/check", test_check);
+  g_test_add_func ("/plan/schedule/undo-run", test_undo_run);
   return g_test_run ();
 }

@@ -86,7 +86,7 @@ insert_budget (DaftariBook *book, gint64 category_id, DaftariMonth month, gint64
 }
 
 gboolean
-daftari_budget_set (DaftariBook *book, gint64 category_id, DaftariMonth month, gint64 amount, GError **error)
+daftari_budget_check (DaftariBook *book, gint64 category_id, gint64 amount, GError **error)
 {
   if (amount < 0)
     {
@@ -94,7 +94,13 @@ daftari_budget_set (DaftariBook *book, gint64 category_id, DaftariMonth month, g
                            _("A budget cannot be negative"));
       return FALSE;
     }
-  if (!check_category (book, category_id, error) || !daftari_book_begin (book, error))
+  return check_category (book, category_id, error);
+}
+
+gboolean
+daftari_budget_set (DaftariBook *book, gint64 category_id, DaftariMonth month, gint64 amount, GError **error)
+{
+  if (!daftari_budget_check (book, category_id, amount, error) || !daftari_book_begin (book, error))
     return FALSE;
   return daftari_plan_finish (book,
                               delete_budget (book, category_id, month, error) &&

@@ -43,6 +43,12 @@ typedef struct {
   GArray      *lines;              /* of DaftariBudgetLine, by category name */
 } DaftariBudgetReport;
 
+/* Whether a budget of amount for the category would be accepted: for a
+ * form that checks as it is typed. */
+gboolean            daftari_budget_check  (DaftariBook  *book,
+                                           gint64        category_id,
+                                           gint64        amount,
+                                           GError      **error);
 /* month 0: every month. Only expense categories have budgets. */
 gboolean            daftari_budget_set    (DaftariBook  *book,
                                            gint64        category_id,

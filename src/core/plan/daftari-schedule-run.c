@@ -357,3 +357,68 @@ daftari_schedule_run (DaftariBook *book, DaftariDay until, gboolean dry_run, GEr
     return NULL;
   return g_steal_pointer (&run);
 }
+
+/* Forgets the run's post of one occurrence. */
+static gboolean
+unrecord_post (DaftariBook *book, const DaftariScheduleOutcome *o, GError **error)
+{
+  sqlite3_stmt *stmt = daftari_book_prepare (book,
+      "DELETE FROM schedule_post WHERE schedule_id = ? AND day = ? AND txn_id = ?", error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, o->schedule_id);
+  sqlite3_bind_int (stmt, 2, o->day);
+  sqlite3_bind_int64 (stmt, 3, o->txn_id);
+  return daftari_db_step_done (stmt, error);
+}
+
+/* Due again from day; the last post is what is left of its posts. */
+static gboolean
+rewind_schedule (DaftariBook *book, gint64 schedule_id, DaftariDay day, GError **error)
+{
+  sqlite3_stmt *stmt = daftari_book_prepare (book,
+      "UPDATE schedule SET next_day = ?,"
+      " last_day = IFNULL ((SELECT MAX (day) FROM schedule_post WHERE schedule_id = ?1), 0) WHERE id = ?2",
+      error);
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int (stmt, 1, day);
+  sqlite3_bind_int64 (stmt, 2, schedule_id);
+  return daftari_db_step_done (stmt, error);
+}
+
+static gboolean
+undo_posts (DaftariBook *book, const DaftariScheduleRun *run, GError **error)
+{
+  g_autoptr(GHashTable) first = g_hash_table_new (g_int64_hash, g_int64_equal);
+  GHashTableIter iter;
+  gpointer key, value;
+
+  /* Newest first: an expense comes back before the income that paid for it
+   * goes, so no wallet dips below zero on the way. */
+  for (guint i = run->posted->len; i-- > 0;)
+    {
+      DaftariScheduleOutcome *o = &g_array_index (run->posted, DaftariScheduleOutcome, i);
+
+      if (o->txn_id == 0)
+        continue;
+      if (!daftari_ledger_void (book, o->txn_id, error) || !unrecord_post (book, o, error))
+        return FALSE;
+      g_hash_table_insert (first, &o->schedule_id, GINT_TO_POINTER (o->day));
+    }
+  g_hash_table_iter_init (&iter, first);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    if (!rewind_schedule (book, *(gint64 *) key, GPOINTER_TO_INT (value), error))
+      return FALSE;
+  return TRUE;
+}
+
+gboolean
+daftari_schedule_undo_run (DaftariBook *book, const DaftariScheduleRun *run, GError **error)
+{
+  if (!daftari_book_begin (book, error))
+    return FALSE;
+  return daftari_plan_finish (book, undo_posts (book, run, error), error);
+}

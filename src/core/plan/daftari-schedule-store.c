@@ -9,6 +9,7 @@
 #include "daftari-calendar.h"
 #include "daftari-db.h"
 #include "daftari-error.h"
+#include "daftari-ledger.h"
 
 G_DEFINE_BOXED_TYPE (DaftariSchedule, daftari_schedule, daftari_schedule_copy, daftari_schedule_free)
 
@@ -135,17 +136,12 @@ check_spec (const DaftariSchedule *s, GError **error)
   return daftari_recurrence_valid (&s->rule, error);
 }
 
-static gboolean
-insert (DaftariBook *book, const DaftariSchedule *s, DaftariDay next, GError **error)
+/* Binds what a schedule is (name to end_day) to parameters 1-14. */
+static int
+bind_spec (sqlite3_stmt *stmt, const DaftariSchedule *s)
 {
-  sqlite3_stmt *stmt = daftari_book_prepare (book,
-      "INSERT INTO schedule (name, kind, wallet_id, target_id, amount, fee, memo, channel, number,"
-      " reference, rule, rule_n, start_day, end_day, next_day, active, created)"
-      " VALUES (?, ?, ?, NULLIF (?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
-  int i = 1, rc;
+  int i = 1;
 
-  if (stmt == NULL)
-    return FALSE;
   sqlite3_bind_text (stmt, i++, s->name, -1, SQLITE_TRANSIENT);
   sqlite3_bind_text (stmt, i++, daftari_txn_kind_to_string (s->kind), -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, i++, s->wallet_id);
@@ -161,10 +157,15 @@ insert (DaftariBook *book, const DaftariSchedule *s, DaftariDay next, GError **e
   sqlite3_bind_int (stmt, i++, s->rule.n);
   sqlite3_bind_int (stmt, i++, s->start_day);
   sqlite3_bind_int (stmt, i++, s->end_day);
-  sqlite3_bind_int (stmt, i++, next);
-  sqlite3_bind_int (stmt, i++, s->active);
-  sqlite3_bind_int64 (stmt, i++, daftari_calendar_now ());
-  rc = sqlite3_step (stmt);
+  return i;
+}
+
+/* Steps an INSERT or UPDATE of a schedule; a taken name is the user's error. */
+static gboolean
+step_write (DaftariBook *book, sqlite3_stmt *stmt, const DaftariSchedule *s, GError **error)
+{
+  int rc = sqlite3_step (stmt);
+
   sqlite3_reset (stmt);
   if ((rc & 0xff) == SQLITE_CONSTRAINT)   /* extended codes: SQLITE_CONSTRAINT_UNIQUE */
     {
@@ -178,6 +179,24 @@ insert (DaftariBook *book, const DaftariSchedule *s, DaftariDay next, GError **e
       return FALSE;
     }
   return TRUE;
+}
+
+static gboolean
+insert (DaftariBook *book, const DaftariSchedule *s, DaftariDay next, GError **error)
+{
+  sqlite3_stmt *stmt = daftari_book_prepare (book,
+      "INSERT INTO schedule (name, kind, wallet_id, target_id, amount, fee, memo, channel, number,"
+      " reference, rule, rule_n, start_day, end_day, next_day, active, created)"
+      " VALUES (?, ?, ?, NULLIF (?, 0), ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", error);
+  int i;
+
+  if (stmt == NULL)
+    return FALSE;
+  i = bind_spec (stmt, s);
+  sqlite3_bind_int (stmt, i++, next);
+  sqlite3_bind_int (stmt, i++, s->active);
+  sqlite3_bind_int64 (stmt, i++, daftari_calendar_now ());
+  return step_write (book, stmt, s, error);
 }
 
 gboolean
@@ -204,6 +223,89 @@ daftari_schedule_add (DaftariBook *book, const DaftariSchedule *spec, gint64 *ou
   if (out_id != NULL)
     *out_id = sqlite3_last_insert_rowid (daftari_book_get_db (book));
   return TRUE;
+}
+
+gboolean
+daftari_schedule_check (DaftariBook *book, const DaftariSchedule *spec, GError **error)
+{
+  g_autoptr(DaftariSchedule) s = daftari_schedule_copy (spec);
+  g_autoptr(DaftariTxn) probe = NULL;
+  g_autoptr(GError) local = NULL;
+
+  g_strstrip (s->name);
+  if (!check_spec (s, error) ||
+      (probe = daftari_schedule_build (book, s, daftari_recurrence_first (&s->rule, s->start_day), error)) == NULL)
+    return FALSE;
+  /* The ledger's own verdict, so the limit's message is the one a post
+   * would give. It checks the shape and the limit before the balances: an
+   * overdraft refusal means everything else passed, and whether the
+   * money is there is a question for the day it falls due. */
+  if (daftari_ledger_check (book, probe, &local) || g_error_matches (local, DAFTARI_RULE_ERROR,
+                                                                     DAFTARI_RULE_ERROR_OVERDRAFT))
+    return TRUE;
+  g_propagate_error (error, g_steal_pointer (&local));
+  return FALSE;
+}
+
+/* Where an edited schedule stands. Same rule and start: where it was (what
+ * fell due stays due; what a pause skipped stays skipped). Otherwise the new
+ * rule's first occurrence after what was already posted, and on or after
+ * the start. Past the end: ended. */
+static DaftariDay
+next_after_edit (const DaftariSchedule *old, const DaftariSchedule *s)
+{
+  gboolean same = old->rule.kind == s->rule.kind && old->rule.n == s->rule.n && old->start_day == s->start_day;
+  DaftariDay next;
+
+  if (same && old->next_day != 0)
+    next = old->next_day;
+  else if (old->last_day == 0 || old->last_day < s->start_day)
+    next = daftari_recurrence_first (&s->rule, s->start_day);
+  else if (s->rule.kind == DAFTARI_RECUR_DAYS)
+    next = daftari_recurrence_next (&s->rule, old->last_day);   /* every n days counts from the last */
+  else
+    next = daftari_recurrence_first (&s->rule, daftari_day_add (old->last_day, 1));
+  return s->end_day != 0 && next > s->end_day ? 0 : next;
+}
+
+static gboolean
+update (DaftariBook *book, const DaftariSchedule *s, DaftariDay next, GError **error)
+{
+  sqlite3_stmt *stmt = daftari_book_prepare (book,
+      "UPDATE schedule SET name = ?, kind = ?, wallet_id = ?, target_id = NULLIF (?, 0), amount = ?, fee = ?,"
+      " memo = ?, channel = ?, number = ?, reference = ?, rule = ?, rule_n = ?, start_day = ?, end_day = ?,"
+      " next_day = ? WHERE id = ?", error);
+  int i;
+
+  if (stmt == NULL)
+    return FALSE;
+  i = bind_spec (stmt, s);
+  sqlite3_bind_int (stmt, i++, next);
+  sqlite3_bind_int64 (stmt, i++, s->id);
+  return step_write (book, stmt, s, error);
+}
+
+gboolean
+daftari_schedule_update (DaftariBook *book, const DaftariSchedule *spec, GError **error)
+{
+  g_autofree char *key = g_strdup_printf ("%lld", (long long) spec->id);
+  g_autoptr(DaftariSchedule) old = daftari_schedule_find (book, key, error);
+  g_autoptr(DaftariSchedule) s = daftari_schedule_copy (spec);
+  g_autoptr(DaftariTxn) probe = NULL;
+  DaftariDay next;
+
+  if (old == NULL)
+    return FALSE;
+  g_strstrip (s->name);
+  if (!check_spec (s, error))
+    return FALSE;
+  next = next_after_edit (old, s);
+  /* As when adding: a wrong category or wallet is refused now. */
+  probe = daftari_schedule_build (book, s, next != 0 ? next : daftari_recurrence_first (&s->rule, s->start_day),
+                                  error);
+  if (probe == NULL || !daftari_book_begin (book, error))
+    return FALSE;
+  return daftari_plan_finish (book, update (book, s, next, error), error);
 }
 
 GPtrArray *

@@ -45,6 +45,20 @@ gboolean         daftari_schedule_add      (DaftariBook           *book,
                                             const DaftariSchedule *schedule,
                                             gint64                *out_id,
                                             GError               **error);
+/* What a form checks while it is typed: what adding checks, and the
+ * per-transaction limit as it stands now, with the ledger's own message
+ * (adding alone lets a schedule wait for a raised limit). Whether the
+ * wallet will have the money is left to the day. */
+gboolean         daftari_schedule_check    (DaftariBook           *book,
+                                            const DaftariSchedule *schedule,
+                                            GError               **error);
+/* Changes the schedule schedule->id to schedule (its paused state and what
+ * it posted stay). With the same rule and start, the next occurrence stays
+ * where it was; otherwise it is the new rule's first after what was
+ * already posted, on or after the start. Checked as when adding. */
+gboolean         daftari_schedule_update   (DaftariBook           *book,
+                                            const DaftariSchedule *schedule,
+                                            GError               **error);
 /* Every schedule, by name. */
 GPtrArray       *daftari_schedule_list     (DaftariBook           *book,
                                             GError               **error);
@@ -111,6 +125,13 @@ DaftariScheduleRun *daftari_schedule_run   (DaftariBook           *book,
                                             gboolean               dry_run,
                                             GError               **error);
 void             daftari_schedule_run_free (DaftariScheduleRun    *run);
+/* Takes back what a run posted, as one write: its transactions are voided
+ * (kept, marked void, as any void), newest first, and each schedule is due
+ * again from its first occurrence the run posted. */
+gboolean         daftari_schedule_undo_run (DaftariBook              *book,
+                                            const DaftariScheduleRun *run,
+                                            GError                  **error);
+
 
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DaftariSchedule, daftari_schedule_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DaftariScheduleRun, daftari_schedule_run_free)
