@@ -27,7 +27,7 @@ static const Command commands[] = {
   { "check",    daftari_cli_check,       N_("Verify that the book is sound") },
   { "customer", daftari_cli_customer,    N_("Add, list or show customers") },
   { "invoice",  daftari_cli_invoice,     N_("Create, issue, pay, void and print invoices") },
-  { "report",   daftari_cli_report,      N_("Reports: monthly, pnl, cashflow, balance, top, charges, vat, aging") },
+  { "report",   daftari_cli_report,      N_("Reports: monthly, pnl, cashflow, balance, top, charges, vat, aging, pdf") },
   { "import",   daftari_cli_import,      N_("Import M-PESA statements, SMS and Daraja callbacks; undo an import") },
 #ifdef DAFTARI_HAVE_FORECAST
   { "forecast",      daftari_cli_forecast,      N_("Forecast an account’s monthly totals") },

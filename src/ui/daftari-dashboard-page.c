@@ -226,9 +226,10 @@ refresh_cards (DaftariDashboardPage *self)
       adw_preferences_group_set_description (self->budgets_group, error->message);
       g_clear_error (&error);
     }
+  /* The forecast replays the book's past: on a big book that is a beat
+   * the window should not freeze for. */
   adw_preferences_group_set_description (self->cashflow_group, NULL);
-  if (!daftari_cashflow_card_fill (self->cashflow_group, book, &error))
-    adw_preferences_group_set_description (self->cashflow_group, error->message);
+  daftari_cashflow_card_fill_async (self->cashflow_group, book);
   scan_flags (self);
 }
 

@@ -7,6 +7,7 @@
 
 #include "daftari-anomaly.h"
 #include "daftari-budget.h"
+#include "daftari-budget-row.h"
 #include "daftari-report.h"
 #include "daftari-ui-util.h"
 
@@ -14,7 +15,6 @@
 #define MAX_INCOME_LINES  3
 #define MAX_EXPENSE_LINES 5
 #define MAX_FLAGS         5
-#define LEVEL_WIDTH       120
 
 /* --- This month by category --- */
 
@@ -97,95 +97,6 @@ daftari_report_cards_categories (AdwPreferencesGroup *group, DaftariBook *book, 
 
 /* --- Budgets --- */
 
-static char *
-budget_subtitle (const DaftariCommodity *currency, const DaftariBudgetLine *line)
-{
-  g_autofree char *spent = daftari_ui_format_money (line->actual, currency);
-  g_autofree char *budget = daftari_ui_format_money (line->budget, currency);
-  g_autofree char *over = daftari_ui_format_money (-line->variance, currency);
-
-  switch (line->state)
-    {
-    case DAFTARI_BUDGET_OVER:
-      /* Translators: "KES 12,000.00 of KES 10,000.00 · over by KES 2,000.00" */
-      return g_strdup_printf (_("%s of %s · over by %s"), spent, budget, over);
-    case DAFTARI_BUDGET_AHEAD:
-      /* Translators: "KES 8,000.00 of KES 10,000.00 · ahead of the month's pace" */
-      return g_strdup_printf (_("%s of %s · ahead of the month’s pace"), spent, budget);
-    case DAFTARI_BUDGET_ON_TRACK:
-    default:
-      /* Translators: "KES 4,000.00 of KES 10,000.00 spent" */
-      return g_strdup_printf (_("%s of %s spent"), spent, budget);
-    }
-}
-
-/* Adwaita paints every filled block in the accent colour whatever its
- * offset, so the budget bars get their own two states, once per display. */
-static void
-ensure_level_style (GtkWidget *widget)
-{
-  static const char css[] =
-    "levelbar.budget-ahead > trough > block.filled { background-color: @warning_bg_color; }\n"
-    "levelbar.budget-over > trough > block.filled { background-color: @error_bg_color; }\n";
-  GdkDisplay *display = gtk_widget_get_display (widget);
-  g_autoptr(GtkCssProvider) provider = NULL;
-
-  if (g_object_get_data (G_OBJECT (display), "daftari-budget-style") != NULL)
-    return;
-  provider = gtk_css_provider_new ();
-  gtk_css_provider_load_from_data (provider, css, -1);
-  gtk_style_context_add_provider_for_display (display, GTK_STYLE_PROVIDER (provider),
-                                              GTK_STYLE_PROVIDER_PRIORITY_APPLICATION);
-  g_object_set_data_full (G_OBJECT (display), "daftari-budget-style", g_steal_pointer (&provider), g_object_unref);
-}
-
-/* The bar in the accent colour while on track; in the warning colour when
- * spending runs ahead of the month's pace, the error colour when over. */
-static GtkWidget *
-budget_level (const DaftariBudgetLine *line)
-{
-  GtkWidget *level = gtk_level_bar_new_for_interval (0, 1);
-  double used = line->budget > 0 ? MIN ((double) line->actual / (double) line->budget, 1.0) : 1.0;
-
-  ensure_level_style (level);
-  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (level), GTK_LEVEL_BAR_OFFSET_LOW);
-  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (level), GTK_LEVEL_BAR_OFFSET_HIGH);
-  gtk_level_bar_remove_offset_value (GTK_LEVEL_BAR (level), GTK_LEVEL_BAR_OFFSET_FULL);
-  if (line->state == DAFTARI_BUDGET_AHEAD)
-    gtk_widget_add_css_class (level, "budget-ahead");
-  else if (line->state == DAFTARI_BUDGET_OVER)
-    gtk_widget_add_css_class (level, "budget-over");
-  gtk_level_bar_set_value (GTK_LEVEL_BAR (level), used);
-  gtk_widget_set_size_request (level, LEVEL_WIDTH, -1);
-  gtk_widget_set_valign (level, GTK_ALIGN_CENTER);
-  return level;
-}
-
-static GtkWidget *
-budget_row (const DaftariCommodity *currency, const DaftariBudgetLine *line)
-{
-  GtkWidget *row = adw_action_row_new ();
-  GtkWidget *level = budget_level (line);
-  g_autofree char *subtitle = budget_subtitle (currency, line);
-  g_autofree char *percent = line->percent >= 0 ? g_strdup_printf ("%d%%", line->percent) : g_strdup ("");
-
-  adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
-  adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), line->category);
-  adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
-  if (line->state != DAFTARI_BUDGET_ON_TRACK)
-    {
-      GtkWidget *icon = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-      gtk_widget_add_css_class (icon, line->state == DAFTARI_BUDGET_OVER ? "error" : "warning");
-      gtk_widget_set_tooltip_text (icon, line->state == DAFTARI_BUDGET_OVER ? _("Over budget")
-                                                                            : _("Spending is ahead of the month’s pace"));
-      adw_action_row_add_suffix (ADW_ACTION_ROW (row), icon);
-    }
-  gtk_accessible_update_property (GTK_ACCESSIBLE (level), GTK_ACCESSIBLE_PROPERTY_LABEL, subtitle, -1);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), level);
-  adw_action_row_add_suffix (ADW_ACTION_ROW (row), daftari_ui_amount_label (percent));
-  return row;
-}
-
 gboolean
 daftari_report_cards_budgets (AdwPreferencesGroup *group, DaftariBook *book, GError **error)
 {
@@ -196,11 +107,10 @@ daftari_report_cards_budgets (AdwPreferencesGroup *group, DaftariBook *book, GEr
   if (report == NULL)
     return FALSE;
   for (guint i = 0; i < report->lines->len; i++)
-    daftari_ui_group_add (group, budget_row (daftari_book_get_currency (book),
-                                             &g_array_index (report->lines, DaftariBudgetLine, i)));
+    daftari_ui_group_add (group, daftari_budget_row_new (daftari_book_get_currency (book),
+                                                         &g_array_index (report->lines, DaftariBudgetLine, i)));
   adw_preferences_group_set_description (group, report->lines->len > 0 ? NULL :
-                                         _("No budgets for this month. Set one from the command line with "
-                                           "“daftari-cli budget set CATEGORY AMOUNT”."));
+                                         _("No budgets for this month. Set one on the Plan page."));
   return TRUE;
 }
 
