@@ -36,9 +36,9 @@ print_scan_text (const char *path, const DaftariReceiptScan *scan)
 }
 
 static void
-add_words_json (JsonBuilder *builder, GArray *words)
+add_words_json (JsonBuilder *builder, const char *member, GArray *words)
 {
-  json_builder_set_member_name (builder, "words");
+  json_builder_set_member_name (builder, member);
   json_builder_begin_array (builder);
   for (guint i = 0; i < words->len; i++)
     {
@@ -73,7 +73,9 @@ add_scan_json (JsonBuilder *builder, const char *path, const DaftariReceiptScan 
   json_builder_add_int_value (builder, scan->height);
   daftari_receipt_fields_to_json (scan->fields, builder);
   if (words)
-    add_words_json (builder, scan->words);
+    add_words_json (builder, "words", scan->words);
+  if (words && scan->second_words != NULL)
+    add_words_json (builder, "second_words", scan->second_words);
   json_builder_end_object (builder);
 }
 
@@ -278,6 +280,7 @@ typedef struct {
   GArray *seconds;           /* double: our reading of each receipt */
   GArray *baseline;          /* double: `tesseract IMG stdout` on each */
   gboolean show_misses;
+  const char *words_dir;     /* NULL, or where each receipt's recognised words are kept */
 } Eval;
 
 static int
@@ -333,6 +336,33 @@ amount_of (const char *text)
   return text != NULL ? text : "";
 }
 
+static const char *
+or_dash (const char *value)
+{
+  return value != NULL ? value : "-";
+}
+
+/* One line per receipt with a field read wrong: what the key says, then
+ * what was read. */
+static void
+print_miss (const char *name, JsonObject *key, const DaftariReceiptFields *f, gboolean total_ok, gboolean date_ok,
+            gboolean merchant_ok)
+{
+  g_autoptr(GString) line = g_string_new (name);
+
+  g_string_append_c (line, ':');
+  if (!total_ok)
+    g_string_append_printf (line, " total %s≠%s", key_string (key, "total"),
+                            or_dash (f->field[DAFTARI_RECEIPT_TOTAL].value));
+  if (!date_ok)
+    g_string_append_printf (line, " date %s≠%s", key_string (key, "date"),
+                            or_dash (f->field[DAFTARI_RECEIPT_DATE].value));
+  if (!merchant_ok)
+    g_string_append_printf (line, " merchant %s≠%s", key_string (key, "company"),
+                            or_dash (f->field[DAFTARI_RECEIPT_MERCHANT].value));
+  g_printerr ("%s\n", line->str);
+}
+
 static void
 score_receipt (Eval *ev, const char *name, JsonObject *key, const DaftariReceiptScan *scan)
 {
@@ -356,15 +386,96 @@ score_receipt (Eval *ev, const char *name, JsonObject *key, const DaftariReceipt
   ev->date_ok += date_ok;
   ev->merchant_ok += merchant_ok;
   if (ev->show_misses && (!total_ok || !date_ok || !merchant_ok))
-    g_printerr ("%s:%s%s%s%s%s%s%s%s%s\n", name,
-                total_ok ? "" : " total ", total_ok ? "" : key_string (key, "total"), total_ok ? "" : "≠",
-                total_ok ? "" : (f->field[DAFTARI_RECEIPT_TOTAL].value ? f->field[DAFTARI_RECEIPT_TOTAL].value : "-"),
-                date_ok ? "" : " date≠",
-                date_ok ? "" : (f->field[DAFTARI_RECEIPT_DATE].value ? f->field[DAFTARI_RECEIPT_DATE].value : "-"),
-                merchant_ok ? "" : " merchant≠",
-                merchant_ok ? "" : (f->field[DAFTARI_RECEIPT_MERCHANT].value ? f->field[DAFTARI_RECEIPT_MERCHANT].value
-                                                                            : "-"),
-                merchant_ok ? "" : " / ");
+    print_miss (name, key, f, total_ok, date_ok, merchant_ok);
+}
+
+/* --words DIR: the words Tesseract read from a receipt, kept in
+ * DIR/NNN.json (as `receipt scan --json --words` prints them), so that
+ * work on the extractor can be scored again without recognising every
+ * image again. The time kept is the time of the recognition. */
+static GArray *
+words_from_json (JsonObject *o, const char *member)
+{
+  JsonArray *words = json_object_has_member (o, member) ? json_object_get_array_member (o, member) : NULL;
+  g_autoptr(GArray) out = NULL;
+
+  if (words == NULL)
+    return NULL;
+  out = daftari_receipt_words_new ();
+  for (guint i = 0; i < json_array_get_length (words); i++)
+    {
+      JsonArray *w = json_array_get_array_element (words, i);
+      DaftariReceiptBox box;
+
+      if (w == NULL || json_array_get_length (w) != 7)
+        return NULL;
+      box = (DaftariReceiptBox) { json_array_get_int_element (w, 3), json_array_get_int_element (w, 4),
+                                  json_array_get_int_element (w, 5), json_array_get_int_element (w, 6) };
+      daftari_receipt_words_add (out, json_array_get_string_element (w, 0), &box,
+                                 json_array_get_int_element (w, 2), json_array_get_int_element (w, 1));
+    }
+  return g_steal_pointer (&out);
+}
+
+static DaftariReceiptFields *
+extract_words (GArray *words)
+{
+  return daftari_receipt_extract ((const DaftariReceiptWord *) (gpointer) words->data, words->len);
+}
+
+static DaftariReceiptScan *
+load_words (const char *path)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(DaftariReceiptScan) scan = NULL;
+  JsonObject *o;
+
+  if (!json_parser_load_from_file (parser, path, NULL) || !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    return NULL;
+  o = json_node_get_object (json_parser_get_root (parser));
+  scan = g_new0 (DaftariReceiptScan, 1);
+  if ((scan->words = words_from_json (o, "words")) == NULL)
+    return NULL;
+  scan->second_words = words_from_json (o, "second_words");
+  scan->seconds = json_object_get_double_member_with_default (o, "seconds", 0);
+  scan->width = json_object_get_int_member_with_default (o, "width", 0);
+  scan->height = json_object_get_int_member_with_default (o, "height", 0);
+  scan->languages = g_strdup (json_object_get_string_member_with_default (o, "languages", ""));
+  /* As the reader does: the second reading's fields merged in. */
+  scan->fields = extract_words (scan->words);
+  if (scan->second_words != NULL && scan->second_words->len > 0)
+    scan->fields = daftari_receipt_fields_merge (scan->fields, extract_words (scan->second_words));
+  return g_steal_pointer (&scan);
+}
+
+static void
+save_words (const char *path, const char *image, const DaftariReceiptScan *scan)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonGenerator) generator = json_generator_new ();
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(GError) error = NULL;
+
+  add_scan_json (builder, image, scan, TRUE);
+  root = json_builder_get_root (builder);
+  json_generator_set_root (generator, root);
+  if (!json_generator_to_file (generator, path, &error))
+    g_printerr ("daftari-cli: %s\n", error->message);
+}
+
+static DaftariReceiptScan *
+eval_scan (Eval *ev, DaftariReceiptReader *reader, const char *image, const char *stem, GError **error)
+{
+  g_autofree char *name = g_strconcat (stem, ".json", NULL);
+  g_autofree char *cached = ev->words_dir != NULL ? g_build_filename (ev->words_dir, name, NULL) : NULL;
+  DaftariReceiptScan *scan = cached != NULL ? load_words (cached) : NULL;
+
+  if (scan != NULL)
+    return scan;
+  scan = daftari_receipt_reader_scan_file (reader, image, NULL, error);
+  if (scan != NULL && cached != NULL)
+    save_words (cached, image, scan);
+  return scan;
 }
 
 /* One receipt of the directory: NNN.jpg with key/NNN.json. A receipt we
@@ -389,8 +500,9 @@ eval_one (Eval *ev, DaftariReceiptReader *reader, const char *dir, const char *i
       return;
     }
   start = g_get_monotonic_time ();
-  scan = daftari_receipt_reader_scan_file (reader, image, NULL, &error);
-  seconds = (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC;
+  scan = eval_scan (ev, reader, image, stem, &error);
+  seconds = scan != NULL && scan->seconds > 0 ? scan->seconds
+                                              : (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC;
   g_array_append_val (ev->seconds, seconds);
   ev->n++;
   if (scan == NULL)
@@ -422,6 +534,21 @@ list_images (const char *dir, GError **error)
       g_ptr_array_add (names, g_strdup (name));
   g_ptr_array_sort (names, compare_names);
   return g_steal_pointer (&names);
+}
+
+/* Only the images whose name's number is odd (or even); names without a
+ * number go with the even ones. */
+static void
+keep_parity (GPtrArray *images, gboolean odd)
+{
+  for (guint i = images->len; i > 0; i--)
+    {
+      const char *name = g_ptr_array_index (images, i - 1);
+      guint64 number = g_ascii_strtoull (name, NULL, 10);
+
+      if ((number % 2 == 1) != odd)
+        g_ptr_array_remove_index (images, i - 1);
+    }
 }
 
 static void
@@ -461,11 +588,18 @@ daftari_cli_receipt_eval (DaftariCli *cli, int argc, char **argv)
 {
   int limit = 0, skip = 0;
   gboolean no_baseline = FALSE, misses = FALSE;
+  g_autofree char *only = NULL, *words_dir = NULL;
   const GOptionEntry entries[] = {
     { "limit", 0, 0, G_OPTION_ARG_INT, &limit, N_("Score only the first N receipts (by name)"), N_("N") },
     { "skip", 0, 0, G_OPTION_ARG_INT, &skip, N_("Skip the first N receipts (by name)"), N_("N") },
     { "no-baseline", 0, 0, G_OPTION_ARG_NONE, &no_baseline, N_("Do not time the tesseract command"), NULL },
     { "misses", 0, 0, G_OPTION_ARG_NONE, &misses, N_("List the fields read wrong, on stderr"), NULL },
+    { "only", 0, 0, G_OPTION_ARG_STRING, &only,
+      N_("Score only the receipts whose number is odd, or even (to develop on one half, check on the other)"),
+      N_("odd|even") },
+    { "words", 0, 0, G_OPTION_ARG_FILENAME, &words_dir,
+      N_("Keep the words read from each receipt in DIR and reuse them next time (to work on the extractor)"),
+      N_("DIR") },
     { NULL }
   };
   g_autoptr(GError) error = NULL;
@@ -482,9 +616,16 @@ daftari_cli_receipt_eval (DaftariCli *cli, int argc, char **argv)
     return daftari_cli_usage ("%s", _("receipt-eval needs exactly one DIR"));
   if (limit < 0 || skip < 0)
     return daftari_cli_usage ("%s", _("--limit and --skip take a number of receipts, 0 or more"));
+  if (only != NULL && !g_str_equal (only, "odd") && !g_str_equal (only, "even"))
+    return daftari_cli_usage ("%s", _("--only takes “odd” or “even”"));
+  if (words_dir != NULL && g_mkdir_with_parents (words_dir, 0700) != 0)
+    return daftari_cli_usage (_("cannot create the folder %s"), words_dir);
   ev.show_misses = misses;
+  ev.words_dir = words_dir;
   if ((images = list_images (argv[0], &error)) == NULL || (reader = daftari_receipt_reader_new (&error)) == NULL)
     return daftari_cli_fail (cli, error);
+  if (only != NULL)
+    keep_parity (images, g_str_equal (only, "odd"));
   for (guint i = (guint) skip; i < images->len && (limit == 0 || i < (guint) (skip + limit)); i++)
     eval_one (&ev, reader, argv[0], g_ptr_array_index (images, i), !no_baseline);
   if (ev.n == 0)

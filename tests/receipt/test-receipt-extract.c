@@ -246,6 +246,108 @@ test_ocr_damage (void)
     }
 }
 
+/* Words as from text, the words equal to `unsure` read with confidence 30. */
+static DaftariReceiptFields *
+extract_unsure (const char *text, const char *unsure)
+{
+  g_autoptr(GArray) words = daftari_receipt_words_from_text (text, -1);
+
+  for (guint i = 0; i < words->len; i++)
+    if (g_str_equal (g_array_index (words, DaftariReceiptWord, i).text, unsure))
+      g_array_index (words, DaftariReceiptWord, i).confidence = 30;
+  return daftari_receipt_extract ((const DaftariReceiptWord *) (gpointer) words->data, words->len);
+}
+
+/* More of what OCR does to receipts (invented receipts, Kenyan style). */
+static void
+test_ocr_damage_more (void)
+{
+  static const struct { const char *text; const char *field; DaftariReceiptFieldKind kind; } cases[] = {
+    /* The decimal point faded to a gap on keyword lines. */
+    { "DUKA LA AMINA\nSUGAR 2KG 250.00\nTotal Incl. of VAT 250 00\nCash 250 00\n", "250.00",
+      DAFTARI_RECEIPT_TOTAL },
+    { "DUKA LA AMINA\nTOTAL KES 1,234 50\n", "1234.50", DAFTARI_RECEIPT_TOTAL },
+    /* Brackets around a total are decoration, not a negative amount. */
+    { "DUKA LA AMINA\nTotal Excl. VAT : 41.12\nTotal Incl. VAT : ( 47.70 )\n", "47.70", DAFTARI_RECEIPT_TOTAL },
+    /* "TOTAL AFTER ROUNDING" is the total, not the rounding. */
+    { "DUKA LA AMINA\nTotal 85.12\nRounding Adjustment -0.02\nTotal After Rounding 85.10\nCASH 100.00\n",
+      "85.10", DAFTARI_RECEIPT_TOTAL },
+    /* A colon does not hide a strong total keyword: "TOTAL: KES" beats a bare "TOTAL". */
+    { "DUKA LA AMINA\nTotal 12.00\nTOTAL: KES 14.50\n", "14.50", DAFTARI_RECEIPT_TOTAL },
+    /* A total after the rounding line that is the earlier total plus the rounding. */
+    { "DUKA LA AMINA\nTotal (Inclusive of VAT): 23.26\nRounding Adj: -0.01\nTOTAL: 23.25\n", "23.25",
+      DAFTARI_RECEIPT_TOTAL },
+    /* The rounded total is what was paid, when the payment says so. */
+    { "DUKA LA AMINA\nTotal 65.53\nRounding Adj 0.02\nVISA 65.55\n", "65.55", DAFTARI_RECEIPT_TOTAL },
+    /* A date printed (or faded) without separators, on a date line. */
+    { "DUKA LA AMINA\nDate 27032025 Till 2\n", "2025-03-27", DAFTARI_RECEIPT_DATE },
+    { "DUKA LA AMINA\n20250327 10:15\n", "2025-03-27", DAFTARI_RECEIPT_DATE },
+    /* A faded 0 at the start of the day read as a 6 or a 9. */
+    { "DUKA LA AMINA\nDate 69/03/2025 11:40\n", "2025-03-09", DAFTARI_RECEIPT_DATE },
+    /* A registration number after the name is not part of it. */
+    { "KAMAU TRADERS LIMITED (C.123456)\nMOI AVENUE\nTOTAL 5.00\n", "KAMAU TRADERS LIMITED",
+      DAFTARI_RECEIPT_MERCHANT },
+    { "~ 24 SEVEN MART LTD (CPR-2015-1234)\nTOTAL 5.00\n", "24 SEVEN MART LTD", DAFTARI_RECEIPT_MERCHANT },
+    /* A name cut at "&" goes on on the next line. */
+    { "MAMA NJERI HARDWARE &\nELECTRICALS\nNO 12, MOI AVENUE\nTOTAL 5.00\n",
+      "MAMA NJERI HARDWARE & ELECTRICALS", DAFTARI_RECEIPT_MERCHANT },
+    /* The company's registration line, legal form and all, is not its name. */
+    { "JUMA STORES\nCompany Reg No. 12345\nTOTAL 5.00\n", "JUMA STORES", DAFTARI_RECEIPT_MERCHANT },
+    { "JUMA STORES\nCompany Rey No.\nTOTAL 5.00\n", "JUMA STORES", DAFTARI_RECEIPT_MERCHANT },
+    /* A web address is not the name. */
+    { "shop online at www.example.com\nKIPRONO AGENCIES\nTOTAL 5.00\n", "KIPRONO AGENCIES",
+      DAFTARI_RECEIPT_MERCHANT },
+    /* "S/B" is a legal form; "SUN BHD" is SDN BHD misread. */
+    { "KIPRONO AGENCIES\n77 MAIN MART S/B (512345-X)\nTOTAL 5.00\n", "77 MAIN MART S/B", DAFTARI_RECEIPT_MERCHANT },
+    { "KIPRONO AGENCIES SUN, BHD\nTOTAL 5.00\n", "KIPRONO AGENCIES SDN BHD", DAFTARI_RECEIPT_MERCHANT },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autoptr(DaftariReceiptFields) f = extract (cases[i].text);
+
+      g_test_message ("case %u: %s", i, cases[i].text);
+      g_assert_cmpstr (value (f, cases[i].kind), ==, cases[i].field);
+    }
+}
+
+/* A total line Tesseract was unsure of, that nothing confirms, loses to the
+ * cash less the change when that is printed elsewhere on the receipt; a
+ * clear total line keeps its figure. */
+static void
+test_paid_total (void)
+{
+  static const char text[] =
+    "DUKA LA AMINA\nMATRESS 2 X 95.00 190.00\nTotal Incl. VAT : 60.00\nCASH : 200.00\nCHANGE : 10.00\n";
+  g_autoptr(DaftariReceiptFields) unsure = extract_unsure (text, "60.00");
+  g_autoptr(DaftariReceiptFields) clear = extract_unsure (text, "nothing");
+
+  g_assert_cmpstr (value (unsure, DAFTARI_RECEIPT_TOTAL), ==, "190.00");
+  g_assert_true (unsure->total_checked);
+  g_assert_cmpstr (value (clear, DAFTARI_RECEIPT_TOTAL), ==, "60.00");
+  g_assert_false (clear->total_checked);
+}
+
+/* Two readings of one receipt: the confirmed total, and the surer date and
+ * merchant, whichever reading they came from. */
+static void
+test_merge (void)
+{
+  DaftariReceiptFields *first = extract ("duka la amina\nBREAD 50.00\nMILK 60.00\nTOTAL 190.00\n");
+  DaftariReceiptFields *second = extract ("DUKA LA AMINA LTD\nDate 12/03/2025\nBREAD 50.00\nMILK 60.00\n"
+                                          "TOTAL 110.00\n");
+  g_autoptr(DaftariReceiptFields) merged = NULL;
+
+  g_assert_true (daftari_receipt_fields_doubtful (first));
+  g_assert_false (daftari_receipt_fields_doubtful (second));
+  merged = daftari_receipt_fields_merge (first, second);
+  g_assert_cmpstr (value (merged, DAFTARI_RECEIPT_TOTAL), ==, "110.00");
+  g_assert_true (merged->total_checked);
+  g_assert_cmpint (merged->date, ==, 20250312);
+  g_assert_cmpstr (value (merged, DAFTARI_RECEIPT_MERCHANT), ==, "DUKA LA AMINA LTD");
+  g_assert_cmpuint (merged->items->len, ==, 2);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -257,6 +359,9 @@ main (int argc, char **argv)
   g_test_add_func ("/receipt/extract/cross-check", test_cross_check);
   g_test_add_func ("/receipt/extract/merchant", test_merchant);
   g_test_add_func ("/receipt/extract/ocr-damage", test_ocr_damage);
+  g_test_add_func ("/receipt/extract/ocr-damage-more", test_ocr_damage_more);
+  g_test_add_func ("/receipt/extract/paid-total", test_paid_total);
+  g_test_add_func ("/receipt/extract/merge", test_merge);
   g_test_add_func ("/receipt/extract/ids", test_ids);
   g_test_add_func ("/receipt/extract/nothing", test_nothing);
   g_test_add_func ("/receipt/extract/normalise-company", test_normalise_company);

@@ -48,7 +48,8 @@ daftari_receipt_parse_date (const char *text, DaftariDay *out_day)
   gsize start, end;
   gboolean certain;
 
-  return receipt_find_date (upper, out_day, &start, &end, &certain);
+  return receipt_find_date (upper, out_day, &start, &end, &certain)
+         || receipt_find_compact_date (upper, out_day, &start, &end);
 }
 
 char *
@@ -92,6 +93,62 @@ daftari_receipt_fields_free (DaftariReceiptFields *fields)
   g_free (fields);
 }
 
+gboolean
+daftari_receipt_fields_doubtful (const DaftariReceiptFields *fields)
+{
+  g_return_val_if_fail (fields != NULL, TRUE);
+  return fields->field[DAFTARI_RECEIPT_TOTAL].value == NULL || fields->field[DAFTARI_RECEIPT_DATE].value == NULL
+         || (!fields->total_checked && fields->field[DAFTARI_RECEIPT_TOTAL].confidence < DAFTARI_RECEIPT_CONFIDENT);
+}
+
+static void
+swap_field (DaftariReceiptField *a, DaftariReceiptField *b)
+{
+  DaftariReceiptField t = *a;
+
+  *a = *b;
+  *b = t;
+}
+
+/* Whether the second reading's field is better supported than the first's. */
+static gboolean
+better (const DaftariReceiptField *first, const DaftariReceiptField *second)
+{
+  return second->value != NULL && (first->value == NULL || second->confidence > first->confidence);
+}
+
+DaftariReceiptFields *
+daftari_receipt_fields_merge (DaftariReceiptFields *first, DaftariReceiptFields *second)
+{
+  DaftariReceiptField *f = first->field, *s = second->field;
+
+  /* The total goes with its VAT and items: they were checked together. */
+  if (s[DAFTARI_RECEIPT_TOTAL].value != NULL
+      && (f[DAFTARI_RECEIPT_TOTAL].value == NULL || (second->total_checked && !first->total_checked)))
+    {
+      GPtrArray *items = first->items;
+
+      swap_field (&f[DAFTARI_RECEIPT_TOTAL], &s[DAFTARI_RECEIPT_TOTAL]);
+      swap_field (&f[DAFTARI_RECEIPT_VAT], &s[DAFTARI_RECEIPT_VAT]);
+      first->total = second->total;
+      first->vat = second->vat;
+      first->total_checked = second->total_checked;
+      first->items = second->items;
+      second->items = items;
+    }
+  if (better (&f[DAFTARI_RECEIPT_DATE], &s[DAFTARI_RECEIPT_DATE]))
+    {
+      swap_field (&f[DAFTARI_RECEIPT_DATE], &s[DAFTARI_RECEIPT_DATE]);
+      first->date = second->date;
+    }
+  for (guint i = 0; i < DAFTARI_RECEIPT_N_FIELDS; i++)
+    if (i != DAFTARI_RECEIPT_TOTAL && i != DAFTARI_RECEIPT_VAT && i != DAFTARI_RECEIPT_DATE
+        && better (&f[i], &s[i]))
+      swap_field (&f[i], &s[i]);
+  daftari_receipt_fields_free (second);
+  return first;
+}
+
 void
 receipt_field_set (DaftariReceiptField *field, const char *value, int confidence, const ReceiptText *rt,
                    const ReceiptLine *line, gsize start, gsize end)
@@ -133,12 +190,20 @@ extract_date (const ReceiptText *rt, DaftariReceiptFields *fields)
       DaftariDay day;
       gsize start, end;
       gboolean certain;
-      int score;
+      int score, compact;
       g_autofree char *value = NULL;
 
-      if (!receipt_find_date (line->upper, &day, &start, &end, &certain))
+      /* Eight bare digits are a date only when nothing better is found. */
+      if (receipt_find_date (line->upper, &day, &start, &end, &certain))
+        compact = 0;
+      else if (receipt_find_compact_date (line->upper, &day, &start, &end))
+        {
+          certain = FALSE;
+          compact = 10;
+        }
+      else
         continue;
-      score = (receipt_find_any (line->upper, date_words, NULL) >= 0 ? 2 : 0) + (certain ? 1 : 0)
+      score = (receipt_find_any (line->upper, date_words, NULL) >= 0 ? 2 : 0) + (certain ? 1 : 0) - compact
               + (has_time (line->upper) ? 1 : 0)
               - (receipt_find_any (line->upper, not_purchase_date_words, NULL) >= 0 ? 3 : 0);
       if (score <= best_score)

@@ -51,6 +51,16 @@ DaftariReceiptFields *daftari_receipt_extract       (const DaftariReceiptWord *w
                                                      guint                     n_words);
 void                  daftari_receipt_fields_free   (DaftariReceiptFields     *fields);
 
+/* Whether the fields leave doubt worth a second recognition: no total, no
+ * date, or a total that no other figure confirms and that Tesseract was
+ * unsure of (below DAFTARI_RECEIPT_CONFIDENT; docs/receipts.md). */
+gboolean              daftari_receipt_fields_doubtful (const DaftariReceiptFields *fields);
+/* The fields of two readings of one receipt, field by field the better
+ * supported (a confirmed total, the surer date and merchant); `first` wins
+ * ties. Takes both; returns one of them, changed. */
+DaftariReceiptFields *daftari_receipt_fields_merge  (DaftariReceiptFields     *first,
+                                                     DaftariReceiptFields     *second);
+
 /* "merchant", "date", "total", "vat", "kra_pin", "till", "paybill", "receipt_number". */
 const char           *daftari_receipt_field_name    (DaftariReceiptFieldKind   kind);
 /* The field's name for people, translated. */

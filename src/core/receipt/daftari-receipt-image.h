@@ -40,14 +40,36 @@ typedef struct {
   int    width, height;   /* of the file, in its pixels */
 } ReceiptTransform;
 
+/* An image on its way to Tesseract: grey (what Tesseract reads first),
+ * plain (the same without the background normalised, for a second look)
+ * and a binary copy (for the blank-page check and the skew). */
+typedef struct {
+  PIX              *grey;
+  PIX              *plain;    /* grey before its background was normalised */
+  PIX              *binary;
+  ReceiptTransform  transform;
+  int               dpi;      /* of grey; 0 when the file does not say */
+} ReceiptPrepared;
+
 /* Greyscale, scaled to a size Tesseract reads well (upscaled when small,
- * downscaled when huge), turned upright, deskewed, background normalised,
- * binarised, specks removed. Fails with DAFTARI_RECEIPT_ERROR_BLANK for a
- * page with nothing on it. */
-PIX     *receipt_image_prepare (const ReceiptImage *image,
-                                ReceiptTransform   *out_transform,
-                                int                *out_dpi,
-                                GError            **error);
+ * downscaled when huge), background normalised; a binary copy with specks
+ * removed. Fails with DAFTARI_RECEIPT_ERROR_BLANK for a page with nothing
+ * on it. Not yet turned upright nor deskewed: see below. */
+gboolean receipt_image_prepare         (const ReceiptImage *image,
+                                        ReceiptPrepared    *out,
+                                        GError            **error);
+/* Whether the image is wide enough that the receipt may lie on its side
+ * (a receipt is long: upright, it is taller than wide). */
+gboolean receipt_image_may_be_sideways (const ReceiptPrepared *prepared);
+/* A piece of the middle of the page, turned by quads clockwise quarter
+ * turns, to read quickly and judge which way is up. */
+PIX     *receipt_image_orientation_sample (const ReceiptPrepared *prepared,
+                                           int                    quads);
+/* Turns the page by quads clockwise quarter turns, deskews it and frees the
+ * binary copy: what is left in grey and plain is what Tesseract reads. */
+void     receipt_image_finish          (ReceiptPrepared    *prepared,
+                                        int                 quads);
+void     receipt_prepared_clear        (ReceiptPrepared    *prepared);
 void     receipt_transform_box (const ReceiptTransform *transform,
                                 DaftariReceiptBox      *box);
 

@@ -59,6 +59,7 @@ typedef struct {
   gsize    start, end;     /* bytes in the line's text */
   gboolean has_decimals;   /* "12.50", not "12" */
   gboolean negative;       /* "-0.02", "(0.02)" */
+  gboolean bracketed;      /* negative only by a parenthesis: "(0.02)", also "( 47.70 )" */
   gboolean percent;        /* "16.00%" */
 } ReceiptAmount;
 
@@ -75,6 +76,14 @@ gboolean receipt_find_date   (const char *upper,
                               gsize      *out_start,
                               gsize      *out_end,
                               gboolean   *out_certain);
+
+/* "27032018", "20180327": eight digits that make a date (day first
+ * unless they start with a year). Never certain; only where a date is
+ * expected. */
+gboolean receipt_find_compact_date (const char *upper,
+                                    DaftariDay *out_day,
+                                    gsize      *out_start,
+                                    gsize      *out_end);
 
 /* A word with digits and a few letters OCR confuses with digits
  * (O→0, S→5, l/I/|→1, B→8, Z→2) repaired; NULL when the word does not look

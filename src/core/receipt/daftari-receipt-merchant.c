@@ -10,7 +10,7 @@
 
 /* Legal forms of companies (Kenya, the region, and common elsewhere). */
 static const char *const legal_forms[] = {
-  "LTD", "LIMITED", "PLC", "SDN BHD", "BHD", "SDN", "LLC", "LLP", "INC", "CORP", "CORPORATION", "GMBH",
+  "LTD", "LIMITED", "PLC", "SDN BHD", "BHD", "SDN", "S/B", "LLC", "LLP", "INC", "CORP", "CORPORATION", "GMBH",
   "PTY", "PTE", "CO", "COMPANY", NULL
 };
 /* Words that name a kind of business. */
@@ -25,18 +25,35 @@ static const char *const business_words[] = {
  * registration numbers, the address. */
 static const char *const not_merchant_words[] = {
   "RECEIPT", "INVOICE", "TAX", "BILL", "OFFICIAL", "WELCOME", "KARIBU", "TEL", "TELEPHONE", "PHONE", "MOBILE",
-  "FAX", "EMAIL", "E-MAIL", "WWW", "HTTP", "GST", "VAT", "PIN", "REG", "DATE", "TIME", "CASHIER", "ADDRESS",
+  "FAX", "EMAIL", "E-MAIL", "WWW", "HTTP", "COM", "GST", "VAT", "PIN", "REG", "DATE", "TIME", "CASHIER", "ADDRESS",
   "BOX", "P.O", "ROAD", "RD", "STREET", "ST", "AVENUE", "AVE", "LANE", "HIGHWAY", "JALAN", "JLN", "LORONG",
   "TAMAN", "FLOOR", "BUILDING", "BLDG", "ESTATE", "TABLE", "SERVER", "ORDER", "COPY", "DUPLICATE",
   "MEMBER", "CUSTOMER", "TILL", "PAYBILL", "LOT", "TMN", "FLR", "KAWASAN", "PERINDUSTRIAN", "INDUSTRIAL",
   "DARUL", "P.O.BOX", "CASH", "SIMPLIFIED", "HOURS", "THANK", NULL
 };
 
+/* A line about the company's registration, even with its legal form in it
+ * ("COMPANY REG NO", "CO. NO."), is not its name. */
+static const char *const registration_words[] = {
+  "REG", "REGN", "REGISTRATION", "REGISTERED", "ROC", "GST", "VAT", "PIN", "CO NO", "COMPANY NO", NULL
+};
+
 /* The legal form's words as OCR misreads them: "SON BHD", "SDN BHO". */
 static const char *const legal_misreadings[][2] = {
-  { "SON", "SDN" }, { "5DN", "SDN" }, { "SDM", "SDN" }, { "BHO", "BHD" }, { "BHU", "BHD" }, { "8HD", "BHD" },
+  { "SON", "SDN" }, { "SUN", "SDN" }, { "5DN", "SDN" }, { "SDM", "SDN" }, { "BHO", "BHD" }, { "BHU", "BHD" },
+  { "8HD", "BHD" },
   { "LTO", "LTD" }, { "L TD", "LTD" },
 };
+
+/* A word upper-cased without the marks OCR and printers put around it:
+ * "son," → "SON". */
+static char *
+bare_upper (const char *word)
+{
+  g_autofree char *upper = g_ascii_strup (word, -1);
+
+  return g_strdup (g_strstrip (g_strdelimit (upper, ".,;:()", ' ')));
+}
 
 typedef struct {
   guint index;
@@ -74,36 +91,145 @@ only_business_word (const char *upper)
 }
 
 static gboolean
-rate_line (const ReceiptLine *line, guint index, Candidate *out)
+has_alnum (const char *text)
 {
+  for (const char *p = text; *p != '\0'; p++)
+    if (g_ascii_isalnum (*p))
+      return TRUE;
+  return FALSE;
+}
+
+static guint
+count_digits (const char *text)
+{
+  guint letters, digits;
+
+  receipt_count_chars (text, &letters, &digits);
+  return digits;
+}
+
+/* Whether the line's word i starts a company's registration label printed
+ * after its name: "COMPANY NO", "CO. REG", "(CO.REG :", "REG NO". */
+static gboolean
+registration_label (const ReceiptText *rt, const ReceiptLine *line, guint i)
+{
+  g_autofree char *word = bare_upper (rt->words[line->first + i].text);
+  g_autofree char *next = i + 1 < line->n_words ? bare_upper (rt->words[line->first + i + 1].text) : g_strdup ("");
+  gboolean company = g_str_equal (word, "COMPANY") || g_str_equal (word, "CO") || g_str_has_prefix (word, "CO ");
+  gboolean label = g_str_has_prefix (next, "NO") || g_str_has_prefix (next, "REG");
+
+  return (company && (label || strstr (word, "REG") != NULL)) || (g_str_equal (word, "REG") && label);
+}
+
+/* The words of a line that can be part of a name, [first, last): OCR specks
+ * before the name (marks without a letter or digit, a short unsure word)
+ * and after it, and a registration number printed after it
+ * ("... SDN BHD (126926-H)", "... LTD 1110644-H") are left out. */
+static void
+name_span (const ReceiptText *rt, const ReceiptLine *line, guint *out_first, guint *out_last)
+{
+  guint first = 0, last = line->n_words;
+
+  while (first + 1 < last)
+    {
+      const DaftariReceiptWord *w = &rt->words[line->first + first];
+      g_autofree char *upper = g_ascii_strup (w->text, -1);
+
+      /* "Mi NAME", "WA NAME" (conf 37): not "MR NAME", "C W NAME". */
+      if (has_alnum (w->text) && (strlen (w->text) > 2 || (g_str_equal (upper, w->text) && w->confidence >= 50)))
+        break;
+      first++;
+    }
+  for (guint i = first + 1; i < last; i++)
+    if (registration_label (rt, line, i))
+      {
+        last = i;
+        break;
+      }
+  while (last > first + 1)
+    {
+      const char *text = rt->words[line->first + last - 1].text;
+
+      if ((has_alnum (text) && count_digits (text) < 4) || g_str_equal (text, "&"))
+        break;
+      last--;
+    }
+  *out_first = first;
+  *out_last = last;
+}
+
+/* A line's name words as text, and how sure OCR was of them. */
+typedef struct {
+  char *text, *upper;
+  int   confidence;
+} NameText;
+
+static void
+name_text_init (NameText *nt, const ReceiptText *rt, const ReceiptLine *line)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  guint first, last;
+  int sum = 0;
+
+  name_span (rt, line, &first, &last);
+  for (guint i = first; i < last; i++)
+    {
+      const DaftariReceiptWord *w = &rt->words[line->first + i];
+
+      g_string_append_printf (text, "%s%s", i > first ? " " : "", w->text);
+      sum += CLAMP (w->confidence, 0, 100);
+    }
+  nt->confidence = last > first ? sum / (int) (last - first) : 0;
+  nt->text = g_string_free (g_steal_pointer (&text), FALSE);
+  nt->upper = g_ascii_strup (nt->text, -1);
+}
+
+static void
+name_text_clear (NameText *nt)
+{
+  g_free (nt->text);
+  g_free (nt->upper);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (NameText, name_text_clear)
+
+static gboolean
+rate_line (const ReceiptText *rt, const ReceiptLine *line, guint index, Candidate *out)
+{
+  g_auto(NameText) nt = { 0 };
   guint letters, digits, upper_letters = 0, chars = 0;
   gsize at;
   int form;
 
-  receipt_count_chars (line->text, &letters, &digits);
-  for (const char *p = line->text; *p != '\0'; p++)
+  name_text_init (&nt, rt, line);
+  receipt_count_chars (nt.text, &letters, &digits);
+  for (const char *p = nt.text; *p != '\0'; p++)
     {
       upper_letters += g_ascii_isupper (*p) ? 1 : 0;
       chars += *p != ' ' ? 1 : 0;
     }
-  form = receipt_find_any (line->upper, legal_forms, &at);
+  form = receipt_find_any (nt.upper, legal_forms, &at);
   /* A legal form outweighs an address word in the name ("... ESTATE LTD"). */
   /* A name printed by the shop has capitals; a line all in lower case is
    * handwriting or a note on the receipt. */
-  if (letters < 3 || upper_letters == 0 || letters * 10 < chars * 6 || digits >= 5 || line->confidence < 50
-      || (form < 0 && receipt_find_any (line->upper, not_merchant_words, NULL) >= 0))
+  if (letters < 3 || upper_letters == 0 || letters * 10 < chars * 6 || digits >= 5 || nt.confidence < 50
+      || receipt_find_any (line->upper, registration_words, NULL) >= 0
+      || (form < 0 && receipt_find_any (nt.upper, not_merchant_words, NULL) >= 0))
+    return FALSE;
+  /* "Company Reg No." read badly: a name comes before its legal form. */
+  if (form >= 0 && at == 0 && (g_str_equal (legal_forms[form], "COMPANY") || g_str_equal (legal_forms[form], "CO")))
     return FALSE;
   *out = (Candidate) { .index = index, .score = 10 - (int) index, .ceiling = 55, .name_letters = letters };
   if (form >= 0)
     {
       out->score += 30;
       out->ceiling = 90;
-      out->name_letters = letters_outside (line->upper, at, strlen (legal_forms[form]));
+      out->name_letters = letters_outside (nt.upper, at, strlen (legal_forms[form]));
       /* "RESTAURANT SDN BHD": a kind of business and a form, no name. */
-      if (only_business_word (line->upper))
+      if (only_business_word (nt.upper))
         out->name_letters = 0;
     }
-  else if (receipt_find_any (line->upper, business_words, NULL) >= 0)
+  else if (receipt_find_any (nt.upper, business_words, NULL) >= 0)
     {
       out->score += 15;
       out->ceiling = 75;
@@ -127,15 +253,6 @@ ends_header (const ReceiptLine *line)
   return receipt_find_date (line->upper, &day, &start, &end, &certain) || receipt_last_money (amounts) != NULL;
 }
 
-static gboolean
-has_alnum (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p++)
-    if (g_ascii_isalnum (*p))
-      return TRUE;
-  return FALSE;
-}
-
 static const char *
 repair_legal_word (const char *upper, const char *neighbour)
 {
@@ -145,41 +262,29 @@ repair_legal_word (const char *upper, const char *neighbour)
   return NULL;
 }
 
-/* The line's words as a name: OCR specks at either end dropped (marks
- * without a letter or digit, a short unsure word before the name) and the
- * words of a legal form repaired when they stand next to another one. */
+/* The line's name words (name_span), the words of a legal form repaired
+ * when they stand next to another one. */
 static void
 append_name (const ReceiptText *rt, const ReceiptLine *line, GString *name)
 {
-  guint first = 0, last = line->n_words;
+  guint first, last;
 
-  while (first + 1 < last)
-    {
-      const DaftariReceiptWord *w = &rt->words[line->first + first];
-
-      g_autofree char *upper = g_ascii_strup (w->text, -1);
-
-      /* "Mi NAME", "WA NAME" (conf 37): not "MR NAME", "C W NAME". */
-      if (has_alnum (w->text) && (strlen (w->text) > 2 || (g_str_equal (upper, w->text) && w->confidence >= 50)))
-        break;
-      first++;
-    }
-  while (last > first + 1 && !has_alnum (rt->words[line->first + last - 1].text))
-    last--;
+  name_span (rt, line, &first, &last);
   if (name->len > 0)
     g_string_append_c (name, ' ');
   for (guint i = first; i < last; i++)
     {
       const char *text = rt->words[line->first + i].text;
-      g_autofree char *upper = g_ascii_strup (text, -1);
-      g_autofree char *prev = i > first ? g_ascii_strup (rt->words[line->first + i - 1].text, -1) : NULL;
-      g_autofree char *next = i + 1 < last ? g_ascii_strup (rt->words[line->first + i + 1].text, -1) : NULL;
+      g_autofree char *upper = bare_upper (text);
+      g_autofree char *prev = i > first ? bare_upper (rt->words[line->first + i - 1].text) : NULL;
+      g_autofree char *next = i + 1 < last ? bare_upper (rt->words[line->first + i + 1].text) : NULL;
       const char *repaired = NULL;
 
       /* SON next to BHD, BHO after SDN: each form word vouches for the other. */
       if (next != NULL && (g_str_has_prefix (next, "BH") || g_str_has_prefix (next, "8H")))
         repaired = repair_legal_word (upper, next);
-      if (repaired == NULL && prev != NULL && (g_str_has_prefix (prev, "SDN") || g_str_has_prefix (prev, "SON")))
+      if (repaired == NULL && prev != NULL
+          && (g_str_has_prefix (prev, "SDN") || g_strcmp0 (repair_legal_word (prev, upper), "SDN") == 0))
         repaired = repair_legal_word (upper, prev);
       g_string_append_printf (name, "%s%s", i > first ? " " : "", repaired != NULL ? repaired : text);
     }
@@ -206,6 +311,20 @@ name_part (const ReceiptLine *line)
          && receipt_find_any (line->upper, not_merchant_words, NULL) < 0;
 }
 
+/* A name cut short at the end of its line: "HOME MASTER HARDWARE &",
+ * "AIK HUAT ENTERPRISE (SETIA". */
+static gboolean
+name_continues (const char *name)
+{
+  g_autofree char *upper = g_ascii_strup (name, -1);
+  gsize len = strlen (g_strchomp (upper));
+  int open = 0;
+
+  for (const char *p = upper; *p != '\0'; p++)
+    open += *p == '(' ? 1 : *p == ')' ? -1 : 0;
+  return open > 0 || (len > 0 && strchr ("&-,", upper[len - 1]) != NULL) || g_str_has_suffix (upper, " AND");
+}
+
 void
 receipt_extract_merchant (const ReceiptText *rt, DaftariReceiptFields *fields)
 {
@@ -214,6 +333,7 @@ receipt_extract_merchant (const ReceiptText *rt, DaftariReceiptFields *fields)
   DaftariReceiptField *field = &fields->field[DAFTARI_RECEIPT_MERCHANT];
   const ReceiptLine *line;
   g_autoptr(GString) name = g_string_new (NULL);
+  g_auto(NameText) best_text = { 0 };
   guint header = 0;
 
   for (guint i = 0; i < MIN (rt->lines->len, HEADER_LINES); i++)
@@ -224,7 +344,7 @@ receipt_extract_merchant (const ReceiptText *rt, DaftariReceiptFields *fields)
       if (ends_header (line))
         break;
       header = i + 1;
-      if (rate_line (line, i, &c))
+      if (rate_line (rt, line, i, &c))
         g_array_append_val (candidates, c);
     }
   for (guint i = 0; i < candidates->len; i++)
@@ -245,9 +365,11 @@ receipt_extract_merchant (const ReceiptText *rt, DaftariReceiptFields *fields)
       /* The legal form wrapped onto the next line, or the name itself
        * follows a form printed first. */
       if ((only_legal_form (below) && !only_legal_form (line))
-          || (only_legal_form (line) && best->index == 0 && name_part (below)))
+          || (only_legal_form (line) && best->index == 0 && name_part (below))
+          || (name_continues (line->text) && name_part (below)))
         append_name (rt, below, name);
     }
-  receipt_field_set (field, name->str, MIN (line->confidence, best->ceiling), rt, line, 0,
+  name_text_init (&best_text, rt, line);
+  receipt_field_set (field, name->str, MIN (best_text.confidence, best->ceiling), rt, line, 0,
                      strlen (line->text));
 }

@@ -29,6 +29,10 @@ static const char *const tender_words[] = {
 };
 static const char *const change_words[] = { "CHANGE", "CHENJI", "BAKI", "BALANCE", NULL };
 static const char *const rounding_words[] = { "ROUNDING", "ROUND", "ADJ", "ADJUSTMENT", NULL };
+/* The total once rounded: "TOTAL AFTER ROUNDING", "TOTAL AFTER ADJ". */
+static const char *const rounded_words[] = {
+  "ROUNDED", "AFTER ROUNDING", "AFTER ROUND", "AFTER ADJ", "AFTER ADJUSTMENT", NULL
+};
 
 typedef enum {
   LINE_OTHER,
@@ -70,7 +74,8 @@ total_word_at (const char *upper)
 }
 
 /* OCR glues "TOTAL" to the next word ("TOTALAMT", "TOTALEXCL"): a space
- * after it lets the keywords match. SUBTOTAL stays whole. */
+ * after it lets the keywords match. SUBTOTAL stays whole. Colons and runs
+ * of spaces are one space, so "TOTAL: RM" reads as "TOTAL RM". */
 static char *
 split_glued_total (const char *upper)
 {
@@ -78,7 +83,11 @@ split_glued_total (const char *upper)
 
   for (const char *p = upper; *p != '\0'; p++)
     {
-      g_string_append_c (out, *p);
+      char c = *p == ':' ? ' ' : *p;
+
+      if (c == ' ' && out->len > 0 && out->str[out->len - 1] == ' ')
+        continue;
+      g_string_append_c (out, c);
       if (p - upper >= 4 && strncmp (p - 4, "TOTAL", 5) == 0 && g_ascii_isalpha (p[1]))
         g_string_append_c (out, ' ');
     }
@@ -114,7 +123,9 @@ classify (const char *raw_upper)
     return LINE_SUBTOTAL;
   if (receipt_find_any (upper, other_total_words, NULL) >= 0)
     return LINE_OTHER_TOTAL;
-  if (receipt_find_any (upper, rounding_words, NULL) >= 0 && !receipt_has_word (upper, "ROUNDED", NULL))
+  if (total && receipt_find_any (upper, rounded_words, NULL) >= 0)
+    return LINE_STRONG_TOTAL;
+  if (receipt_find_any (upper, rounding_words, NULL) >= 0 && receipt_find_any (upper, rounded_words, NULL) < 0)
     return LINE_ROUNDING;
   if (receipt_find_any (upper, strong_total_words, NULL) >= 0
       || (total && receipt_find_any (upper, inclusive_words, NULL) >= 0))
@@ -153,13 +164,36 @@ line_money (Line *lines, guint n, guint i, guint *out_line)
       /* Whole shillings ("TOTAL 1,500") only on the keyword line itself. */
       if (amount == NULL && j == i && lines[j].amounts->len > 0)
         amount = &g_array_index (lines[j].amounts, ReceiptAmount, lines[j].amounts->len - 1);
-      if (amount != NULL && !amount->negative && !amount->percent)
+      /* "( 47.70 )": brackets around a total, a tax or a payment are
+       * decoration (none of them is ever negative). */
+      if (amount != NULL && (!amount->negative || amount->bracketed) && !amount->percent)
         {
           *out_line = j;
           return amount;
         }
     }
   return NULL;
+}
+
+/* "TOTAL 64 13": the decimal point faded to a gap. The last two whole
+ * numbers of a keyword line, one space apart, the second of exactly two
+ * digits and last on the line, are one amount. */
+static void
+join_split_cents (const char *text, GArray *amounts)
+{
+  ReceiptAmount *a, *b;
+
+  if (amounts->len < 2)
+    return;
+  a = &g_array_index (amounts, ReceiptAmount, amounts->len - 2);
+  b = &g_array_index (amounts, ReceiptAmount, amounts->len - 1);
+  if (a->has_decimals || b->has_decimals || a->percent || b->percent || b->start != a->end + 1
+      || b->end - b->start != 2 || text[b->end + strspn (text + b->end, " |")] != '\0')
+    return;
+  a->value += b->value / 100;
+  a->end = b->end;
+  a->has_decimals = TRUE;
+  g_array_set_size (amounts, amounts->len - 1);
 }
 
 typedef struct {
@@ -172,7 +206,7 @@ typedef struct {
 typedef struct {
   gint64 subtotal, vat, cash, change, items, rounding;
   gboolean has_subtotal, has_vat, has_cash, has_change, has_items;
-  guint cash_line;
+  guint cash_line, rounding_line;
   const ReceiptAmount *cash_amount;
   int vat_rate;   /* in percent; 0 when not printed */
   guint with_cents;   /* amounts printed with two decimals */
@@ -268,7 +302,10 @@ gather_evidence (Line *lines, guint n, Evidence *ev)
 
       /* Rounding is a few cents, often negative (line_money skips those). */
       if (kind == LINE_ROUNDING && adjustment != NULL && ev->rounding == 0 && adjustment->value < 10)
-        ev->rounding = adjustment->negative ? -adjustment->value : adjustment->value;
+        {
+          ev->rounding = adjustment->negative ? -adjustment->value : adjustment->value;
+          ev->rounding_line = i;
+        }
       if (amount == NULL)
         continue;
       if (kind == LINE_SUBTOTAL && !ev->has_subtotal)
@@ -371,8 +408,13 @@ lost_separator (const char *text, const ReceiptAmount *amount, const Evidence *e
   return TRUE;
 }
 
+/* Below this mean word confidence, Tesseract was guessing; below the
+ * second, a figure is open to doubt when nothing else confirms it. */
+#define UNSURE_CONFIDENCE   40
+#define DOUBTFUL_CONFIDENCE 60
+
 static GArray *
-total_candidates (Line *lines, guint n, const Evidence *ev)
+total_candidates (const ReceiptText *rt, Line *lines, guint n, const Evidence *ev)
 {
   GArray *candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
 
@@ -392,11 +434,37 @@ total_candidates (Line *lines, guint n, const Evidence *ev)
       /* Receipts print totals with cents: a whole number on a total line is
        * more often a rate or a count ("6% INCLUDED IN TOTAL"). */
       c.score = (lines[i].kind == LINE_STRONG_TOTAL ? 30 : 20) + (c.amount->has_decimals ? 5 : 0);
+      /* Tesseract's own doubt: a figure it barely made out loses to a clear one. */
+      if (receipt_line_span_confidence (rt, lines[at].line, c.amount->start, c.amount->end) < UNSURE_CONFIDENCE)
+        c.score -= 8;
       add_damaged_readings (candidates, ev, &c);
       c.score += agrees (ev, c.value) ? 15 : 0;
       g_array_append_val (candidates, c);
     }
   return candidates;
+}
+
+/* "TOTAL 23.26", "ROUNDING ADJ -0.01", "TOTAL 23.25": a total after the
+ * rounding line that is an earlier total plus the rounding is the total
+ * once rounded, confirmed by both. */
+static void
+confirm_rounded (GArray *candidates, const Evidence *ev)
+{
+  if (ev->rounding == 0)
+    return;
+  for (guint i = 0; i < candidates->len; i++)
+    for (guint k = 0; k < candidates->len; k++)
+      {
+        Candidate *after = &g_array_index (candidates, Candidate, i);
+        const Candidate *before = &g_array_index (candidates, Candidate, k);
+
+        if (before->line < ev->rounding_line && after->line > ev->rounding_line
+            && before->value + ev->rounding == after->value)
+          {
+            after->score += 15;
+            break;
+          }
+      }
 }
 
 /* Without a total line: what the cash paid less the change says, or the
@@ -422,6 +490,60 @@ fallback_total (Line *lines, guint n, const Evidence *ev, Candidate *out)
           *out = (Candidate) { amount->value, i, amount, agrees (ev, amount->value) ? 10 : 0 };
       }
   return out->amount != NULL;
+}
+
+/* Whether value is printed as an amount somewhere other than line skip. */
+static gboolean
+printed_elsewhere (Line *lines, guint n, guint skip, gint64 value)
+{
+  for (guint i = 0; i < n; i++)
+    for (guint k = 0; i != skip && k < lines[i].amounts->len; k++)
+      {
+        const ReceiptAmount *amount = &g_array_index (lines[i].amounts, ReceiptAmount, k);
+
+        if (amount->has_decimals && !amount->percent && amount->value == value)
+          return TRUE;
+      }
+  return FALSE;
+}
+
+/* For a total line's amount that nothing confirms and Tesseract was unsure
+ * of, on a receipt whose cash less change is printed as an amount elsewhere
+ * (an item, a payment): the total line was misread, and what was paid is
+ * the total. */
+static gboolean
+paid_total (Line *lines, guint n, const Evidence *ev, Candidate *out)
+{
+  gint64 paid = ev->cash - ev->change;
+
+  if (!ev->has_cash || !ev->has_change || ev->change <= 0 || paid <= 0
+      || !printed_elsewhere (lines, n, ev->cash_line, paid))
+    return FALSE;
+  *out = (Candidate) { paid, ev->cash_line, ev->cash_amount, 10 };
+  return TRUE;
+}
+
+/* "TOTAL 65.53" then "ROUNDING ADJ 0.02": the rounded total, 65.55, is what
+ * is paid, when a payment line says so. */
+static void
+apply_rounding (Line *lines, guint n, const Evidence *ev, Candidate *best)
+{
+  gint64 rounded = best->value + ev->rounding;
+
+  if (ev->rounding == 0 || ev->rounding_line <= best->line)
+    return;
+  for (guint i = ev->rounding_line + 1; i < n; i++)
+    {
+      const ReceiptAmount *amount = receipt_last_money (lines[i].amounts);
+
+      if (lines[i].kind == LINE_TOTAL || lines[i].kind == LINE_STRONG_TOTAL)
+        return;   /* the rounded total is printed: it is a candidate of its own */
+      if (lines[i].kind == LINE_TENDER && amount != NULL && amount->value == rounded)
+        {
+          best->value = rounded;
+          return;
+        }
+    }
 }
 
 static void
@@ -456,10 +578,16 @@ receipt_extract_money (const ReceiptText *rt, DaftariReceiptFields *fields)
       for (guint k = 0; k < lines[i].amounts->len; k++)
         ev.with_cents += g_array_index (lines[i].amounts, ReceiptAmount, k).has_decimals;
     }
+  /* Two digits can never be a group of thousands, so this is safe even
+   * on a receipt without any cents printed clearly. */
+  for (guint i = 0; i < n; i++)
+    if (lines[i].kind != LINE_OTHER && lines[i].kind != LINE_OTHER_TOTAL)
+      join_split_cents (lines[i].line->text, lines[i].amounts);
   collect_items (rt, lines, n, &ev, fields);
   gather_evidence (lines, n, &ev);
   extract_vat (rt, lines, n, &ev, fields);
-  candidates = total_candidates (lines, n, &ev);
+  candidates = total_candidates (rt, lines, n, &ev);
+  confirm_rounded (candidates, &ev);
   for (guint i = 0; i < candidates->len; i++)
     {
       Candidate *c = &g_array_index (candidates, Candidate, i);
@@ -470,8 +598,16 @@ receipt_extract_money (const ReceiptText *rt, DaftariReceiptFields *fields)
       if (best.amount == NULL || c->score > best.score || (c->score == best.score && c->value > best.value))
         best = *c;
     }
-  if (best.amount != NULL)
-    set_total (rt, lines, &best, agrees (&ev, best.value) || vat_rate_agrees (&ev, best.value), 80, fields);
+  if (best.amount != NULL && !agrees (&ev, best.value) && !vat_rate_agrees (&ev, best.value)
+      && receipt_line_span_confidence (rt, lines[best.line].line, best.amount->start, best.amount->end)
+         < DOUBTFUL_CONFIDENCE
+      && paid_total (lines, n, &ev, &best))
+    set_total (rt, lines, &best, TRUE, 70, fields);
+  else if (best.amount != NULL)
+    {
+      apply_rounding (lines, n, &ev, &best);
+      set_total (rt, lines, &best, agrees (&ev, best.value) || vat_rate_agrees (&ev, best.value), 80, fields);
+    }
   else if (fallback_total (lines, n, &ev, &best))
     set_total (rt, lines, &best, agrees (&ev, best.value), 40, fields);
   if (ev.has_vat && fields->field[DAFTARI_RECEIPT_TOTAL].value != NULL && ev.vat >= fields->total)

@@ -134,8 +134,8 @@ parse_number (const char *text, gsize start, gsize end, gint64 *out_value, gbool
 
 /* A minus or an opening parenthesis before the amount, possibly before a
  * currency code: "-0.02", "-RM0.02", "(0.02)". */
-static gboolean
-is_negative (const char *upper, gsize start)
+static char
+sign_before (const char *upper, gsize start)
 {
   gsize i = start, letters = 0;
 
@@ -144,7 +144,7 @@ is_negative (const char *upper, gsize start)
       letters += upper[i - 1] != ' ';
       i--;
     }
-  return i > 0 && (upper[i - 1] == '-' || upper[i - 1] == '(');
+  return i > 0 && (upper[i - 1] == '-' || upper[i - 1] == '(') ? upper[i - 1] : '\0';
 }
 
 GArray *
@@ -174,7 +174,8 @@ receipt_line_amounts (const ReceiptLine *line)
           && parse_number (text, i, end, &amount.value, &amount.has_decimals))
         {
           amount.end = end;
-          amount.negative = is_negative (line->upper, i);
+          amount.negative = sign_before (line->upper, i) != '\0';
+          amount.bracketed = sign_before (line->upper, i) == '(';
           amount.percent = text[end] == '%' || (text[end] == ' ' && text[end + 1] == '%');
           g_array_append_val (amounts, amount);
         }
@@ -283,7 +284,9 @@ match_day (DateOrder order, GMatchInfo *info, DaftariDay *out_day, gboolean *out
       if (make_day (year, b, a, out_day))
         return TRUE;
       *out_certain = FALSE;
-      return make_day (year, a, b, out_day);
+      /* "69/02/2018", "99/02/2018": a faded 0 read as 6, 8 or 9. */
+      return make_day (year, a, b, out_day)
+             || (a >= 60 && a / 10 != 7 && make_day (year, b, a % 10, out_day));
     case ORDER_YMD:
       *out_certain = TRUE;
       return make_day (match_int (info, 1), match_int (info, 3), match_int (info, 4), out_day);
@@ -300,6 +303,33 @@ match_day (DateOrder order, GMatchInfo *info, DaftariDay *out_day, gboolean *out
       *out_certain = TRUE;
       return make_day (match_int (info, 3), month_number (month_name), match_int (info, 2), out_day);
     }
+}
+
+/* "27032018" or "20180327": a date printed without separators, or whose
+ * separators faded. Eight digits alone, day first unless it starts with
+ * a plausible year; never certain. */
+gboolean
+receipt_find_compact_date (const char *upper, DaftariDay *out_day, gsize *out_start, gsize *out_end)
+{
+  for (const char *p = upper; *p != '\0'; p++)
+    {
+      int v[8];
+
+      if (p > upper && g_ascii_isdigit (p[-1]))
+        continue;
+      if (strspn (p, "0123456789") != 8)
+        continue;
+      for (int i = 0; i < 8; i++)
+        v[i] = p[i] - '0';
+      if (make_day (v[4] * 1000 + v[5] * 100 + v[6] * 10 + v[7], v[2] * 10 + v[3], v[0] * 10 + v[1], out_day)
+          || make_day (v[0] * 1000 + v[1] * 100 + v[2] * 10 + v[3], v[4] * 10 + v[5], v[6] * 10 + v[7], out_day))
+        {
+          *out_start = (gsize) (p - upper);
+          *out_end = *out_start + 8;
+          return TRUE;
+        }
+    }
+  return FALSE;
 }
 
 gboolean

@@ -42,28 +42,6 @@ scale_grey (PIX *pix, double scale)
                      : pixScaleGrayLI (pix, (l_float32) scale, (l_float32) scale);
 }
 
-/* Quarter turns that bring the text upright, from Leptonica's counts of
- * ascenders and descenders on the binary image (so no Tesseract OSD data
- * is needed; the Flatpak ships none). Receipts are long and narrow: only a
- * landscape image is turned, a quarter either way, on a clear verdict. An
- * upright portrait is never turned upside down: on clean printed receipts
- * the up/down verdict was wrong too often, and a wrong turn loses the
- * whole receipt (docs/receipts.md). */
-#define ORIENT_MIN_CONF 6.0f
-
-static int
-upright_quads (PIX *binary)
-{
-  l_float32 upconf = 0, leftconf = 0;
-  gboolean landscape = pixGetWidth (binary) > pixGetHeight (binary);
-
-  if (pixOrientDetect (binary, &upconf, &leftconf, 0, 0) != 0)
-    return 0;
-  if (landscape && fabsf (leftconf) > fabsf (upconf) && fabsf (leftconf) >= ORIENT_MIN_CONF)
-    return leftconf > 0 ? 1 : 3;
-  return 0;
-}
-
 static PIX *
 rotate_quads (PIX *pix, int quads)
 {
@@ -73,28 +51,29 @@ rotate_quads (PIX *pix, int quads)
   return rotated;
 }
 
-/* Straightens a slightly skewed page; Leptonica measures the skew on the
- * binary image and both images turn by it. */
 static void
-deskew (PIX **grey, PIX **binary)
+rotate_by (PIX **pix, l_float32 radians, int type)
 {
-  l_float32 angle = 0, conf = 0;
-  PIX *g, *b;
+  PIX *turned = pixRotate (*pix, radians, type, L_BRING_IN_WHITE, 0, 0);
 
-  if (pixFindSkew (*binary, &angle, &conf) != 0 || conf < 2.5 || fabsf (angle) < 0.2f)
+  if (turned == NULL)
     return;
-  g = pixRotate (*grey, angle * (l_float32) (G_PI / 180), L_ROTATE_AREA_MAP, L_BRING_IN_WHITE, 0, 0);
-  b = pixRotate (*binary, angle * (l_float32) (G_PI / 180), L_ROTATE_SAMPLING, L_BRING_IN_WHITE, 0, 0);
-  if (g == NULL || b == NULL)
-    {
-      pixDestroy (&g);
-      pixDestroy (&b);
-      return;
-    }
-  pixDestroy (grey);
-  pixDestroy (binary);
-  *grey = g;
-  *binary = b;
+  pixDestroy (pix);
+  *pix = turned;
+}
+
+/* Straightens a slightly skewed page; Leptonica measures the skew on the
+ * binary image and the grey images turn by it. */
+static void
+deskew (ReceiptPrepared *p)
+{
+  l_float32 angle = 0, conf = 0, radians;
+
+  if (pixFindSkew (p->binary, &angle, &conf) != 0 || conf < 2.5 || fabsf (angle) < 0.2f)
+    return;
+  radians = angle * (l_float32) (G_PI / 180);
+  rotate_by (&p->grey, radians, L_ROTATE_AREA_MAP);
+  rotate_by (&p->plain, radians, L_ROTATE_AREA_MAP);
 }
 
 /* Background to white and text to full black: pale thermal print and a
@@ -138,42 +117,98 @@ is_blank (PIX *binary)
   return count < BLANK_SHARE * pixGetWidth (binary) * pixGetHeight (binary);
 }
 
-PIX *
-receipt_image_prepare (const ReceiptImage *image, ReceiptTransform *out_transform, int *out_dpi, GError **error)
+gboolean
+receipt_image_prepare (const ReceiptImage *image, ReceiptPrepared *out, GError **error)
 {
   int w = pixGetWidth (image->pix), h = pixGetHeight (image->pix);
   double scale = choose_scale (w, h);
   PIX *scaled = scale_grey (image->pix, scale);
   PIX *grey = scaled != NULL ? normalise_background (scaled) : NULL;
   PIX *binary;
-  int quads;
 
-  pixDestroy (&scaled);
   if (grey == NULL || (binary = binarise (grey)) == NULL)
     {
+      pixDestroy (&scaled);
       pixDestroy (&grey);
       g_set_error (error, DAFTARI_RECEIPT_ERROR, DAFTARI_RECEIPT_ERROR_OCR,
                    _("The image could not be prepared for reading; try a smaller or clearer image"));
-      return NULL;
+      return FALSE;
     }
   if (is_blank (binary))
     {
+      pixDestroy (&scaled);
       pixDestroy (&grey);
       pixDestroy (&binary);
       g_set_error (error, DAFTARI_RECEIPT_ERROR, DAFTARI_RECEIPT_ERROR_BLANK,
                    _("The page is blank: no text was found on it; check that the right file was chosen"));
-      return NULL;
+      return FALSE;
     }
-  quads = upright_quads (binary);
-  binary = rotate_quads (binary, quads);
-  grey = rotate_quads (grey, quads);
-  deskew (&grey, &binary);
-  pixDestroy (&binary);
-  *out_transform = (ReceiptTransform) {
-    .scale = scale / image->reduction, .quads = quads, .width = image->width, .height = image->height,
+  *out = (ReceiptPrepared) {
+    .grey = grey, .plain = scaled, .binary = binary,
+    .transform = { .scale = scale / image->reduction, .width = image->width, .height = image->height },
   };
-  *out_dpi = image->dpi > 0 ? (int) (image->dpi * out_transform->scale + 0.5) : 0;
-  return grey;
+  out->dpi = image->dpi > 0 ? (int) (image->dpi * out->transform.scale + 0.5) : 0;
+  return TRUE;
+}
+
+/* Upright, a receipt is long and narrow (the receipts we develop on are
+ * 1.4 to 3 times as tall as wide; a photo of one is at least 4:3 tall). A
+ * page less than 1.3 times as tall as wide may be one on its side. */
+gboolean
+receipt_image_may_be_sideways (const ReceiptPrepared *prepared)
+{
+  return pixGetHeight (prepared->grey) * 10 < pixGetWidth (prepared->grey) * 13;
+}
+
+/* The sample is a square, so that every turn shows the same text in the
+ * same number of pixels: a fair race. It is centred on the printed part
+ * of the page (its bounding box on the binary copy), and small enough
+ * that reading it three times costs well under a second. */
+#define SAMPLE_SIDE 700
+
+PIX *
+receipt_image_orientation_sample (const ReceiptPrepared *prepared, int quads)
+{
+  int w = pixGetWidth (prepared->grey), h = pixGetHeight (prepared->grey);
+  int side = MIN (SAMPLE_SIDE, MIN (w, h)), cx = w / 2, cy = h / 2;
+  BOX *ink = NULL, *square;
+  PIX *crop, *turned;
+
+  if (pixClipToForeground (prepared->binary, NULL, &ink) == 0 && ink != NULL)
+    {
+      cx = ink->x + ink->w / 2;
+      cy = ink->y + ink->h / 2;
+    }
+  boxDestroy (&ink);
+  cx = CLAMP (cx, side / 2, w - side + side / 2);
+  cy = CLAMP (cy, side / 2, h - side + side / 2);
+  square = boxCreate (cx - side / 2, cy - side / 2, side, side);
+  crop = pixClipRectangle (prepared->grey, square, NULL);
+  boxDestroy (&square);
+  if (crop == NULL)
+    return NULL;
+  turned = quads != 0 ? pixRotateOrth (crop, quads) : pixClone (crop);
+  pixDestroy (&crop);
+  return turned;
+}
+
+void
+receipt_image_finish (ReceiptPrepared *prepared, int quads)
+{
+  prepared->binary = rotate_quads (prepared->binary, quads);
+  prepared->grey = rotate_quads (prepared->grey, quads);
+  prepared->plain = rotate_quads (prepared->plain, quads);
+  prepared->transform.quads = quads;
+  deskew (prepared);
+  pixDestroy (&prepared->binary);
+}
+
+void
+receipt_prepared_clear (ReceiptPrepared *prepared)
+{
+  pixDestroy (&prepared->grey);
+  pixDestroy (&prepared->plain);
+  pixDestroy (&prepared->binary);
 }
 
 void

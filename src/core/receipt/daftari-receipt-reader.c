@@ -126,6 +126,7 @@ daftari_receipt_scan_free (DaftariReceiptScan *scan)
     return;
   daftari_receipt_fields_free (scan->fields);
   g_clear_pointer (&scan->words, g_array_unref);
+  g_clear_pointer (&scan->second_words, g_array_unref);
   g_free (scan->mime);
   g_free (scan->languages);
   g_free (scan);
@@ -187,6 +188,70 @@ collect_words (TessBaseAPI *api, const ReceiptTransform *transform)
   return words;
 }
 
+/* How much of a quick reading is plausible text: the letters and digits
+ * of words Tesseract is fairly sure of. Text on its side reads as a few
+ * unsure marks, so the upright turn wins by far. */
+#define LEGIBLE_CONFIDENCE 70
+
+static int
+legibility (DaftariReceiptReader *self, PIX *sample, int dpi)
+{
+  TessResultIterator *it;
+  int score = 0;
+
+  TessBaseAPISetImage2 (self->api, sample);
+  TessBaseAPISetSourceResolution (self->api, dpi >= 70 && dpi <= 2400 ? dpi : 300);
+  if (TessBaseAPIRecognize (self->api, NULL) != 0 || (it = TessBaseAPIGetIterator (self->api)) == NULL)
+    {
+      TessBaseAPIClear (self->api);
+      return 0;
+    }
+  do
+    {
+      char *text = TessResultIteratorGetUTF8Text (it, RIL_WORD);
+      int alnum = 0;
+
+      for (const char *p = text; p != NULL && *p != '\0'; p++)
+        alnum += g_ascii_isalnum (*p) ? 1 : 0;
+      if (alnum >= 2 && TessResultIteratorConfidence (it, RIL_WORD) >= LEGIBLE_CONFIDENCE)
+        score += alnum;
+      TessDeleteText (text);
+    }
+  while (TessResultIteratorNext (it, RIL_WORD));
+  TessResultIteratorDelete (it);
+  TessBaseAPIClear (self->api);
+  return score;
+}
+
+/* Which way is up, for a page that may lie on its side: a piece of it read
+ * as it is and turned a quarter either way, the most legible reading wins.
+ * Tesseract's own orientation detector needs osd.traineddata, which the
+ * Flatpak does not ship, and Leptonica's counts of ascenders and
+ * descenders were wrong too often on receipts (docs/receipts.md). */
+static int
+upright_quads (DaftariReceiptReader *self, const ReceiptPrepared *prepared, GCancellable *cancellable)
+{
+  static const int turns[] = { 0, 1, 3 };
+  int best = 0, best_score = -1;
+
+  limit_openmp ();
+  for (guint i = 0; i < G_N_ELEMENTS (turns) && !g_cancellable_is_cancelled (cancellable); i++)
+    {
+      PIX *sample = receipt_image_orientation_sample (prepared, turns[i]);
+      int score = sample != NULL ? legibility (self, sample, prepared->dpi) : 0;
+
+      pixDestroy (&sample);
+      g_debug ("orientation: %d quarter turns read %d legible characters", turns[i], score);
+      /* Upright unless a turn reads clearly better. */
+      if (score > best_score + (turns[i] == 0 ? 0 : 10) && (turns[i] == 0 || score > 2 * MAX (best_score, 0)))
+        {
+          best = turns[i];
+          best_score = score;
+        }
+    }
+  return best;
+}
+
 static GArray *
 recognise (DaftariReceiptReader *self, PIX *pix, int dpi, const ReceiptTransform *transform, Monitor *monitor,
            GError **error)
@@ -216,39 +281,72 @@ recognise (DaftariReceiptReader *self, PIX *pix, int dpi, const ReceiptTransform
   return words;
 }
 
+/* The page read again without its background normalised: faint or
+ * unevenly lit print that the first reading got wrong is often read right
+ * from the plain image, and the other way round, so each field is taken
+ * from the reading that supports it better (daftari_receipt_fields_merge).
+ * Only for receipts whose total or date is in doubt, to keep the usual
+ * receipt at one recognition. */
+static gboolean
+second_look (DaftariReceiptReader *self, const ReceiptPrepared *prepared, Monitor *monitor,
+             DaftariReceiptScan *scan, GError **error)
+{
+  Monitor quiet = { monitor->cancellable, NULL, NULL };
+  GArray *words = recognise (self, prepared->plain, prepared->dpi, &prepared->transform, &quiet, error);
+
+  if (words == NULL)
+    return FALSE;
+  scan->second_words = words;
+  if (words->len > 0)
+    scan->fields = daftari_receipt_fields_merge (
+        scan->fields, daftari_receipt_extract ((const DaftariReceiptWord *) (gpointer) words->data, words->len));
+  return TRUE;
+}
+
 DaftariReceiptScan *
 daftari_receipt_reader_scan_bytes (DaftariReceiptReader *self, GBytes *bytes, GCancellable *cancellable,
                                    DaftariReceiptProgress progress, gpointer user_data, GError **error)
 {
   gint64 start = g_get_monotonic_time ();
   ReceiptImage image;
-  ReceiptTransform transform;
+  ReceiptPrepared prepared;
   Monitor monitor = { cancellable, progress, user_data };
   g_autoptr(DaftariReceiptScan) scan = g_new0 (DaftariReceiptScan, 1);
-  PIX *prepared;
-  int dpi = 0;
+  gboolean ok;
 
   g_return_val_if_fail (DAFTARI_IS_RECEIPT_READER (self), NULL);
   if (!receipt_image_decode (bytes, &image, error))
     return NULL;
-  prepared = receipt_image_prepare (&image, &transform, &dpi, error);
+  ok = receipt_image_prepare (&image, &prepared, error);
   scan->width = image.width;
   scan->height = image.height;
   scan->mime = g_strdup (image.mime);
   receipt_image_clear (&image);
-  if (prepared == NULL)
+  if (!ok)
     return NULL;
-  scan->words = recognise (self, prepared, dpi, &transform, &monitor, error);
-  pixDestroy (&prepared);
+  receipt_image_finish (&prepared, receipt_image_may_be_sideways (&prepared)
+                                     ? upright_quads (self, &prepared, cancellable) : 0);
+  scan->words = recognise (self, prepared.grey, prepared.dpi, &prepared.transform, &monitor, error);
   if (scan->words == NULL)
-    return NULL;
+    {
+      receipt_prepared_clear (&prepared);
+      return NULL;
+    }
   if (scan->words->len == 0)
     {
+      receipt_prepared_clear (&prepared);
       g_set_error (error, DAFTARI_RECEIPT_ERROR, DAFTARI_RECEIPT_ERROR_BLANK,
                    _("No text was found on the page; check that the right file was chosen and that it is in focus"));
       return NULL;
     }
   scan->fields = daftari_receipt_extract ((const DaftariReceiptWord *) (gpointer) scan->words->data, scan->words->len);
+  if (daftari_receipt_fields_doubtful (scan->fields)
+      && !second_look (self, &prepared, &monitor, scan, error))
+    {
+      receipt_prepared_clear (&prepared);
+      return NULL;
+    }
+  receipt_prepared_clear (&prepared);
   scan->languages = g_strdup (self->languages);
   scan->seconds = (double) (g_get_monotonic_time () - start) / G_USEC_PER_SEC;
   return g_steal_pointer (&scan);

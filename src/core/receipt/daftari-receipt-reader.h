@@ -11,6 +11,10 @@ G_BEGIN_DECLS
 typedef struct {
   DaftariReceiptFields *fields;
   GArray               *words;     /* DaftariReceiptWord; boxes in the file's pixels */
+  /* The words of a second recognition (of the page without its background
+   * normalised), made when the first left doubt (daftari_receipt_fields_doubtful);
+   * NULL when there was none. fields merges both readings. */
+  GArray               *second_words;
   int                   width;     /* the file's pixels (a PDF page: at 300 dpi) */
   int                   height;
   char                 *mime;      /* "image/jpeg", "application/pdf", ... */
