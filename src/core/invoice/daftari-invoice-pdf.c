@@ -3,14 +3,10 @@
 
 #include <errno.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
 #include <pango/pangocairo.h>
-#include <cairo-pdf.h>
 #include <qrencode.h>
-#include <stdio.h>
-#ifdef G_OS_UNIX
-#include <unistd.h>
-#endif
+
+#include "daftari-pdf-file.h"
 
 /* Layout of an invoice or statement on A4. Everything is in points. One
  * layout pass measures every block and assigns it a page and a y; drawing a
@@ -1056,29 +1052,6 @@ daftari_document_render_to_cairo (const DaftariDocument  *document,
 
 /* ---- Writing the PDF ----------------------------------------------------- */
 
-typedef struct {
-  FILE *file;
-  int   saved_errno;   /* the first write failure, for the message */
-} Sink;
-
-static cairo_status_t
-sink_write (void                *closure,
-            const unsigned char *data,
-            unsigned int         length)
-{
-  Sink *sink = closure;
-
-  if (sink->saved_errno != 0)
-    return CAIRO_STATUS_WRITE_ERROR;
-  errno = 0;
-  if (fwrite (data, 1, length, sink->file) != length)
-    {
-      sink->saved_errno = errno != 0 ? errno : EIO;
-      return CAIRO_STATUS_WRITE_ERROR;
-    }
-  return CAIRO_STATUS_SUCCESS;
-}
-
 static gboolean
 write_error (GError    **error,
              const char *path,
@@ -1092,57 +1065,11 @@ write_error (GError    **error,
 }
 
 static void
-set_metadata (DocLayout       *l,
-              cairo_surface_t *surface)
+draw_any_page (gpointer data,
+               cairo_t *cr,
+               guint    page)
 {
-  const DaftariDocument *d = l->document;
-  g_autofree char *doc_title = g_strdup_printf ("%s %s", title (l), or_empty (d->number));
-
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, doc_title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, or_empty (d->business_name));
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Daftari");
-}
-
-/* Draws every page into the sink; returns cairo's verdict. */
-static cairo_status_t
-write_pages (DocLayout *l,
-             Sink      *sink)
-{
-  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (sink_write, sink, PAGE_W, PAGE_H);
-  cairo_t *cr = cairo_create (surface);
-  cairo_status_t status;
-
-  set_metadata (l, surface);
-  for (guint page = 0; page < l->n_pages && cairo_status (cr) == CAIRO_STATUS_SUCCESS; page++)
-    {
-      draw_page (l, cr, page);
-      cairo_show_page (cr);
-    }
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  return status;
-}
-
-/* Flushes the file to the disk before the rename, so that after a crash the
- * name holds either the old PDF or the whole new one. Returns 0 or errno. */
-static int
-close_file (FILE *file)
-{
-  int saved = 0;
-
-  if (fflush (file) != 0)
-    saved = errno;
-#ifdef G_OS_UNIX
-  if (saved == 0 && fsync (fileno (file)) != 0)
-    saved = errno;
-#endif
-  if (fclose (file) != 0 && saved == 0)
-    saved = errno;
-  return saved;
+  draw_page (data, cr, page);
 }
 
 gboolean
@@ -1151,10 +1078,9 @@ daftari_document_render_pdf (const DaftariDocument  *document,
                              GError                **error)
 {
   g_autoptr(DocLayout) l = NULL;
-  g_autofree char *tmp = NULL;
-  Sink sink = { NULL, 0 };
-  cairo_status_t status;
-  int saved;
+  g_autofree char *doc_title = NULL;
+  DaftariPdfSpec spec;
+  DaftariPdfFailure failure;
 
   g_return_val_if_fail (document != NULL, FALSE);
   g_return_val_if_fail (path != NULL, FALSE);
@@ -1163,22 +1089,10 @@ daftari_document_render_pdf (const DaftariDocument  *document,
   l = doc_layout_new (document, error);
   if (l == NULL)
     return FALSE;
-
-  tmp = g_strconcat (path, ".tmp", NULL);
-  sink.file = g_fopen (tmp, "wb");
-  if (sink.file == NULL)
-    return write_error (error, path, g_strerror (errno));
-
-  status = write_pages (l, &sink);
-  saved = close_file (sink.file);
-  if (sink.saved_errno != 0)
-    saved = sink.saved_errno;
-  if (saved == 0 && status == CAIRO_STATUS_SUCCESS && g_rename (tmp, path) != 0)
-    saved = errno;
-  if (saved != 0 || status != CAIRO_STATUS_SUCCESS)
-    {
-      g_unlink (tmp);
-      return write_error (error, path, saved != 0 ? g_strerror (saved) : cairo_status_to_string (status));
-    }
+  doc_title = g_strdup_printf ("%s %s", title (l), or_empty (document->number));
+  spec = (DaftariPdfSpec) { PAGE_W, PAGE_H, l->n_pages, doc_title, or_empty (document->business_name) };
+  if (!daftari_pdf_file_write (path, &spec, draw_any_page, l, NULL, &failure))
+    return write_error (error, path, failure.saved_errno != 0 ? g_strerror (failure.saved_errno)
+                                                              : cairo_status_to_string (failure.status));
   return TRUE;
 }

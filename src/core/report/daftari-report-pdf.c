@@ -1,17 +1,11 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "daftari-report-pdf.h"
 
-#include <cairo-pdf.h>
 #include <errno.h>
-#include <fcntl.h>
 #include <glib/gi18n-lib.h>
-#include <glib/gstdio.h>
-#include <stdio.h>
-#ifdef G_OS_UNIX
-#include <unistd.h>
-#endif
 
 #include "daftari-chart-data.h"
+#include "daftari-pdf-file.h"
 #include "daftari-money.h"
 #include "daftari-report-pdf-private.h"
 
@@ -309,28 +303,6 @@ report_new (DaftariBook *book, const DaftariPeriod *period, GCancellable *cancel
 
 /* ---- Writing the file -------------------------------------------------------- */
 
-typedef struct {
-  FILE         *file;
-  int           saved_errno;   /* the first write failure, for the message */
-  GCancellable *cancellable;
-} Sink;
-
-static cairo_status_t
-sink_write (void *closure, const unsigned char *data, unsigned int length)
-{
-  Sink *sink = closure;
-
-  if (sink->saved_errno != 0 || g_cancellable_is_cancelled (sink->cancellable))
-    return CAIRO_STATUS_WRITE_ERROR;
-  errno = 0;
-  if (fwrite (data, 1, length, sink->file) != length)
-    {
-      sink->saved_errno = errno != 0 ? errno : EIO;
-      return CAIRO_STATUS_WRITE_ERROR;
-    }
-  return CAIRO_STATUS_SUCCESS;
-}
-
 /* What the owner can do about a failed write. */
 static const char *
 advice_for (int saved_errno)
@@ -368,81 +340,9 @@ write_error (GError **error, const char *path, int saved_errno)
 }
 
 static void
-set_metadata (PdfReport *r, cairo_surface_t *surface)
+draw_page (gpointer data, cairo_t *cr, guint page)
 {
-  g_autofree char *title = g_strdup_printf ("%s — %s", _("Business report"), r->period_text);
-
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_TITLE, title);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_AUTHOR, r->business);
-  cairo_pdf_surface_set_metadata (surface, CAIRO_PDF_METADATA_CREATOR, "Daftari");
-}
-
-/* Draws every page into the sink; returns cairo's verdict. */
-static cairo_status_t
-write_pages (PdfReport *r, Sink *sink)
-{
-  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (sink_write, sink, PDF_PAGE_W, PDF_PAGE_H);
-  cairo_t *cr = cairo_create (surface);
-  cairo_status_t status;
-
-  set_metadata (r, surface);
-  for (guint page = 0; page < r->n_pages && cairo_status (cr) == CAIRO_STATUS_SUCCESS; page++)
-    {
-      pdf_report_draw_page (r, cr, page);
-      cairo_show_page (cr);
-    }
-  status = cairo_status (cr);
-  cairo_destroy (cr);
-  cairo_surface_finish (surface);
-  if (status == CAIRO_STATUS_SUCCESS)
-    status = cairo_surface_status (surface);
-  cairo_surface_destroy (surface);
-  return status;
-}
-
-/* Flushed to the disk before the rename, so that after a crash the name
- * holds the old file or the whole new one. Returns 0 or an errno. */
-static int
-close_file (FILE *file)
-{
-  int saved = 0;
-
-  if (fflush (file) != 0)
-    saved = errno;
-#ifdef G_OS_UNIX
-  if (saved == 0 && fsync (fileno (file)) != 0)
-    saved = errno;
-#endif
-  if (fclose (file) != 0 && saved == 0)
-    saved = errno;
-  return saved;
-}
-
-/* A new file beside path (so the rename stays on one file system), with the
- * permissions any new file gets. */
-static FILE *
-open_temporary (const char *path, char **out_tmp, int *out_errno)
-{
-  g_autofree char *dir = g_path_get_dirname (path);
-  g_autofree char *base = g_path_get_basename (path);
-  g_autofree char *name = g_strdup_printf (".%s.XXXXXX", base);
-  char *tmp = g_build_filename (dir, name, NULL);
-  int fd = g_mkstemp_full (tmp, O_RDWR | O_CLOEXEC, 0666);
-  FILE *file;
-
-  if (fd < 0 || (file = fdopen (fd, "wb")) == NULL)
-    {
-      *out_errno = errno;
-      if (fd >= 0)
-        {
-          close (fd);
-          g_unlink (tmp);
-        }
-      g_free (tmp);
-      return NULL;
-    }
-  *out_tmp = tmp;
-  return file;
+  pdf_report_draw_page (data, cr, page);
 }
 
 gboolean
@@ -450,10 +350,9 @@ daftari_report_pdf_write (DaftariBook *book, const DaftariPeriod *period, const 
                           GCancellable *cancellable, GError **error)
 {
   g_autoptr(PdfReport) r = NULL;
-  g_autofree char *tmp = NULL;
-  Sink sink = { NULL, 0, cancellable };
-  cairo_status_t status;
-  int saved = 0;
+  g_autofree char *title = NULL;
+  DaftariPdfSpec spec;
+  DaftariPdfFailure failure;
 
   g_return_val_if_fail (book != NULL, FALSE);
   g_return_val_if_fail (period != NULL, FALSE);
@@ -464,28 +363,16 @@ daftari_report_pdf_write (DaftariBook *book, const DaftariPeriod *period, const 
    * book leaves nothing behind to clean up. */
   if ((r = report_new (book, period, cancellable, error)) == NULL)
     return FALSE;
-  if ((sink.file = open_temporary (path, &tmp, &saved)) == NULL)
-    return write_error (error, path, saved);
-
-  status = write_pages (r, &sink);
-  saved = close_file (sink.file);
-  if (sink.saved_errno != 0)
-    saved = sink.saved_errno;
-  if (g_cancellable_is_cancelled (cancellable))
-    {
-      g_unlink (tmp);
-      return !g_cancellable_set_error_if_cancelled (cancellable, error);
-    }
-  if (saved == 0 && status == CAIRO_STATUS_SUCCESS && g_rename (tmp, path) != 0)
-    saved = errno;
-  if (saved != 0 || status != CAIRO_STATUS_SUCCESS)
-    {
-      g_unlink (tmp);
-      if (saved != 0)
-        return write_error (error, path, saved);
-      g_set_error (error, DAFTARI_REPORT_PDF_ERROR, DAFTARI_REPORT_PDF_ERROR_RENDER,
-                   _("Cannot draw the report: %s"), cairo_status_to_string (status));
-      return FALSE;
-    }
+  title = g_strdup_printf ("%s — %s", _("Business report"), r->period_text);
+  spec = (DaftariPdfSpec) { PDF_PAGE_W, PDF_PAGE_H, r->n_pages, title, r->business };
+  if (daftari_pdf_file_write (path, &spec, draw_page, r, cancellable, &failure))
+    return TRUE;
+  if (failure.cancelled)
+    return !g_cancellable_set_error_if_cancelled (cancellable, error);
+  if (failure.saved_errno != 0)
+    return write_error (error, path, failure.saved_errno);
+  g_set_error (error, DAFTARI_REPORT_PDF_ERROR, DAFTARI_REPORT_PDF_ERROR_RENDER,
+               _("Cannot draw the report: %s"), cairo_status_to_string (failure.status));
+  return FALSE;
   return TRUE;
 }
