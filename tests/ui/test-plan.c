@@ -7,6 +7,7 @@
  * itself. Runs under Xvfb with a private keyring. */
 #include <adwaita.h>
 
+#include "test-common.h"
 #include "ui-test.h"
 #include "daftari-budget-dialog.h"
 #include "daftari-main-view.h"
@@ -19,16 +20,6 @@ typedef struct {
   DaftariMonth month;
   gint64       wallet, rent, fuel;
 } Book;
-
-static gint64
-category (DaftariBook *book, const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DaftariAccount) account = daftari_account_find (book, name, &error);
-
-  g_assert_no_error (error);
-  return account->id;
-}
 
 /* An M-PESA wallet with KES 200,000 from three months back, and KES 5,000
  * of fuel this month. */
@@ -47,8 +38,8 @@ make_book (Fixture *f, Book *b)
   b->month = b->today / 100;
   mpesa.opening_ts = daftari_calendar_day_noon (calendar, daftari_month_add (b->month, -3) * 100 + 1);
   g_assert_true (daftari_account_add (book, &mpesa, &b->wallet, &error));
-  b->rent = category (book, "Rent");
-  b->fuel = category (book, "Fuel");
+  b->rent = test_account_id (book, "Rent");
+  b->fuel = test_account_id (book, "Fuel");
   fuel = daftari_ops_build_record (book, DAFTARI_TXN_EXPENSE, b->wallet, b->fuel, 500000,
                                    daftari_calendar_now () - 60, "Rubis", &error);
   g_assert_no_error (error);

@@ -8,6 +8,7 @@
 #include <adwaita.h>
 #include <glib/gstdio.h>
 
+#include "test-common.h"
 #include "ui-test.h"
 #include "daftari-cashflow.h"
 #include "daftari-anomaly.h"
@@ -60,16 +61,6 @@ post (DaftariBook *book, DaftariTxnKind kind, gint64 ts, gint64 wallet, gint64 c
   return txn->id;
 }
 
-static gint64
-category (DaftariBook *book, const char *name)
-{
-  g_autoptr(GError) error = NULL;
-  g_autoptr(DaftariAccount) account = daftari_account_find (book, name, &error);
-
-  g_assert_no_error (error);
-  return account->id;
-}
-
 /* Sales and stock different every month, rent the same; this month's stock
  * is one payment to KAMAU HARDWARE made twice a minute apart (the planted
  * anomaly), and rent has a budget. */
@@ -100,20 +91,20 @@ make_book (Fixture *f, Posted *p)
   for (int i = 0; i < 2; i++)
     {
       post (book, DAFTARI_TXN_EXPENSE, daftari_calendar_day_noon (calendar, p->months[i] * 100 + 5), wallet,
-            category (book, "Rent"), p->rent, "LANDLORD");
+            test_account_id (book, "Rent"), p->rent, "LANDLORD");
       post (book, DAFTARI_TXN_INCOME, daftari_calendar_day_noon (calendar, p->months[i] * 100 + 10), wallet,
-            category (book, "Sales"), p->sales[i], "Counter sales");
+            test_account_id (book, "Sales"), p->sales[i], "Counter sales");
       post (book, DAFTARI_TXN_EXPENSE, daftari_calendar_day_noon (calendar, p->months[i] * 100 + 12), wallet,
-            category (book, "Stock purchases"), p->stock[i], "KAMAU HARDWARE");
+            test_account_id (book, "Stock purchases"), p->stock[i], "KAMAU HARDWARE");
     }
   /* This month's within the last minutes: in this month, and before now. */
-  post (book, DAFTARI_TXN_EXPENSE, now - 240, wallet, category (book, "Rent"), p->rent, "LANDLORD");
-  post (book, DAFTARI_TXN_INCOME, now - 180, wallet, category (book, "Sales"), p->sales[2], "Counter sales");
-  post (book, DAFTARI_TXN_EXPENSE, now - 120, wallet, category (book, "Stock purchases"), p->stock[2] / 2,
+  post (book, DAFTARI_TXN_EXPENSE, now - 240, wallet, test_account_id (book, "Rent"), p->rent, "LANDLORD");
+  post (book, DAFTARI_TXN_INCOME, now - 180, wallet, test_account_id (book, "Sales"), p->sales[2], "Counter sales");
+  post (book, DAFTARI_TXN_EXPENSE, now - 120, wallet, test_account_id (book, "Stock purchases"), p->stock[2] / 2,
         "KAMAU HARDWARE");
-  post (book, DAFTARI_TXN_EXPENSE, now - 60, wallet, category (book, "Stock purchases"), p->stock[2] / 2,
+  post (book, DAFTARI_TXN_EXPENSE, now - 60, wallet, test_account_id (book, "Stock purchases"), p->stock[2] / 2,
         "KAMAU HARDWARE");
-  g_assert_true (daftari_budget_set (book, category (book, "Rent"), 0, p->budget, &error));
+  g_assert_true (daftari_budget_set (book, test_account_id (book, "Rent"), 0, p->budget, &error));
   g_assert_no_error (error);
 }
 
@@ -352,7 +343,7 @@ test_pnl_custom (Fixture *f, gconstpointer data)
   chart_view = child (page, DAFTARI_TYPE_REPORTS_PAGE, "chart_view");
   g_assert_cmpint (daftari_chart_get_kind (daftari_chart_view_get_chart (chart_view)), ==, DAFTARI_CHART_CATEGORIES);
   slice = find_item (daftari_chart_view_get_chart (chart_view), DAFTARI_CHART_ITEM_SLICE,
-                     category (book, "Stock purchases"));
+                     test_account_id (book, "Stock purchases"));
   g_assert_nonnull (slice);
   g_assert_cmpint (slice->value, ==, p.stock[0] + p.stock[1]);
   g_signal_emit_by_name (chart_view, "item-activated", (guint) DAFTARI_CHART_ITEM_SLICE, slice->id);
