@@ -197,6 +197,7 @@ test_rules_match (Fixture *f, gconstpointer data)
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) rules = NULL;
   gint64 rent = test_account_id (f->tb->book, "Rent"), food = test_account_id (f->tb->book, "Food");
+  DaftariCategoriseFeatures name = { FALSE, "till", "123456", "", "", "  Kplc   PREPAID ", "" };
   DaftariCategoriseFeatures kplc = { FALSE, "paybill", "888880", "5410", "", "WRONG NAME", "landlord food" };
   DaftariCategoriseFeatures text = { FALSE, "", "", "", "", "", "Paid the LANDLORD for March" };
   DaftariCategoriseFeatures longer = { FALSE, "", "", "", "", "", "landlord food hotel" };
@@ -218,6 +219,35 @@ test_rules_match (Fixture *f, gconstpointer data)
   g_assert_cmpint (r->category_id, ==, food);
   /* An expense rule does not file money in. */
   g_assert_null (daftari_category_rules_match (rules, &in));
+  /* No number rule for that Till: the folded name decides. */
+  r = daftari_category_rules_match (rules, &name);
+  g_assert_cmpint (r->category_id, ==, test_account_id (f->tb->book, "Electricity (KPLC)"));
+}
+
+/* What the model looks at: words of letters only, lower case (UTF-8 too),
+ * once each; the folded name; channel, number, account and phone. */
+static void
+test_features (void)
+{
+  static const char *const expected[] = {
+    "w:pay", "w:bill", "w:to", "w:kplc", "w:prepaid", "w:acc", "w:mama", "w:ñgo", "c:mama ñgo",
+    "ch:paybill", "n:888880", "r:888880:5410", "p:254722000111",
+  };
+  DaftariCategoriseFeatures f = { FALSE, "paybill", "888880", "5410", "254722000111", "  MAMA\t ÑGO ",
+                                  "SK12AB34CD Pay Bill to 888880 - KPLC PREPAID Acc. 5410 pay BILL" };
+  DaftariCategoriseFeatures none = { TRUE, "", "", "", "", "", "" };
+  g_autoptr(GString) out = g_string_new ("left over");
+  g_autofree char *folded = daftari_categorise_fold ("  Mama \n\t ÑGO  wa   Pili ");
+  const char *t;
+
+  g_assert_cmpstr (folded, ==, "mama ñgo wa pili");
+  g_assert_cmpuint (daftari_categorise_features_write (&f, out), ==, G_N_ELEMENTS (expected));
+  t = out->str;
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++, t += strlen (t) + 1)
+    g_assert_cmpstr (t, ==, expected[i]);
+  g_assert_true (t == out->str + out->len);
+  g_assert_cmpuint (daftari_categorise_features_write (&none, out), ==, 0);
+  g_assert_cmpuint (out->len, ==, 0);
 }
 
 /* ---- Learning ------------------------------------------------------------ */
@@ -431,6 +461,7 @@ int
 main (int argc, char **argv)
 {
   test_common_init (&argc, &argv);
+  g_test_add_func ("/categorise/features", test_features);
   g_test_add ("/categorise/rules/seed", Fixture, NULL, setup, test_rules_seed, teardown);
   g_test_add ("/categorise/rules/edit", Fixture, NULL, setup, test_rules_edit, teardown);
   g_test_add ("/categorise/rules/match", Fixture, NULL, setup, test_rules_match, teardown);

@@ -172,6 +172,13 @@ test_statement (Fixture *f, gconstpointer data)
                                 "SELECT count(*) FROM import_row WHERE json_extract (details, '$.category_source') = 'rule' "
                                 "AND json_extract (details, '$.suggestion.confidence') = 100 "
                                 "AND json_extract (details, '$.suggestion.why') = 'rule: Paybill 888880'"), ==, 2);
+  /* Members with nothing to say are left out: no empty text, no zero fee. */
+  g_assert_cmpint (test_db_int (f->tb->path,
+                                "SELECT count(*) FROM import_row, json_each (details) "
+                                "WHERE json_each.value = '' OR (json_each.key = 'fee' AND json_each.value = 0)"), ==, 0);
+  g_assert_cmpint (test_db_int (f->tb->path,
+                                "SELECT count(*) FROM import_row WHERE json_extract (details, '$.kind') IS NULL "
+                                "OR json_extract (details, '$.line') IS NULL"), ==, 0);
   /* The opening balance: the first row's balance less its amount. */
   g_assert_cmpint (test_balance (f->tb->book, f->tb->opening), ==, -1000000 - 100000000 - 20000);
   assert_statement_landed (f);

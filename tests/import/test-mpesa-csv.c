@@ -6,6 +6,7 @@
  * names and numbers are invented. */
 #include <string.h>
 
+#include "daftari-csv-reader.h"
 #include "daftari-import-error.h"
 #include "daftari-mpesa-csv.h"
 #include "daftari-mpesa-details.h"
@@ -412,6 +413,73 @@ test_large_file (void)
     g_assert_true (g_hash_table_add (keys, import_test_row (parse, i)->key));
 }
 
+/* The reader lends its fields (the statement reader) or copies them (the
+ * bank reader): the same fields either way, quotes, doubled quotes, line
+ * breaks in quotes and empty fields alike. */
+static void
+test_reader_borrowed (void)
+{
+  static const char csv[] = "a, b ,\"c,\"\"d\"\"\ne\",,\r\n\"\"\r\nlast;x,\"\"\"\"";
+  DaftariCsvReader copying, lending;
+  g_autoptr(GPtrArray) copied = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) lent = g_ptr_array_new ();
+  g_autoptr(GError) error = NULL;
+  guint line_a = 0, line_b = 0, records = 0;
+  int a, b;
+
+  daftari_csv_reader_init (&copying, csv, strlen (csv), ',');
+  daftari_csv_reader_init (&lending, csv, strlen (csv), ',');
+  while ((a = daftari_csv_reader_next (&copying, copied, &line_a, &error)) > 0)
+    {
+      b = daftari_csv_reader_next_borrowed (&lending, lent, &line_b, &error);
+      g_assert_cmpint (b, ==, 1);
+      g_assert_cmpuint (line_a, ==, line_b);
+      g_assert_cmpuint (copied->len, ==, lent->len);
+      for (guint i = 0; i < copied->len; i++)
+        g_assert_cmpstr (g_ptr_array_index (copied, i), ==, g_ptr_array_index (lent, i));
+      if (records++ == 0)
+        {
+          g_assert_cmpuint (lent->len, ==, 5);
+          g_assert_cmpstr (g_ptr_array_index (lent, 2), ==, "c,\"d\"\ne");
+          g_assert_cmpstr (g_ptr_array_index (lent, 4), ==, "");
+        }
+    }
+  g_assert_no_error (error);
+  g_assert_cmpint (a, ==, 0);
+  g_assert_cmpint (daftari_csv_reader_next_borrowed (&lending, lent, &line_b, &error), ==, 0);
+  g_assert_cmpuint (records, ==, 3);
+  g_assert_cmpstr (g_ptr_array_index (lent, 1), ==, "\"");
+  daftari_csv_reader_clear (&copying);
+  daftari_csv_reader_clear (&lending);
+}
+
+/* Statement rows are one block each, and a packed row is a true copy. */
+static void
+test_packed_rows (void)
+{
+  g_autoptr(DaftariImportParse) parse = parse_ok (HEADER_7
+    "TFA1B2C3D4,2025-03-10 11:00:00,Funds received from - 0712345678 MARY ATIENO,Completed,200.00,,200.00\n");
+  DaftariImportRow fields = { .receipt = (char *) "SKA1B2C3D4", .ts = 5, .amount = -7, .details = (char *) "text",
+                              .key = (char *) "k", .line = 3 };
+  g_autoptr(DaftariImportRow) packed = daftari_import_row_new_packed (&fields);
+  const DaftariImportRow *row = import_test_row (parse, 0);
+
+  g_assert_true (row->packed);
+  g_assert_cmpstr (row->counterparty, ==, "MARY ATIENO");
+  g_assert_cmpstr (row->reversed_receipt, ==, "");
+  g_assert_true (packed->packed);
+  g_assert_true (packed->receipt != fields.receipt);
+  g_assert_cmpstr (packed->receipt, ==, "SKA1B2C3D4");
+  g_assert_cmpstr (packed->details, ==, "text");
+  g_assert_cmpstr (packed->key, ==, "k");
+  /* NULL strings come out empty, never NULL. */
+  g_assert_cmpstr (packed->phone, ==, "");
+  g_assert_cmpstr (packed->counterparty, ==, "");
+  g_assert_cmpint (packed->ts, ==, 5);
+  g_assert_cmpint (packed->amount, ==, -7);
+  g_assert_cmpuint (packed->line, ==, 3);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -426,5 +494,7 @@ main (int argc, char **argv)
   g_test_add_func ("/mpesa-csv/bad-rows", test_bad_rows);
   g_test_add_func ("/mpesa-csv/bad-files", test_bad_files);
   g_test_add_func ("/mpesa-csv/large-file", test_large_file);
+  g_test_add_func ("/mpesa-csv/packed-rows", test_packed_rows);
+  g_test_add_func ("/csv-reader/borrowed", test_reader_borrowed);
   return g_test_run ();
 }

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "daftari-categorise-data.h"
 
+#include <string.h>
+
 #include "daftari-book-private.h"
 #include "daftari-category-rule.h"
 #include "daftari-error.h"
@@ -55,19 +57,16 @@ is_identity (const char *token)
 }
 
 static guint32
-intern (DaftariCategoriseData *data, char *token)
+intern (DaftariCategoriseData *data, const char *token)
 {
   gpointer value = g_hash_table_lookup (data->vocabulary, token);
   guint8 identity;
 
   if (value != NULL)
-    {
-      g_free (token);
-      return GPOINTER_TO_UINT (value) - 1;
-    }
+    return GPOINTER_TO_UINT (value) - 1;
   identity = is_identity (token);
   g_byte_array_append (data->identity, &identity, 1);
-  g_hash_table_insert (data->vocabulary, token, GUINT_TO_POINTER (++data->n_vocabulary));
+  g_hash_table_insert (data->vocabulary, g_strdup (token), GUINT_TO_POINTER (++data->n_vocabulary));
   return data->n_vocabulary - 1;
 }
 
@@ -91,7 +90,7 @@ is_fallback (const gint64 *fallback, guint n, gint64 id)
 /* The transaction read so far becomes a document if it is one. */
 static void
 flush (DaftariCategoriseData *data, GHashTable *class_index, Pending *p, const gint64 *fallback,
-       guint n_fallback, GPtrArray *rules, GPtrArray *tokens)
+       guint n_fallback, GPtrArray *rules, GString *tokens)
 {
   DaftariCategoriseFeatures f;
   DaftariCategoriseDoc doc = { .txn_id = p->txn_id, .first = data->features->len };
@@ -102,14 +101,12 @@ flush (DaftariCategoriseData *data, GHashTable *class_index, Pending *p, const g
   if (p->n_splits == 1 && !is_fallback (fallback, n_fallback, p->category_id))
     {
       daftari_categorise_features_from_txn (&f, p->txn, p->money_in);
-      g_ptr_array_set_size (tokens, 0);
-      daftari_categorise_features_tokens (&f, tokens);
-      for (guint i = 0; i < tokens->len; i++)
+      doc.n_features = daftari_categorise_features_write (&f, tokens);
+      for (const char *t = tokens->str; t < tokens->str + tokens->len; t += strlen (t) + 1)
         {
-          guint32 id = intern (data, g_steal_pointer (&tokens->pdata[i]));
+          guint32 id = intern (data, t);
           g_array_append_val (data->features, id);
         }
-      doc.n_features = tokens->len;
       doc.klass = class_of (data, class_index, p->category_id, p->money_in);
       rule = daftari_category_rules_match (rules, &f);
       doc.rule_category = rule != NULL ? rule->category_id : 0;
@@ -139,7 +136,7 @@ daftari_categorise_data_load (DaftariBook *book, const gint64 *fallback, guint n
       "AND a.kind IN ('income', 'expense') ORDER BY t.id DESC", error);
   g_autoptr(DaftariCategoriseData) data = NULL;
   g_autoptr(GHashTable) class_index = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
-  g_autoptr(GPtrArray) tokens = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GString) tokens = g_string_new (NULL);
   Pending p = { 0 };
   int rc;
 

@@ -31,13 +31,19 @@ void   daftari_categorise_features_from_txn (DaftariCategoriseFeatures *features
  * is: "w:" a word of the memo or payee (letters only: receipt numbers,
  * amounts and dates say nothing about a category), "c:" the whole
  * counterparty name, "ch:" the channel, "n:" a Paybill/Till number, "r:" a
- * number with its account, "p:" a phone. Each appears once. Appended to out
- * (of char*, owned by out's free function). */
-void   daftari_categorise_features_tokens   (const DaftariCategoriseFeatures *features,
-                                             GPtrArray                       *out);
+ * number with its account, "p:" a phone. Each appears once. Written into
+ * out (emptied first), one after another, each ending in a NUL, so that
+ * the caller can keep one buffer for every payment (imports tokenise every
+ * row). Returns how many; read them with
+ *   for (const char *t = out->str; n-- > 0; t += strlen (t) + 1) */
+guint  daftari_categorise_features_write    (const DaftariCategoriseFeatures *features,
+                                             GString                         *out);
 
 /* Lower case, runs of white space as one space, trimmed: how names and
  * rule patterns are compared. */
 char  *daftari_categorise_fold              (const char *text);
+/* The same, appended to out. */
+void   daftari_categorise_fold_append       (GString    *out,
+                                             const char *text);
 
 G_END_DECLS

@@ -17,6 +17,7 @@ struct _DaftariCategoriser {
   gint64                 fallback[2];
   DaftariCategoriseData *data;     /* trained lazily: many imports never need it */
   DaftariClassifier     *model;
+  GHashTable            *why;      /* rule → "rule: …", said once for every payment it decides */
 };
 
 void
@@ -52,6 +53,7 @@ daftari_categoriser_new (DaftariBook *book, GError **error)
   g_autoptr(DaftariAccount) other = NULL;
 
   self->book = g_object_ref (book);
+  self->why = g_hash_table_new_full (NULL, NULL, NULL, g_free);
   if (!daftari_category_rules_seed (book, error) ||
       (self->rules = daftari_category_rule_list (book, error)) == NULL ||
       (other = daftari_account_find_role (book, DAFTARI_ROLE_OTHER_EXPENSES, error)) == NULL)
@@ -68,6 +70,7 @@ daftari_categoriser_free (DaftariCategoriser *self)
     return;
   g_clear_pointer (&self->model, daftari_classifier_free);
   g_clear_pointer (&self->data, daftari_categorise_data_free);
+  g_clear_pointer (&self->why, g_hash_table_unref);
   g_clear_pointer (&self->rules, g_ptr_array_unref);
   g_object_unref (self->book);
   g_free (self);
@@ -107,9 +110,14 @@ daftari_categoriser_suggest (DaftariCategoriser *self, const DaftariCategoriseFe
   *out = (DaftariSuggestion) { 0 };
   if (rule != NULL)
     {
-      g_autofree char *what = daftari_category_rule_describe (rule);
-      *out = (DaftariSuggestion) { rule->category_id, 100, DAFTARI_SUGGESTION_RULE, NULL };
-      out->why = g_strdup_printf (_("rule: %s"), what);
+      const char *why = g_hash_table_lookup (self->why, rule);
+      if (why == NULL)
+        {
+          g_autofree char *what = daftari_category_rule_describe (rule);
+          g_hash_table_insert (self->why, (gpointer) rule, g_strdup_printf (_("rule: %s"), what));
+          why = g_hash_table_lookup (self->why, rule);
+        }
+      *out = (DaftariSuggestion) { rule->category_id, 100, DAFTARI_SUGGESTION_RULE, g_strdup (why) };
       return TRUE;
     }
   if (!ensure_model (self, error))

@@ -317,12 +317,20 @@ match_strength (const DaftariCategoryRule *rule, const DaftariCategoriseFeatures
     }
 }
 
-const DaftariCategoryRule *
-daftari_category_rules_match (GPtrArray *rules, const DaftariCategoriseFeatures *f)
+static gboolean
+matches_by_number (const DaftariCategoryRule *rule)
 {
-  g_autofree char *name = daftari_categorise_fold (f->counterparty);
-  g_autofree char *joined = g_strconcat (f->text, " ", f->counterparty, NULL);
-  g_autofree char *text = daftari_categorise_fold (joined);
+  return rule->field == DAFTARI_RULE_FIELD_PAYBILL || rule->field == DAFTARI_RULE_FIELD_TILL ||
+         rule->field == DAFTARI_RULE_FIELD_PHONE;
+}
+
+/* The most specific rule of those for which `numbers` says whether they
+ * match by a number or phone; on a tie the older rule. name and text may
+ * be NULL when no such rule needs them. */
+static const DaftariCategoryRule *
+best_rule (GPtrArray *rules, const DaftariCategoriseFeatures *f, gboolean numbers, const char *name,
+           const char *text)
+{
   const DaftariCategoryRule *best = NULL;
   gsize best_strength = 0;
 
@@ -330,7 +338,7 @@ daftari_category_rules_match (GPtrArray *rules, const DaftariCategoriseFeatures 
     {
       const DaftariCategoryRule *rule = g_ptr_array_index (rules, i);
       gsize strength;
-      if (rule->archived || rule->money_in != f->money_in)
+      if (rule->archived || rule->money_in != f->money_in || matches_by_number (rule) != numbers)
         continue;
       strength = match_strength (rule, f, name, text);
       if (strength > best_strength || (strength == best_strength && strength > 0 && rule->id < best->id))
@@ -340,4 +348,33 @@ daftari_category_rules_match (GPtrArray *rules, const DaftariCategoriseFeatures 
         }
     }
   return best;
+}
+
+static gboolean
+has_text_rules (GPtrArray *rules, gboolean money_in)
+{
+  for (guint i = 0; rules != NULL && i < rules->len; i++)
+    {
+      const DaftariCategoryRule *rule = g_ptr_array_index (rules, i);
+      if (!rule->archived && rule->money_in == money_in && !matches_by_number (rule))
+        return TRUE;
+    }
+  return FALSE;
+}
+
+const DaftariCategoryRule *
+daftari_category_rules_match (GPtrArray *rules, const DaftariCategoriseFeatures *f)
+{
+  const DaftariCategoryRule *rule = best_rule (rules, f, TRUE, NULL, NULL);
+  g_autofree char *name = NULL, *joined = NULL, *text = NULL;
+
+  /* A number or phone is more specific than any name or text, so the
+   * payee is only folded (every row of an import is matched) when no
+   * number decides and some rule reads it. */
+  if (rule != NULL || !has_text_rules (rules, f->money_in))
+    return rule;
+  name = daftari_categorise_fold (f->counterparty);
+  joined = g_strconcat (f->text, " ", f->counterparty, NULL);
+  text = daftari_categorise_fold (joined);
+  return best_rule (rules, f, FALSE, name, text);
 }

@@ -2,6 +2,7 @@
 #include "daftari-classifier.h"
 
 #include <math.h>
+#include <string.h>
 
 /* Laplace smoothing. */
 #define ALPHA 1.0
@@ -31,6 +32,10 @@ struct _DaftariClassifier {
   guint          n_classes_in, n_classes_out;
   guint64        vocabulary; /* features seen in training */
   double        *score;      /* scratch, per class */
+  /* Scratch of predict_features, kept from payment to payment: an import
+   * predicts every row (a model is used by one thread at a time). */
+  GString       *scratch;    /* the payment's features */
+  GArray        *ids;        /* of guint32 */
 };
 
 static void
@@ -63,6 +68,8 @@ daftari_classifier_train (const DaftariCategoriseData *data, guint n_folds, guin
   m->docs = g_new0 (guint64, MAX (n_classes, 1));
   m->tokens = g_new0 (guint64, MAX (n_classes, 1));
   m->score = g_new0 (double, MAX (n_classes, 1));
+  m->scratch = g_string_new (NULL);
+  m->ids = g_array_new (FALSE, FALSE, sizeof (guint32));
   for (guint d = 0; d < data->docs->len; d++)
     {
       const DaftariCategoriseDoc *doc = &g_array_index (data->docs, DaftariCategoriseDoc, d);
@@ -100,6 +107,8 @@ daftari_classifier_free (DaftariClassifier *m)
   g_free (m->docs);
   g_free (m->tokens);
   g_free (m->score);
+  g_string_free (m->scratch, TRUE);
+  g_array_unref (m->ids);
   g_free (m);
 }
 
@@ -176,13 +185,22 @@ void
 daftari_classifier_predict_features (const DaftariClassifier *m, const DaftariCategoriseFeatures *features,
                                      DaftariPrediction *out)
 {
-  g_autoptr(GPtrArray) tokens = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GArray) ids = g_array_new (FALSE, FALSE, sizeof (guint32));
+  GArray *ids = m->ids;
+  const char *t;
+  guint n;
 
-  daftari_categorise_features_tokens (features, tokens);
-  for (guint i = 0; i < tokens->len; i++)
+  /* Nothing learned in this direction: no class to predict (what
+   * daftari_classifier_predict says too), and no need to read the payment. */
+  if ((features->money_in ? m->docs_in : m->docs_out) == 0)
     {
-      gint64 id = daftari_categorise_data_lookup (m->data, g_ptr_array_index (tokens, i));
+      *out = (DaftariPrediction) { 0 };
+      return;
+    }
+  n = daftari_categorise_features_write (features, m->scratch);
+  g_array_set_size (ids, 0);
+  for (t = m->scratch->str; n-- > 0; t += strlen (t) + 1)
+    {
+      gint64 id = daftari_categorise_data_lookup (m->data, t);
       guint32 id32 = (guint32) id;
       if (id >= 0 && m->features[id].total > 0)
         g_array_append_val (ids, id32);

@@ -5,6 +5,7 @@
 #include <string.h>
 
 #include "daftari-import-error.h"
+#include "daftari-text-append.h"
 
 void
 daftari_csv_reader_init (DaftariCsvReader *r, const char *data, gsize length, char delimiter)
@@ -14,6 +15,7 @@ daftari_csv_reader_init (DaftariCsvReader *r, const char *data, gsize length, ch
   r->line = 1;
   r->delimiter = delimiter;
   r->field = g_string_new (NULL);
+  r->starts = g_array_new (FALSE, FALSE, sizeof (gsize));
 }
 
 void
@@ -22,6 +24,7 @@ daftari_csv_reader_clear (DaftariCsvReader *r)
   if (r->field != NULL)
     g_string_free (r->field, TRUE);
   r->field = NULL;
+  g_clear_pointer (&r->starts, g_array_unref);
 }
 
 /* A line break at p (CR, LF or CRLF): its length, or 0. */
@@ -51,7 +54,7 @@ read_quoted (DaftariCsvReader *r, GError **error)
         {
           if (r->p + 1 < r->end && r->p[1] == '"')
             {
-              g_string_append_c (r->field, '"');
+              daftari_text_append_c (r->field, '"');
               r->p += 2;
               continue;
             }
@@ -60,12 +63,12 @@ read_quoted (DaftariCsvReader *r, GError **error)
         }
       if (br > 0)
         {
-          g_string_append_c (r->field, '\n');
+          daftari_text_append_c (r->field, '\n');
           r->p += br;
           r->line++;
           continue;
         }
-      g_string_append_c (r->field, *r->p++);
+      daftari_text_append_c (r->field, *r->p++);
     }
   g_set_error (error, DAFTARI_IMPORT_ERROR, DAFTARI_IMPORT_ERROR_MALFORMED,
                _("the quoted field that opens on line %u never closes"), start_line);
@@ -83,21 +86,23 @@ read_plain (DaftariCsvReader *r)
 
   while (r->p < r->end && *r->p != r->delimiter && *r->p != '\n' && *r->p != '\r')
     r->p++;
-  g_string_append_len (r->field, start, r->p - start);
+  daftari_text_append (r->field, start, r->p - start);
 }
 
-int
-daftari_csv_reader_next (DaftariCsvReader *r, GPtrArray *fields, guint *out_line, GError **error)
+/* The next record into r->field, each field ending in a NUL, its start in
+ * r->starts. */
+static int
+read_record (DaftariCsvReader *r, guint *out_line, GError **error)
 {
   if (r->p >= r->end)
     return 0;
-  g_ptr_array_set_size (fields, 0);
+  g_string_truncate (r->field, 0);
+  g_array_set_size (r->starts, 0);
   *out_line = r->line;
   for (;;)
     {
-      gsize br;
-
-      g_string_truncate (r->field, 0);
+      gsize br, start = r->field->len;
+      g_array_append_val (r->starts, start);
       if (r->p < r->end && *r->p == '"')
         {
           r->p++;
@@ -105,7 +110,7 @@ daftari_csv_reader_next (DaftariCsvReader *r, GPtrArray *fields, guint *out_line
             return -1;
         }
       read_plain (r);
-      g_ptr_array_add (fields, g_strndup (r->field->str, r->field->len));
+      daftari_text_append_c (r->field, '\0');
       if (r->p >= r->end)
         return 1;
       if (*r->p == r->delimiter)
@@ -118,6 +123,32 @@ daftari_csv_reader_next (DaftariCsvReader *r, GPtrArray *fields, guint *out_line
       r->line++;
       return 1;
     }
+}
+
+int
+daftari_csv_reader_next (DaftariCsvReader *r, GPtrArray *fields, guint *out_line, GError **error)
+{
+  int rc = read_record (r, out_line, error);
+
+  if (rc <= 0)
+    return rc;
+  g_ptr_array_set_size (fields, 0);
+  for (guint i = 0; i < r->starts->len; i++)
+    g_ptr_array_add (fields, g_strdup (r->field->str + g_array_index (r->starts, gsize, i)));
+  return 1;
+}
+
+int
+daftari_csv_reader_next_borrowed (DaftariCsvReader *r, GPtrArray *fields, guint *out_line, GError **error)
+{
+  int rc = read_record (r, out_line, error);
+
+  if (rc <= 0)
+    return rc;
+  g_ptr_array_set_size (fields, 0);
+  for (guint i = 0; i < r->starts->len; i++)
+    g_ptr_array_add (fields, r->field->str + g_array_index (r->starts, gsize, i));
+  return 1;
 }
 
 gboolean

@@ -1,6 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "daftari-import-row.h"
 
+#include <string.h>
+
 DaftariImportRow *
 daftari_import_row_new (void)
 {
@@ -20,11 +22,52 @@ daftari_import_row_new (void)
   return row;
 }
 
+DaftariImportRow *
+daftari_import_row_new_packed (const DaftariImportRow *fields)
+{
+  const char *texts[] = { fields->receipt, fields->counterparty, fields->phone, fields->shortcode,
+                          fields->reference, fields->reversed_receipt, fields->details, fields->key };
+  gsize lengths[G_N_ELEMENTS (texts)];
+  gsize size = sizeof (DaftariImportRow);
+  DaftariImportRow *row;
+  char **slots[G_N_ELEMENTS (texts)];
+  char *p;
+
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    size += (lengths[i] = texts[i] != NULL ? strlen (texts[i]) : 0) + 1;
+  row = g_malloc (size);
+  *row = *fields;
+  row->packed = TRUE;
+  slots[0] = &row->receipt;
+  slots[1] = &row->counterparty;
+  slots[2] = &row->phone;
+  slots[3] = &row->shortcode;
+  slots[4] = &row->reference;
+  slots[5] = &row->reversed_receipt;
+  slots[6] = &row->details;
+  slots[7] = &row->key;
+  p = (char *) (row + 1);
+  for (guint i = 0; i < G_N_ELEMENTS (texts); i++)
+    {
+      *slots[i] = p;
+      if (lengths[i] > 0)
+        memcpy (p, texts[i], lengths[i]);
+      p[lengths[i]] = '\0';
+      p += lengths[i] + 1;
+    }
+  return row;
+}
+
 void
 daftari_import_row_free (DaftariImportRow *row)
 {
   if (row == NULL)
     return;
+  if (row->packed)
+    {
+      g_free (row);
+      return;
+    }
   g_free (row->receipt);
   g_free (row->counterparty);
   g_free (row->phone);

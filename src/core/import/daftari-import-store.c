@@ -3,6 +3,7 @@
 
 #include "daftari-book-private.h"
 #include "daftari-db.h"
+#include "daftari-text-append.h"
 
 /* Rows per multi-row INSERT: 9 columns × 64 stays far below SQLite's
  * parameter limit, and is enough for the statement's own cost to vanish. */
@@ -90,11 +91,15 @@ many_rows_sql (void)
   return (const char *) cell;
 }
 
+/* Row i of the queue; its JSON ends where the next one's starts (past a NUL). */
 static void
-bind_row (sqlite3_stmt *stmt, int column, const DaftariImportStore *store, const Remembered *r)
+bind_row (sqlite3_stmt *stmt, int column, const DaftariImportStore *store, guint i)
 {
+  const Remembered *r = &g_array_index (store->queue, Remembered, i);
   const DaftariImportRow *row = r->row;
   gint64 wallet_id = store->wallet_id;
+  gsize end = i + 1 < store->queue->len ? g_array_index (store->queue, Remembered, i + 1).details - 1
+                                        : store->text->len;
 
   sqlite3_bind_int64 (stmt, column + 1, r->batch_id);
   sqlite3_bind_int64 (stmt, column + 2, wallet_id);
@@ -107,7 +112,7 @@ bind_row (sqlite3_stmt *stmt, int column, const DaftariImportStore *store, const
   sqlite3_bind_text (stmt, column + 6, row->receipt != NULL ? row->receipt : "", -1, SQLITE_STATIC);
   sqlite3_bind_int64 (stmt, column + 7, row->ts);
   sqlite3_bind_int64 (stmt, column + 8, row->amount);
-  sqlite3_bind_text (stmt, column + 9, store->text->str + r->details, -1, SQLITE_STATIC);
+  sqlite3_bind_text (stmt, column + 9, store->text->str + r->details, (int) (end - r->details), SQLITE_STATIC);
 }
 
 gboolean
@@ -122,12 +127,12 @@ daftari_import_store_flush (DaftariImportStore *store, GError **error)
   for (; ok && i + ROWS_PER_INSERT <= queue->len; i += ROWS_PER_INSERT)
     {
       for (guint r = 0; r < ROWS_PER_INSERT; r++)
-        bind_row (many, r * COLUMNS, store, &g_array_index (queue, Remembered, i + r));
+        bind_row (many, r * COLUMNS, store, i + r);
       ok = daftari_db_step_done (many, error);
     }
   for (; ok && i < queue->len; i++)
     {
-      bind_row (one, 0, store, &g_array_index (queue, Remembered, i));
+      bind_row (one, 0, store, i);
       ok = daftari_db_step_done (one, error);
     }
   clear_queue (store);
@@ -142,10 +147,10 @@ static void
 json_name (GString *out, const char *name)
 {
   if (out->len > 0 && out->str[out->len - 1] != '{')
-    g_string_append_c (out, ',');
-  g_string_append_c (out, '"');
-  g_string_append (out, name);
-  g_string_append (out, "\":");
+    daftari_text_append_c (out, ',');
+  daftari_text_append_c (out, '"');
+  daftari_text_append (out, name, strlen (name));
+  daftari_text_append (out, "\":", 2);
 }
 
 void
@@ -154,26 +159,26 @@ daftari_import_json_text (GString *out, const char *name, const char *value)
   const char *run = value != NULL ? value : "";
 
   json_name (out, name);
-  g_string_append_c (out, '"');
+  daftari_text_append_c (out, '"');
   /* Plain runs are copied whole; only quotes, backslashes and controls are escaped. */
   for (const char *p = run;; p++)
     {
       guchar c = (guchar) *p;
       if (c != '\0' && c >= 0x20 && c != '"' && c != '\\')
         continue;
-      g_string_append_len (out, run, p - run);
+      daftari_text_append (out, run, p - run);
       if (c == '\0')
         break;
       if (c < 0x20)
         g_string_append_printf (out, "\\u%04x", c);
       else
         {
-          g_string_append_c (out, '\\');
-          g_string_append_c (out, (char) c);
+          daftari_text_append_c (out, '\\');
+          daftari_text_append_c (out, (char) c);
         }
       run = p + 1;
     }
-  g_string_append_c (out, '"');
+  daftari_text_append_c (out, '"');
 }
 
 void
@@ -189,5 +194,5 @@ daftari_import_json_int (GString *out, const char *name, gint64 value)
   while ((magnitude /= 10) != 0);
   if (value < 0)
     digits[--n] = '-';
-  g_string_append_len (out, digits + n, sizeof digits - n);
+  daftari_text_append (out, digits + n, sizeof digits - n);
 }

@@ -5,6 +5,9 @@
 
 #include <glib/gi18n-lib.h>
 #include <string.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
 #include <json-glib/json-glib.h>
 
@@ -28,9 +31,18 @@
 /* Progress is reported about this many times per import. */
 #define PROGRESS_REPORTS 100
 
+/* What the engine knows of the key of an item of this import (Import.keys). */
+typedef enum {
+  KEY_UNKNOWN,   /* not remembered by this import */
+  KEY_PENDING,   /* its item waits in the chunk: fate unknown */
+  KEY_HELD,
+  KEY_KEPT,      /* posted or duplicate */
+} KeyState;
+
 typedef struct {
   DaftariImportRow *row;
   guint             index;      /* in the parse, for a stable order */
+  KeyState          key_state;  /* of its key and its merged charge rows' keys */
   gint64            fee;        /* the row's own fee plus merged charge rows */
   GPtrArray        *charges;    /* statement CHARGE rows merged into this one, or NULL */
   gboolean          merged;     /* this is a charge row merged into another */
@@ -61,11 +73,6 @@ typedef struct {
   GError     *refusal;     /* STEP_POST: why building or the ledger refused it */
 } Step;
 
-/* What the engine knows of a key this import remembers (values of Import.keys). */
-#define KEY_PENDING GINT_TO_POINTER (1)  /* its item waits in the chunk: fate unknown */
-#define KEY_HELD    GINT_TO_POINTER (2)
-#define KEY_KEPT    GINT_TO_POINTER (3)  /* posted or duplicate */
-
 typedef struct {
   DaftariBook         *book;
   DaftariAccount      *wallet;
@@ -79,7 +86,10 @@ typedef struct {
   GPtrArray           *rules;       /* the categoriser's rules, to know when it would train */
   gboolean             model_ready; /* the categoriser has trained its model (or is about to) */
   DaftariImportStore  *store;       /* import_row rows waiting to be written */
-  GHashTable          *keys;        /* key (borrowed from the parse) → KEY_*: rows of this import */
+  /* Key (borrowed from the parse) → its Item: rows of this import. What is
+   * known of the key is in the item, so that settling it costs no look-up
+   * in a table that grows to a million keys. */
+  GHashTable          *keys;
   gboolean             keys_fresh;  /* the wallet had no row of this import's source */
   gboolean             no_others;   /* … nor of another source: nothing to match across sources */
   gboolean             mixed;       /* the rows' keys name several sources: no shortcut holds */
@@ -90,6 +100,12 @@ typedef struct {
   GPtrArray           *to_post;
   GPtrArray           *posting;     /* of Step* */
   GPtrArray           *waiting;     /* items refused for overdraft, to try again (of Item*) */
+  /* Transactions of settled chunks, filled again for the next (of
+   * DaftariTxn*), and the memo being written: a million transactions made
+   * and freed, each with its texts and splits, left malloc sweeping the
+   * pieces on every large allocation. */
+  GPtrArray           *spare;
+  GString             *memo;
   gboolean             last_try;    /* an overdraft now is a rejection */
   gboolean             retrying;    /* the passes over waiting items: progress is already counted */
   GCancellable        *cancellable;
@@ -288,17 +304,17 @@ balance_around (GArray *items, guint first, gboolean before, gint64 *out)
 static gboolean
 find_key (Import *im, const char *key, gboolean *out_found, gboolean *out_held, GError **error)
 {
-  gpointer known = g_hash_table_lookup (im->keys, key);
+  const Item *known = g_hash_table_lookup (im->keys, key);
   sqlite3_stmt *stmt;
 
-  if (known == KEY_PENDING)
+  if (known != NULL && known->key_state == KEY_PENDING)
     {
       if (!settle_chunk (im, error))
         return FALSE;
       known = g_hash_table_lookup (im->keys, key);
     }
   *out_found = known != NULL;
-  *out_held = known == KEY_HELD;
+  *out_held = known != NULL && known->key_state == KEY_HELD;
   if (known != NULL || im->keys_fresh)
     return TRUE;
   stmt = daftari_book_prepare (im->book, "SELECT state = 'held' FROM import_row WHERE wallet_id = ? AND key = ?",
@@ -369,19 +385,32 @@ find_match (Import *im, const DaftariImportRow *row, gboolean *out_found, gint64
  * (docs/import.md). Written by hand: it is on every row of a million-row
  * import. */
 
+/* Members with nothing to say are left out (readers take "" and 0): the
+ * table holds a million of these after a big import, and its size is what
+ * writing them costs. */
+static void
+json_text_if (GString *out, const char *name, const char *value)
+{
+  if (value != NULL && *value != '\0')
+    daftari_import_json_text (out, name, value);
+}
+
 /* Appends the row's JSON object to out. */
 static void
 row_json (GString *out, const DaftariImportRow *row, const Item *item, const char *merged_into)
 {
+  gint64 fee = item != NULL ? item->fee : row->fee;
+
   g_string_append_c (out, '{');
   daftari_import_json_text (out, "text", row->details);
   daftari_import_json_text (out, "kind", daftari_mpesa_kind_to_string (row->kind));
-  daftari_import_json_int (out, "fee", item != NULL ? item->fee : row->fee);
-  daftari_import_json_text (out, "counterparty", row->counterparty);
-  daftari_import_json_text (out, "phone", row->phone);
-  daftari_import_json_text (out, "shortcode", row->shortcode);
-  daftari_import_json_text (out, "reference", row->reference);
-  daftari_import_json_text (out, "reversed_receipt", row->reversed_receipt);
+  if (fee != 0)
+    daftari_import_json_int (out, "fee", fee);
+  json_text_if (out, "counterparty", row->counterparty);
+  json_text_if (out, "phone", row->phone);
+  json_text_if (out, "shortcode", row->shortcode);
+  json_text_if (out, "reference", row->reference);
+  json_text_if (out, "reversed_receipt", row->reversed_receipt);
   daftari_import_json_int (out, "line", row->line);
   if (row->has_balance)
     daftari_import_json_int (out, "balance", row->balance);
@@ -409,18 +438,22 @@ store_row (Import *im, gint64 batch_id, const DaftariImportRow *row, const char 
            const Item *item, const char *merged_into)
 {
   row_json (daftari_import_store_add (im->store, batch_id, row, state, txn_id), row, item, merged_into);
-  if (im->keys != NULL)
-    g_hash_table_insert (im->keys, row->key, g_str_equal (state, "held") ? KEY_HELD : KEY_KEPT);
 }
 
-/* The row and the charge rows merged into it share one fate. */
+/* The row and the charge rows merged into it share one fate. The item's
+ * key is in im->keys since it was queued; its charge rows' keys join it. */
 static void
-store_item (Import *im, const Item *item, const char *state, gint64 txn_id)
+store_item (Import *im, Item *item, const char *state, gint64 txn_id)
 {
+  item->key_state = g_str_equal (state, "held") ? KEY_HELD : KEY_KEPT;
   store_row (im, im->result->batch_id, item->row, state, txn_id, item, NULL);
   for (guint i = 0; item->charges != NULL && i < item->charges->len; i++)
-    store_row (im, im->result->batch_id, g_ptr_array_index (item->charges, i), state, txn_id, NULL,
-               item->row->key);
+    {
+      DaftariImportRow *charge = g_ptr_array_index (item->charges, i);
+      store_row (im, im->result->batch_id, charge, state, txn_id, NULL, item->row->key);
+      if (charge->key != NULL && *charge->key != '\0')
+        g_hash_table_insert (im->keys, charge->key, item);
+    }
 }
 
 static guint
@@ -431,13 +464,80 @@ item_rows (const Item *item)
 
 /* ---- Building transactions --------------------------------------------- */
 
-static char *
-describe (const DaftariImportRow *row)
+/* The memo: the receipt, then the source's text on one line, trimmed. */
+static const char *
+describe (GString *out, const DaftariImportRow *row)
 {
-  g_autofree char *details = g_strdup (row->details != NULL ? row->details : "");
+  gsize start, end;
 
-  g_strdelimit (details, "\r\n\t", ' ');
-  return g_strdup_printf ("%s %s", row->receipt != NULL ? row->receipt : "", g_strstrip (details));
+  g_string_assign (out, row->receipt != NULL ? row->receipt : "");
+  g_string_append_c (out, ' ');
+  start = out->len;
+  g_string_append (out, row->details != NULL ? row->details : "");
+  for (gsize i = start; i < out->len; i++)
+    if (out->str[i] == '\r' || out->str[i] == '\n' || out->str[i] == '\t')
+      out->str[i] = ' ';
+  for (end = out->len; end > start && g_ascii_isspace (out->str[end - 1]); end--)
+    ;
+  g_string_truncate (out, end);
+  for (end = start; end < out->len && g_ascii_isspace (out->str[end]); end++)
+    ;
+  return g_string_erase (out, start, end - start)->str;
+}
+
+/* The bytes a text of a transaction has room for (texts are malloc'd: GLib
+ * allocates with the system's malloc). */
+static gsize
+room_of (const char *text)
+{
+#ifdef __GLIBC__
+  return malloc_usable_size ((void *) text);
+#else
+  return strlen (text) + 1;
+#endif
+}
+
+/* daftari_txn_set_text, over the old text when it has the room. */
+static void
+put_text (char **field, const char *text)
+{
+  gsize n = strlen (text);
+
+  if (*field != NULL && room_of (*field) > n)
+    memcpy (*field, text, n + 1);
+  else
+    daftari_txn_set_text (field, text);
+}
+
+/* A transaction to fill: a spare one emptied (every field of DaftariTxn, as
+ * daftari_txn_new makes it), else a new one. */
+static DaftariTxn *
+take_txn (Import *im, DaftariTxnKind kind, gint64 ts)
+{
+  DaftariTxn *txn;
+
+  if (im->spare == NULL || im->spare->len == 0)
+    return daftari_txn_new (kind, ts);
+  txn = g_ptr_array_steal_index_fast (im->spare, im->spare->len - 1);
+  txn->id = 0;
+  txn->ts = ts;
+  txn->kind = kind;
+  txn->voided = FALSE;
+  txn->memo[0] = txn->payee[0] = txn->channel[0] = txn->counterparty[0] = txn->reference[0] = '\0';
+  g_array_set_size (txn->splits, 0);
+  return txn;
+}
+
+/* A transaction done with, kept for the next chunk (one chunk's worth). */
+static void
+give_txn (Import *im, DaftariTxn *txn)
+{
+  if (txn == NULL)
+    return;
+  if (im->spare != NULL && im->spare->len < CHUNK_ITEMS)
+    g_ptr_array_add (im->spare, txn);
+  else
+    daftari_txn_free (txn);
 }
 
 static gboolean
@@ -465,16 +565,16 @@ set_channel (DaftariTxn *txn, const DaftariImportRow *row)
                         : row->kind == DAFTARI_MPESA_TILL ? "till" : "pochi";
 
   txn->kind = DAFTARI_TXN_PAYMENT;
-  daftari_txn_set_text (&txn->channel, channel);
-  daftari_txn_set_text (&txn->counterparty, row->kind == DAFTARI_MPESA_POCHI ? row->phone : row->shortcode);
-  daftari_txn_set_text (&txn->reference, row->kind == DAFTARI_MPESA_PAYBILL ? row->reference : "");
+  put_text (&txn->channel, channel);
+  put_text (&txn->counterparty, row->kind == DAFTARI_MPESA_POCHI ? row->phone : row->shortcode);
+  put_text (&txn->reference, row->kind == DAFTARI_MPESA_PAYBILL ? row->reference : "");
 }
 
 /* The other side of an ordinary row: a category, Fuliza, or the Cash wallet. */
 static DaftariTxn *
 build_plain (Import *im, const DaftariImportRow *row, GError **error)
 {
-  g_autoptr(DaftariTxn) txn = daftari_txn_new (DAFTARI_TXN_GENERAL, row->ts);
+  DaftariTxn *txn;
   gint64 value, other = 0;
 
   if (row->amount == 0)
@@ -485,6 +585,7 @@ build_plain (Import *im, const DaftariImportRow *row, GError **error)
     }
   if (!value_of (im, row->amount, row->ts, &value, error))
     return NULL;
+  txn = take_txn (im, DAFTARI_TXN_GENERAL, row->ts);
   switch (row->kind)
     {
     case DAFTARI_MPESA_FULIZA_CREDIT:
@@ -496,7 +597,7 @@ build_plain (Import *im, const DaftariImportRow *row, GError **error)
       if (other == im->cash)
         {
           txn->kind = DAFTARI_TXN_TRANSFER;
-          daftari_txn_set_text (&txn->channel, "transfer");
+          put_text (&txn->channel, "transfer");
         }
       else
         txn->kind = DAFTARI_TXN_EXPENSE;
@@ -514,8 +615,8 @@ build_plain (Import *im, const DaftariImportRow *row, GError **error)
           other = row->kind == DAFTARI_MPESA_BUSINESS_RECEIVED ? im->sales : im->other_income;
           /* Who paid, and the account they typed: what matching the payment
            * to an invoice reads (docs/reconcile.md). */
-          daftari_txn_set_text (&txn->counterparty, row->phone);
-          daftari_txn_set_text (&txn->reference, row->reference);
+          put_text (&txn->counterparty, row->phone);
+          put_text (&txn->reference, row->reference);
         }
       else
         {
@@ -528,7 +629,7 @@ build_plain (Import *im, const DaftariImportRow *row, GError **error)
   daftari_txn_add_split (txn, im->wallet->id, row->amount, value, DAFTARI_SPLIT_NORMAL);
   /* The other side: a wallet (Cash) in the same commodity takes the amount. */
   daftari_txn_add_split (txn, other, other == im->cash ? -row->amount : -value, -value, DAFTARI_SPLIT_NORMAL);
-  return g_steal_pointer (&txn);
+  return txn;
 }
 
 /* The original of a reversal among the rows imported into the wallet. */
@@ -667,8 +768,7 @@ static DaftariTxn *
 build_txn (Import *im, Item *item, GError **error)
 {
   const DaftariImportRow *row = item->row;
-  g_autoptr(DaftariTxn) txn = NULL;
-  g_autofree char *memo = describe (row);
+  DaftariTxn *txn = NULL;
 
   if (row->kind == DAFTARI_MPESA_REVERSAL)
     {
@@ -679,18 +779,22 @@ build_txn (Import *im, Item *item, GError **error)
           if ((txn = build_reversal (im, row, original, error)) == NULL)
             return NULL;
           daftari_txn_set_text (&txn->memo, text);
-          return g_steal_pointer (&txn);
+          return txn;
         }
       warn (im, _("%s reverses %s, which was never imported: recorded as other income"),
             row->receipt, row->reversed_receipt != NULL ? row->reversed_receipt : "?");
     }
-  if ((txn = build_plain (im, row, error)) == NULL || !add_fee (im, txn, item->fee, error))
+  if ((txn = build_plain (im, row, error)) == NULL)
     return NULL;
-  daftari_txn_set_text (&txn->memo, memo);
-  daftari_txn_set_text (&txn->payee, row->counterparty);
-  if (row->kind != DAFTARI_MPESA_REVERSAL && !choose_category (im, item, txn, error))
-    return NULL;
-  return g_steal_pointer (&txn);
+  put_text (&txn->memo, describe (im->memo, row));
+  put_text (&txn->payee, row->counterparty != NULL ? row->counterparty : "");
+  if (!add_fee (im, txn, item->fee, error) ||
+      (row->kind != DAFTARI_MPESA_REVERSAL && !choose_category (im, item, txn, error)))
+    {
+      give_txn (im, txn);
+      return NULL;
+    }
+  return txn;
 }
 
 /* ---- The import -------------------------------------------------------- */
@@ -878,11 +982,15 @@ settle_step (Import *im, Step *step)
         settle_refused (im, step);
       break;
     }
-  /* Storing the row replaced its key's KEY_PENDING (in place: removing and
-   * adding a million keys made the table rehash over its tombstones); a row
-   * not stored (rejected, tried again later) is forgotten. */
-  if (item->row->key != NULL && g_hash_table_lookup (im->keys, item->row->key) == KEY_PENDING)
-    g_hash_table_remove (im->keys, item->row->key);
+  /* A row not stored (rejected, tried again later) is forgotten. */
+  if (item->key_state == KEY_PENDING)
+    {
+      g_hash_table_remove (im->keys, item->row->key);
+      item->key_state = KEY_UNKNOWN;
+    }
+  /* Its row's JSON has it and the outcome its figures; an item tried again
+   * is categorised again. Freed now, a million of them do not stay. */
+  daftari_suggestion_clear (&item->suggestion);
 }
 
 /* Whether a refused row is the user's to review (held, rejected) rather
@@ -949,7 +1057,7 @@ clear_chunk (Import *im)
   for (guint i = 0; i < im->chunk->len; i++)
     {
       Step *step = &g_array_index (im->chunk, Step, i);
-      g_clear_pointer (&step->txn, daftari_txn_free);
+      give_txn (im, g_steal_pointer (&step->txn));
       g_clear_error (&step->refusal);
     }
   g_array_set_size (im->chunk, 0);
@@ -1021,7 +1129,10 @@ queue_item (Import *im, Item *item, GError **error)
   else if (!build_step (im, &step, error))
     return FALSE;
   if (step.kind == STEP_MATCHED || step.kind == STEP_POST)
-    g_hash_table_insert (im->keys, row->key, KEY_PENDING);
+    {
+      item->key_state = KEY_PENDING;
+      g_hash_table_insert (im->keys, row->key, item);
+    }
   g_array_append_val (im->chunk, step);
   return im->chunk->len < CHUNK_ITEMS || settle_chunk (im, error);
 }
@@ -1319,6 +1430,7 @@ free_run_state (Import *im)
   g_clear_pointer (&im->to_post, g_ptr_array_unref);
   g_clear_pointer (&im->posting, g_ptr_array_unref);
   g_clear_pointer (&im->waiting, g_ptr_array_unref);
+  g_clear_pointer (&im->spare, g_ptr_array_unref);
   g_clear_pointer (&im->keys, g_hash_table_unref);
   g_clear_pointer (&im->store, daftari_import_store_free);
 }
@@ -1334,6 +1446,7 @@ run (Import *im, DaftariImportParse *parse, const char *file_name, GError **erro
   im->to_post = g_ptr_array_sized_new (CHUNK_ITEMS);
   im->posting = g_ptr_array_sized_new (CHUNK_ITEMS);
   im->waiting = g_ptr_array_new ();
+  im->spare = g_ptr_array_new_full (CHUNK_ITEMS, (GDestroyNotify) daftari_txn_free);
   im->keys = g_hash_table_new (g_str_hash, g_str_equal);
   im->store = daftari_import_store_new (im->book, im->wallet->id);
   ok = insert_batch (im, file_name, error) && post_opening (im, items, &opening_id, error) &&
@@ -1383,8 +1496,9 @@ daftari_import_rows_full (DaftariBook *book, gint64 wallet_id, const char *sourc
   g_autoptr(DaftariImportResult) result = result_new ();
   g_autoptr(DaftariAccount) wallet = NULL;
   g_autoptr(GHashTable) claimed = g_hash_table_new (NULL, NULL);
+  g_autoptr(GString) memo = g_string_new (NULL);
   DaftariImportOptions defaults = { 0 };
-  Import im = { .book = book, .result = result, .source = source_kind, .claimed = claimed };
+  Import im = { .book = book, .result = result, .source = source_kind, .claimed = claimed, .memo = memo };
   gboolean ok;
 
   g_return_val_if_fail (parse != NULL && source_kind != NULL, NULL);
@@ -1633,7 +1747,8 @@ post_held (DaftariBook *book, const DaftariImportHeld *held, const char *key, Da
   g_autoptr(DaftariImportResult) result = result_new ();
   g_autoptr(DaftariAccount) wallet = load_wallet (book, held->wallet_id, error);
   g_autoptr(DaftariTxn) txn = NULL;
-  Import im = { .book = book, .result = result, .source = "", .wallet = wallet };
+  g_autoptr(GString) memo = g_string_new (NULL);
+  Import im = { .book = book, .result = result, .source = "", .wallet = wallet, .memo = memo };
   Item item = { .row = row, .fee = row->fee };
   gint64 txn_id = 0;
   gboolean ok;

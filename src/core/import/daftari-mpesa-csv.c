@@ -66,13 +66,14 @@ read_record (DaftariStatementBuilder *builder, const int cols[N_COLS], GPtrArray
 static gboolean
 read_records (DaftariImportParse *parse, DaftariCsvReader *reader, GError **error)
 {
-  g_autoptr(GPtrArray) fields = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GPtrArray) fields = g_ptr_array_new ();  /* borrowed from the reader */
   g_autoptr(DaftariStatementBuilder) builder = NULL;
-  int cols[N_COLS];
+  /* Set by find_columns before any use; initialised for -O3's sake. */
+  int cols[N_COLS] = { 0 };
   guint seen = 0, line = 0;
   int r;
 
-  while ((r = daftari_csv_reader_next (reader, fields, &line, error)) > 0)
+  while ((r = daftari_csv_reader_next_borrowed (reader, fields, &line, error)) > 0)
     {
       if (daftari_csv_fields_blank (fields))
         continue;

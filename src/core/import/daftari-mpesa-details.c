@@ -55,22 +55,26 @@ static const KindWords kinds[] = {
 char *
 daftari_mpesa_clean_name (const char *text)
 {
-  GString *out = g_string_new (NULL);
+  /* Never longer than text: one allocation (every statement row cleans
+   * several names). */
+  char *out = g_malloc (strlen (text ? text : "") + 1);
+  gsize len = 0;
   gboolean space = FALSE;
 
   for (const char *p = text ? text : ""; *p; p++)
     {
       if (g_ascii_isspace (*p))
         {
-          space = out->len > 0;
+          space = len > 0;
           continue;
         }
       if (space)
-        g_string_append_c (out, ' ');
+        out[len++] = ' ';
       space = FALSE;
-      g_string_append_c (out, *p);
+      out[len++] = *p;
     }
-  return g_string_free (out, FALSE);
+  out[len] = '\0';
+  return out;
 }
 
 static gboolean
@@ -114,6 +118,16 @@ masked_phone (const char *text)
   return phone;
 }
 
+static gboolean
+digits_could_be_phone (const char *text)
+{
+  guint digits = 0;
+
+  for (const char *p = text; *p; p++)
+    digits += g_ascii_isdigit (*p) != 0;
+  return digits == 9 || digits == 10 || digits == 12;
+}
+
 char *
 daftari_mpesa_phone_normalise (const char *text)
 {
@@ -126,6 +140,10 @@ daftari_mpesa_phone_normalise (const char *text)
     masked |= is_mask (*p);
   if (masked)
     return masked_phone (text);
+  /* A Kenyan mobile has 9, 10 or 12 digits: a Paybill or Till number is
+   * not one, and is not worth a refusal with its message. */
+  if (!digits_could_be_phone (text))
+    return NULL;
   if (!daftari_phone_normalise (text, &phone, NULL))
     return NULL;
   return phone;
@@ -135,8 +153,13 @@ daftari_mpesa_phone_normalise (const char *text)
 static const char *
 after_words (const char *text, const char *words)
 {
-  gsize n = strlen (words);
+  gsize n;
 
+  /* The first letter rules out most kinds at once (every statement row
+   * tries them in turn). */
+  if (g_ascii_tolower (*text) != g_ascii_tolower (*words))
+    return NULL;
+  n = strlen (words);
   if (g_ascii_strncasecmp (text, words, n) != 0)
     return NULL;
   if (text[n] != '\0' && text[n] != ' ' && text[n] != '-')

@@ -9,16 +9,38 @@
 #include "daftari-import-time.h"
 #include "daftari-money.h"
 #include "daftari-mpesa-details.h"
+#include "daftari-text-append.h"
 
 struct _DaftariStatementBuilder {
   DaftariImportParse     *parse;
   char                   *prefix;
   gboolean                has_status;
-  GHashTable             *ordinals;  /* "receipt:ts:cents" → rows seen so far */
+  /* The first row of each receipt, time and amount → rows seen with them
+   * so far. Keyed by the rows themselves (in the parse, which outlives the
+   * builder): a million keys copied were a million more pieces of heap. */
+  GHashTable             *ordinals;
   GArray                 *chain;     /* of guint: row index, or DAFTARI_BALANCE_CHAIN_GAP */
   const DaftariCommodity *kes;
-  GString                *scratch;
+  GString                *cells;     /* the record's cells, trimmed, each ending in a NUL */
+  GString                *key;
 };
+
+static guint
+identity_hash (gconstpointer p)
+{
+  const DaftariImportRow *row = p;
+
+  return g_str_hash (row->receipt) ^ (guint) ((guint64) row->ts * 2654435761u) ^
+         (guint) ((guint64) row->amount * 40503u);
+}
+
+static gboolean
+identity_equal (gconstpointer a, gconstpointer b)
+{
+  const DaftariImportRow *x = a, *y = b;
+
+  return x->ts == y->ts && x->amount == y->amount && strcmp (x->receipt, y->receipt) == 0;
+}
 
 DaftariStatementBuilder *
 daftari_statement_builder_new (DaftariImportParse *parse, const char *key_prefix, gboolean has_status)
@@ -28,10 +50,11 @@ daftari_statement_builder_new (DaftariImportParse *parse, const char *key_prefix
   b->parse = parse;
   b->prefix = g_strdup (key_prefix);
   b->has_status = has_status;
-  b->ordinals = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  b->ordinals = g_hash_table_new (identity_hash, identity_equal);
   b->chain = g_array_new (FALSE, FALSE, sizeof (guint));
   b->kes = daftari_commodity_lookup ("KES");
-  b->scratch = g_string_new (NULL);
+  b->cells = g_string_new (NULL);
+  b->key = g_string_new (NULL);
   return b;
 }
 
@@ -42,7 +65,8 @@ daftari_statement_builder_free (DaftariStatementBuilder *b)
     return;
   g_hash_table_unref (b->ordinals);
   g_array_unref (b->chain);
-  g_string_free (b->scratch, TRUE);
+  g_string_free (b->cells, TRUE);
+  g_string_free (b->key, TRUE);
   g_free (b->prefix);
   g_free (b);
 }
@@ -109,38 +133,70 @@ read_other_party (const char *text, DaftariImportRow *row)
     set_text (&row->counterparty, daftari_mpesa_clean_name (dash + 3));
 }
 
+/* What the Details (and the business layout's other cells) say: the
+ * row's strings, owned by out, until it is packed. */
 static void
-describe (const DaftariStatementCells *cells, DaftariImportRow *row, const char *details)
+describe (const DaftariStatementCells *cells, DaftariImportRow *out)
 {
   DaftariMpesaDetails d;
 
-  daftari_mpesa_details_classify (details, &d);
-  row->kind = d.kind;
-  set_text (&row->counterparty, g_steal_pointer (&d.counterparty));
-  set_text (&row->phone, g_steal_pointer (&d.phone));
-  set_text (&row->shortcode, g_steal_pointer (&d.shortcode));
-  set_text (&row->reference, g_steal_pointer (&d.reference));
+  daftari_mpesa_details_classify (cells->details, &d);
+  out->kind = d.kind;
+  out->counterparty = g_steal_pointer (&d.counterparty);
+  out->phone = g_steal_pointer (&d.phone);
+  out->shortcode = g_steal_pointer (&d.shortcode);
+  out->reference = g_steal_pointer (&d.reference);
   daftari_mpesa_details_clear (&d);
   if (*cells->other_party != '\0')
-    read_other_party (cells->other_party, row);
-  if (*row->reference == '\0' && *cells->account != '\0')
-    set_text (&row->reference, g_strdup (cells->account));
-  set_text (&row->reversed_receipt,
-            g_strdup (row->kind == DAFTARI_MPESA_REVERSAL && daftari_statement_is_receipt (cells->linked)
-                      ? cells->linked : ""));
-  set_text (&row->details, g_strdup (details));
+    read_other_party (cells->other_party, out);
+  if (*out->reference == '\0' && *cells->account != '\0')
+    set_text (&out->reference, g_strdup (cells->account));
 }
 
-static char *
+static void
+append_int (GString *out, gint64 value)
+{
+  char digits[24];
+  int n = sizeof digits;
+  guint64 magnitude = value < 0 ? -(guint64) value : (guint64) value;
+
+  do
+    digits[--n] = (char) ('0' + magnitude % 10);
+  while ((magnitude /= 10) != 0);
+  if (value < 0)
+    digits[--n] = '-';
+  daftari_text_append (out, digits + n, sizeof digits - n);
+}
+
+/* "<prefix>:<receipt>:<ts>:<amount>:<n>", n counting the rows before it with
+ * the same receipt, time and amount. */
+static const char *
 row_key (DaftariStatementBuilder *b, const DaftariImportRow *row)
 {
-  gpointer value = NULL;
-  guint n;
+  guint n = GPOINTER_TO_UINT (g_hash_table_lookup (b->ordinals, row));
 
-  g_string_printf (b->scratch, "%s:%lld:%lld", row->receipt, (long long) row->ts, (long long) row->amount);
-  n = g_hash_table_lookup_extended (b->ordinals, b->scratch->str, NULL, &value) ? GPOINTER_TO_UINT (value) : 0;
-  g_hash_table_replace (b->ordinals, g_strdup (b->scratch->str), GUINT_TO_POINTER (n + 1));
-  return g_strdup_printf ("%s:%s:%u", b->prefix, b->scratch->str, n);
+  g_string_assign (b->key, b->prefix);
+  daftari_text_append_c (b->key, ':');
+  daftari_text_append (b->key, row->receipt, strlen (row->receipt));
+  daftari_text_append_c (b->key, ':');
+  append_int (b->key, row->ts);
+  daftari_text_append_c (b->key, ':');
+  append_int (b->key, row->amount);
+  daftari_text_append_c (b->key, ':');
+  append_int (b->key, n);
+  return b->key->str;
+}
+
+/* Counts the row among those of its receipt, time and amount. */
+static void
+count_row (DaftariStatementBuilder *b, DaftariImportRow *row)
+{
+  gpointer first = NULL, seen = NULL;
+
+  if (g_hash_table_lookup_extended (b->ordinals, row, &first, &seen))
+    g_hash_table_insert (b->ordinals, first, GUINT_TO_POINTER (GPOINTER_TO_UINT (seen) + 1));
+  else
+    g_hash_table_insert (b->ordinals, row, GUINT_TO_POINTER (1));
 }
 
 static void
@@ -152,74 +208,83 @@ reject (DaftariStatementBuilder *b, guint line, const char *message)
   g_array_append_val (b->chain, gap);
 }
 
-/* Cells trimmed of the spaces around them, without copying. */
-static const char *
-trimmed (const char *text, gsize *out_len)
+/* The cells trimmed of the spaces around them, copied into b->cells (one
+ * buffer for every record). */
+static void
+trim_cells (DaftariStatementBuilder *b, const DaftariStatementCells *raw, DaftariStatementCells *out)
 {
-  const char *end;
+  const char *const in[] = { raw->receipt, raw->time, raw->details, raw->status, raw->paid_in,
+                             raw->withdrawn, raw->balance, raw->other_party, raw->linked, raw->account };
+  const char **slots[] = { &out->receipt, &out->time, &out->details, &out->status, &out->paid_in,
+                           &out->withdrawn, &out->balance, &out->other_party, &out->linked, &out->account };
+  gsize starts[G_N_ELEMENTS (in)];
 
-  while (g_ascii_isspace (*text))
-    text++;
-  end = text + strlen (text);
-  while (end > text && g_ascii_isspace (end[-1]))
-    end--;
-  *out_len = end - text;
-  return text;
-}
-
-static char *
-cell (const char *text)
-{
-  gsize len;
-  const char *start = trimmed (text != NULL ? text : "", &len);
-
-  return g_strndup (start, len);
+  G_STATIC_ASSERT (G_N_ELEMENTS (in) * sizeof (const char *) == sizeof (DaftariStatementCells));
+  g_string_truncate (b->cells, 0);
+  for (guint i = 0; i < G_N_ELEMENTS (in); i++)
+    {
+      const char *text = in[i] != NULL ? in[i] : "", *end;
+      while (g_ascii_isspace (*text))
+        text++;
+      end = text + strlen (text);
+      while (end > text && g_ascii_isspace (end[-1]))
+        end--;
+      starts[i] = b->cells->len;
+      daftari_text_append (b->cells, text, end - text);
+      daftari_text_append_c (b->cells, '\0');
+    }
+  for (guint i = 0; i < G_N_ELEMENTS (in); i++)
+    *slots[i] = b->cells->str + starts[i];
 }
 
 DaftariImportRow *
 daftari_statement_builder_add (DaftariStatementBuilder *b, const DaftariStatementCells *raw, guint line)
 {
-  g_autofree char *receipt = cell (raw->receipt), *time = cell (raw->time), *status = cell (raw->status);
-  g_autofree char *paid_in = cell (raw->paid_in), *withdrawn = cell (raw->withdrawn);
-  g_autofree char *balance = cell (raw->balance), *details = cell (raw->details);
-  g_autofree char *other = cell (raw->other_party), *linked = cell (raw->linked), *account = cell (raw->account);
-  DaftariStatementCells cells = { receipt, time, details, status, paid_in, withdrawn, balance,
-                                  other, linked, account };
+  DaftariStatementCells cells;
   g_autoptr(GError) local_error = NULL;
   g_autofree char *message = NULL;
-  DaftariImportRow *row;
+  DaftariImportRow fields = { 0 }, *row;
   gint64 ts = 0, amount = 0, balance_minor = 0;
 
-  if (!daftari_statement_is_receipt (receipt))
-    message = g_strdup_printf (_("“%s” is not an M-PESA receipt number"), receipt);
-  else if (b->has_status && g_ascii_strcasecmp (status, "Completed") != 0)
+  trim_cells (b, raw, &cells);
+  if (!daftari_statement_is_receipt (cells.receipt))
+    message = g_strdup_printf (_("“%s” is not an M-PESA receipt number"), cells.receipt);
+  else if (b->has_status && g_ascii_strcasecmp (cells.status, "Completed") != 0)
     {
       daftari_import_parse_problem (b->parse, line, FALSE,
-                                    _("%s is “%s”, not completed: not posted"), receipt, status);
+                                    _("%s is “%s”, not completed: not posted"), cells.receipt, cells.status);
       return NULL;
     }
-  else if (!daftari_import_parse_eat_time (time, &ts))
+  else if (!daftari_import_parse_eat_time (cells.time, &ts))
     message = g_strdup_printf (_("%s: “%s” is not a date and time like 2024-11-29 19:37:59"),
-                               receipt, time);
-  else if (!read_amount (b, paid_in, withdrawn, &amount, &local_error) ||
-           (*balance != '\0' && !daftari_money_parse (balance, b->kes, &balance_minor, &local_error)))
-    message = g_strdup_printf ("%s: %s", receipt, local_error->message);
+                               cells.receipt, cells.time);
+  else if (!read_amount (b, cells.paid_in, cells.withdrawn, &amount, &local_error) ||
+           (*cells.balance != '\0' && !daftari_money_parse (cells.balance, b->kes, &balance_minor, &local_error)))
+    message = g_strdup_printf ("%s: %s", cells.receipt, local_error->message);
   if (message != NULL)
     {
       reject (b, line, message);
       return NULL;
     }
 
-  row = daftari_import_row_new ();
-  set_text (&row->receipt, g_strdup (receipt));
-  row->ts = ts;
-  row->amount = amount;
-  row->fee = 0;
-  row->has_balance = *balance != '\0';
-  row->balance = balance_minor;
-  row->line = line;
-  describe (&cells, row, details);
-  set_text (&row->key, row_key (b, row));
+  fields.receipt = (char *) cells.receipt;
+  fields.ts = ts;
+  fields.amount = amount;
+  fields.fee = 0;
+  fields.has_balance = *cells.balance != '\0';
+  fields.balance = balance_minor;
+  fields.line = line;
+  describe (&cells, &fields);
+  fields.reversed_receipt = (char *) (fields.kind == DAFTARI_MPESA_REVERSAL &&
+                                      daftari_statement_is_receipt (cells.linked) ? cells.linked : "");
+  fields.details = (char *) cells.details;
+  fields.key = (char *) row_key (b, &fields);
+  row = daftari_import_row_new_packed (&fields);
+  g_free (fields.counterparty);
+  g_free (fields.phone);
+  g_free (fields.shortcode);
+  g_free (fields.reference);
+  count_row (b, row);
   g_array_append_val (b->chain, b->parse->rows->len);
   g_ptr_array_add (b->parse->rows, row);
   return row;
