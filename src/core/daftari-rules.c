@@ -274,12 +274,18 @@ daftari_rules_check_overdraft (DaftariBook *book, GArray *touched, GError **erro
   return TRUE;
 }
 
+/* Only a wallet that must not go below zero cares what came after a write:
+ * a category, or a wallet allowed an overdraft, takes a back-dated entry
+ * like any other. (Counting them sent every row of an import older than the
+ * book's category history down the slow, savepoint path.) */
 gboolean
 daftari_rules_appends (GArray *touched)
 {
   for (guint i = 0; i < touched->len; i++)
     {
       const DaftariRuleTouch *t = &g_array_index (touched, DaftariRuleTouch, i);
+      if (!daftari_account_kind_is_wallet (t->account.kind) || t->account.allow_overdraft)
+        continue;
       if (t->from_ts < t->account.last_ts)
         return FALSE;
     }

@@ -43,7 +43,8 @@ gboolean daftari_rules_check_overdraft (DaftariBook         *book,
                                         GError             **error);
 
 /* TRUE when the write comes after everything already in each touched
- * account: then the balances after it are the only ones it changes. */
+ * wallet that must not go below zero: then its balance after the write is
+ * the only one the overdraft rule needs to see. */
 gboolean daftari_rules_appends         (GArray             *touched);
 /* The overdraft rule for such a write, checked before writing anything. */
 gboolean daftari_rules_check_overdraft_ahead (DaftariBook      *book,
