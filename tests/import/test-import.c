@@ -179,6 +179,13 @@ test_statement (Fixture *f, gconstpointer data)
   g_assert_cmpint (test_db_int (f->tb->path,
                                 "SELECT count(*) FROM import_row WHERE json_extract (details, '$.kind') IS NULL "
                                 "OR json_extract (details, '$.line') IS NULL"), ==, 0);
+  /* A posted row's counterparty, reference, fee and balance are in its
+   * transaction, not again in its details. */
+  g_assert_cmpint (test_db_int (f->tb->path,
+                                "SELECT count(*) FROM import_row, json_each (details) WHERE state = 'posted' "
+                                "AND json_each.key IN ('counterparty', 'phone', 'shortcode', 'reference', 'fee', "
+                                "'balance', 'reversed_receipt')"), ==, 0);
+  g_assert_cmpint (test_db_int (f->tb->path, "SELECT count(*) FROM txn WHERE counterparty = '888880'"), ==, 2);
   /* The opening balance: the first row's balance less its amount. */
   g_assert_cmpint (test_balance (f->tb->book, f->tb->opening), ==, -1000000 - 100000000 - 20000);
   assert_statement_landed (f);
@@ -229,6 +236,11 @@ test_held (Fixture *f, gconstpointer data)
   g_assert_cmpint (test_balance (f->tb->book, f->wallet), ==, 15000);
   g_assert_cmpint (test_db_int (f->tb->path, "SELECT count(*) FROM import_row WHERE state = 'held' "
                                              "AND txn_id IS NULL AND receipt = 'SKB1B2C3D2'"), ==, 1);
+  /* A held row keeps the parsed row whole: it is posted later from that alone. */
+  g_assert_cmpint (test_db_int (f->tb->path, "SELECT count(*) FROM import_row WHERE state = 'held' "
+                                             "AND json_extract (details, '$.balance') IS NOT NULL"), ==, 1);
+  g_assert_cmpint (test_db_int (f->tb->path, "SELECT count(*) FROM import_row WHERE state = 'posted' "
+                                             "AND json_extract (details, '$.balance') IS NOT NULL"), ==, 0);
   /* The difference the hold leaves is reported. */
   g_assert_cmpuint (r->warnings->len, >=, 2);
   again = import (f, "mpesa-csv", big, FALSE);

@@ -96,7 +96,8 @@ import_source (Export *ex, gint64 txn_id, const char **channel)
 
   if (!ex->imports ||
       (stmt = daftari_book_prepare (ex->book,
-          "SELECT b.source, r.details FROM import_row r JOIN import_batch b ON b.id = r.batch_id"
+          "SELECT b.source, CASE WHEN json_valid (r.details) THEN coalesce (json_extract (r.details, '$.text'), '')"
+          " ELSE r.details END FROM import_row r JOIN import_batch b ON b.id = r.batch_id"
           " WHERE r.txn_id = ? AND r.state = 'posted' ORDER BY r.id LIMIT 1", NULL)) == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, txn_id);
