@@ -76,6 +76,8 @@ add_scan_json (JsonBuilder *builder, const char *path, const DaftariReceiptScan 
     add_words_json (builder, "words", scan->words);
   if (words && scan->second_words != NULL)
     add_words_json (builder, "second_words", scan->second_words);
+  if (words && scan->reread_words != NULL)
+    add_words_json (builder, "reread_words", scan->reread_words);
   json_builder_end_object (builder);
 }
 
@@ -437,6 +439,7 @@ load_words (const char *path)
   if ((scan->words = words_from_json (o, "words")) == NULL)
     return NULL;
   scan->second_words = words_from_json (o, "second_words");
+  scan->reread_words = words_from_json (o, "reread_words");
   scan->seconds = json_object_get_double_member_with_default (o, "seconds", 0);
   scan->width = json_object_get_int_member_with_default (o, "width", 0);
   scan->height = json_object_get_int_member_with_default (o, "height", 0);
@@ -445,6 +448,9 @@ load_words (const char *path)
   scan->fields = extract_words (scan->words);
   if (scan->second_words != NULL && scan->second_words->len > 0)
     scan->fields = daftari_receipt_fields_merge (scan->fields, extract_words (scan->second_words));
+  if (scan->reread_words != NULL && scan->reread_words->len > 0)
+    scan->fields = daftari_receipt_fields_merge_reread (scan->fields, extract_words (scan->reread_words), scan->words,
+                                                        scan->second_words, scan->reread_words);
   return g_steal_pointer (&scan);
 }
 

@@ -39,6 +39,31 @@ check_merge (DaftariReceiptFields *fields, const guint8 *data, size_t size)
   g_array_unref (words);
 }
 
+/* The reader's re-reading of parts of the page: the fields merged with
+ * those of another word list (here, the input's second half) are still
+ * well formed, whichever reading each field came from. */
+static void
+check_merge_reread (const guint8 *data, size_t size)
+{
+  GArray *first_words = daftari_receipt_words_from_text ((const char *) data, (gssize) size);
+  GArray *words = daftari_receipt_words_from_text ((const char *) data + size / 2, (gssize) (size - size / 2));
+  DaftariReceiptFields *fields = daftari_receipt_extract ((const DaftariReceiptWord *) (gpointer) first_words->data,
+                                                          first_words->len);
+  DaftariReceiptFields *other = daftari_receipt_extract ((const DaftariReceiptWord *) (gpointer) words->data,
+                                                         words->len);
+
+  fields = daftari_receipt_fields_merge_reread (fields, other, first_words, NULL, words);
+  for (guint i = 0; i < DAFTARI_RECEIPT_N_FIELDS; i++)
+    check_field (&fields->field[i]);
+  if (fields->field[DAFTARI_RECEIPT_TOTAL].value != NULL)
+    g_assert (fields->total >= 0);
+  if (fields->field[DAFTARI_RECEIPT_DATE].value != NULL)
+    g_assert (fields->date >= 19900101 && fields->date <= 20991231);
+  daftari_receipt_fields_free (fields);
+  g_array_unref (words);
+  g_array_unref (first_words);
+}
+
 int
 LLVMFuzzerTestOneInput (const guint8 *data, size_t size)
 {
@@ -64,6 +89,7 @@ LLVMFuzzerTestOneInput (const guint8 *data, size_t size)
   g_assert (json != NULL && g_utf8_validate (json, -1, NULL));
   g_free (json);
   check_merge (fields, data, size);
+  check_merge_reread (data, size);
   g_array_unref (words);
   return 0;
 }

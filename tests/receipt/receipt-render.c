@@ -4,6 +4,7 @@
 #include <cairo-pdf.h>
 #include <cairo.h>
 #include <math.h>
+#include <string.h>
 #include <pango/pangocairo.h>
 
 static const char *const merchants[] = {
@@ -92,6 +93,34 @@ append_bytes (void *closure, const unsigned char *data, unsigned int length)
 }
 
 /* The receipt's text at about 300 dpi: 30-pixel type, black on white. */
+/* Small and pale print for the lines that start with style->small. */
+static void
+mark_small_lines (PangoLayout *layout, const char *text, const RenderStyle *style)
+{
+  PangoAttrList *attrs = pango_attr_list_new ();
+  guint16 grey = (guint16) (CLAMP (style->small_grey, 0, 1) * 65535);
+
+  for (const char *line = text; line != NULL && *line != '\0';)
+    {
+      const char *end = strchr (line, '\n');
+      guint start = (guint) (line - text), stop = (guint) (end != NULL ? end - text : (gssize) strlen (text));
+
+      if (g_str_has_prefix (line, style->small))
+        {
+          PangoAttribute *size = pango_attr_size_new_absolute ((int) (style->small_size * PANGO_SCALE));
+          PangoAttribute *colour = pango_attr_foreground_new (grey, grey, grey);
+
+          size->start_index = colour->start_index = start;
+          size->end_index = colour->end_index = stop;
+          pango_attr_list_insert (attrs, size);
+          pango_attr_list_insert (attrs, colour);
+        }
+      line = end != NULL ? end + 1 : NULL;
+    }
+  pango_layout_set_attributes (layout, attrs);
+  pango_attr_list_unref (attrs);
+}
+
 static void
 draw_text (cairo_t *cr, const char *text, const RenderStyle *style, int width, int height)
 {
@@ -101,6 +130,8 @@ draw_text (cairo_t *cr, const char *text, const RenderStyle *style, int width, i
   pango_font_description_set_absolute_size (font, 30 * PANGO_SCALE);
   pango_layout_set_font_description (layout, font);
   pango_layout_set_text (layout, text, -1);
+  if (style->small != NULL)
+    mark_small_lines (layout, text, style);
   cairo_set_source_rgb (cr, 1, 1, 1);
   cairo_paint (cr);
   cairo_translate (cr, width / 2.0, height / 2.0);

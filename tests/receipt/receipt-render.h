@@ -26,6 +26,12 @@ typedef struct {
   int         quads;    /* clockwise quarter turns of the whole image */
   gboolean    noise;    /* specks and a grey cast */
   gboolean    pdf;      /* a one-page PDF instead of a PNG */
+  /* Lines starting with this are printed small and pale (a worn header, a
+   * tiny total line); NULL: none. small_size is their height in pixels
+   * (the rest are 30), small_grey their grey level (0 black, 1 white). */
+  const char *small;
+  double      small_size;
+  double      small_grey;
 } RenderStyle;
 
 RenderedReceipt *render_receipt_new  (guint32              seed);

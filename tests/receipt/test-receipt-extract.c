@@ -348,6 +348,48 @@ test_merge (void)
   g_assert_cmpuint (merged->items->len, ==, 2);
 }
 
+/* Words of text, every word at the given Tesseract confidence. */
+static GArray *
+words_at (const char *text, int confidence)
+{
+  GArray *words = daftari_receipt_words_from_text (text, -1);
+
+  for (guint i = 0; i < words->len; i++)
+    g_array_index (words, DaftariReceiptWord, i).confidence = confidence;
+  return words;
+}
+
+static DaftariReceiptFields *
+extract_words (GArray *words)
+{
+  return daftari_receipt_extract ((const DaftariReceiptWord *) (gpointer) words->data, words->len);
+}
+
+/* The re-reading's fields: the name read with surer words wins even when
+ * both names reach their rule's ceiling; a sure date of the page's reading
+ * is kept against a surer re-read one; a missing date and total are taken. */
+static void
+test_merge_reread (void)
+{
+  g_autoptr(GArray) page = words_at ("UAN HING STATIONERY SDN BHD\nDATE 29/03/2018\nTOTAL 79.50\n", 92);
+  g_autoptr(GArray) again = words_at ("LIAN HING STATIONERY SDN BHD\nDATE 29/03/2015\nTOTAL 79.50\n", 97);
+  g_autoptr(GArray) bare = words_at ("UAN HING STATIONERY SDN BHD\n", 92);
+  DaftariReceiptFields *f;
+
+  f = daftari_receipt_fields_merge_reread (extract_words (page), extract_words (again), page, NULL, again);
+  g_assert_cmpstr (value (f, DAFTARI_RECEIPT_MERCHANT), ==, "LIAN HING STATIONERY SDN BHD");
+  g_assert_cmpint (f->date, ==, 20180329);
+  daftari_receipt_fields_free (f);
+  /* The other way round, the page's name is the surer one and stays. */
+  f = daftari_receipt_fields_merge_reread (extract_words (again), extract_words (page), again, NULL, page);
+  g_assert_cmpstr (value (f, DAFTARI_RECEIPT_MERCHANT), ==, "LIAN HING STATIONERY SDN BHD");
+  daftari_receipt_fields_free (f);
+  f = daftari_receipt_fields_merge_reread (extract_words (bare), extract_words (again), bare, NULL, again);
+  g_assert_cmpint (f->date, ==, 20150329);
+  g_assert_cmpint (f->total, ==, 7950);
+  daftari_receipt_fields_free (f);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -362,6 +404,7 @@ main (int argc, char **argv)
   g_test_add_func ("/receipt/extract/ocr-damage-more", test_ocr_damage_more);
   g_test_add_func ("/receipt/extract/paid-total", test_paid_total);
   g_test_add_func ("/receipt/extract/merge", test_merge);
+  g_test_add_func ("/receipt/extract/merge-reread", test_merge_reread);
   g_test_add_func ("/receipt/extract/ids", test_ids);
   g_test_add_func ("/receipt/extract/nothing", test_nothing);
   g_test_add_func ("/receipt/extract/normalise-company", test_normalise_company);

@@ -105,6 +105,52 @@ test_rotated_boxes (void)
   g_assert_cmpint (box->height, >, box->width);
 }
 
+static char *
+merchant_of (GArray *words)
+{
+  g_autoptr(DaftariReceiptFields) f = daftari_receipt_extract ((const DaftariReceiptWord *) (gpointer) words->data,
+                                                               words->len);
+
+  return daftari_receipt_normalise_company (f->field[DAFTARI_RECEIPT_MERCHANT].value != NULL
+                                            ? f->field[DAFTARI_RECEIPT_MERCHANT].value : "");
+}
+
+/* A receipt printed tiny and faded (9-pixel letters on a 1,000-pixel
+ * scan): the reading of the whole page gets the name wrong, the header read
+ * again on its own, enlarged, gets it right, and that is the name the scan
+ * gives; the re-read words keep boxes on the file's image. */
+static void
+test_reread_header (void)
+{
+  g_autoptr(RenderedReceipt) r = render_receipt_new (11);
+  RenderStyle style = { .font = "DejaVu Sans Mono", .small = "", .small_size = 9, .small_grey = 0.4 };
+  g_autoptr(GBytes) bytes = render_receipt_draw (r->text, &style);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DaftariReceiptScan) scan = scan_bytes (bytes, &error);
+  g_autofree char *expected = daftari_receipt_normalise_company (r->merchant);
+  g_autofree char *first = NULL, *again = NULL;
+
+  g_assert_no_error (error);
+  g_assert_nonnull (scan->reread_words);
+  first = merchant_of (scan->words);
+  again = merchant_of (scan->reread_words);
+  g_test_message ("merchant %s: whole page \"%s\", re-read \"%s\"", expected, first, again);
+  g_assert_cmpstr (first, !=, expected);
+  g_assert_cmpstr (again, ==, expected);
+  assert_same_company (scan->fields->field[DAFTARI_RECEIPT_MERCHANT].value, r->merchant);
+  g_assert_cmpint (scan->fields->total, ==, r->total);
+  g_assert_cmpint (scan->fields->date, ==, r->date);
+  for (guint i = 0; i < scan->reread_words->len; i++)
+    {
+      const DaftariReceiptBox *b = &g_array_index (scan->reread_words, DaftariReceiptWord, i).box;
+
+      g_assert_cmpint (b->x, >=, 0);
+      g_assert_cmpint (b->y, >=, 0);
+      g_assert_cmpint (b->x + b->width, <=, scan->width);
+      g_assert_cmpint (b->y + b->height, <=, scan->height);
+    }
+}
+
 /* A 60-megapixel photo is decoded already shrunk, and still read. */
 static void
 test_huge_photo (void)
@@ -227,6 +273,7 @@ main (int argc, char **argv)
       g_test_add_data_func (path, &cases[i], test_rendered);
     }
   g_test_add_func ("/receipt/read/rotated-boxes", test_rotated_boxes);
+  g_test_add_func ("/receipt/read/reread-header", test_reread_header);
   g_test_add_func ("/receipt/read/huge-photo", test_huge_photo);
   g_test_add_func ("/receipt/read/bad-files", test_bad_files);
   g_test_add_func ("/receipt/read/languages", test_languages);

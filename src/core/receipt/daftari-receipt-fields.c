@@ -149,6 +149,84 @@ daftari_receipt_fields_merge (DaftariReceiptFields *first, DaftariReceiptFields 
   return first;
 }
 
+/* The mean Tesseract confidence of the words a field was read from (found
+ * by their boxes in either word list), not capped by the rule's ceiling;
+ * -1 when none is found. */
+static double
+words_confidence (const DaftariReceiptField *field, GArray *words, GArray *more)
+{
+  GArray *lists[] = { words, more };
+  double sum = 0;
+  int n = 0;
+
+  for (guint b = 0; field->boxes != NULL && b < field->boxes->len; b++)
+    {
+      const DaftariReceiptBox *box = &g_array_index (field->boxes, DaftariReceiptBox, b);
+      gboolean found = FALSE;
+
+      for (guint l = 0; l < G_N_ELEMENTS (lists) && !found; l++)
+        for (guint i = 0; lists[l] != NULL && i < lists[l]->len && !found; i++)
+          {
+            const DaftariReceiptWord *w = &g_array_index (lists[l], DaftariReceiptWord, i);
+
+            if (memcmp (&w->box, box, sizeof *box) == 0)
+              {
+                sum += w->confidence;
+                n++;
+                found = TRUE;
+              }
+          }
+    }
+  return n > 0 ? sum / n : -1;
+}
+
+DaftariReceiptFields *
+daftari_receipt_fields_merge_reread (DaftariReceiptFields *first, DaftariReceiptFields *reread, GArray *words,
+                                     GArray *second_words, GArray *reread_words)
+{
+  DaftariReceiptField *f = first->field, *r = reread->field;
+
+  /* The name: the surer reading; at the same (capped) confidence, the one
+   * whose words Tesseract was surer of. */
+  if (r[DAFTARI_RECEIPT_MERCHANT].value != NULL
+      && (f[DAFTARI_RECEIPT_MERCHANT].value == NULL
+          || r[DAFTARI_RECEIPT_MERCHANT].confidence > f[DAFTARI_RECEIPT_MERCHANT].confidence
+          || (r[DAFTARI_RECEIPT_MERCHANT].confidence == f[DAFTARI_RECEIPT_MERCHANT].confidence
+              && words_confidence (&r[DAFTARI_RECEIPT_MERCHANT], reread_words, NULL)
+                     > words_confidence (&f[DAFTARI_RECEIPT_MERCHANT], words, second_words))))
+    swap_field (&f[DAFTARI_RECEIPT_MERCHANT], &r[DAFTARI_RECEIPT_MERCHANT]);
+  /* A date only where the page's reading had none, or an unsure one and
+   * the re-reading a sure one: an
+   * enlarged line is not always read better, and a sure misreading of a
+   * digit cannot be told from a right one. */
+  if (r[DAFTARI_RECEIPT_DATE].value != NULL
+      && (f[DAFTARI_RECEIPT_DATE].value == NULL
+          || (f[DAFTARI_RECEIPT_DATE].confidence < DAFTARI_RECEIPT_CONFIDENT
+              && r[DAFTARI_RECEIPT_DATE].confidence >= DAFTARI_RECEIPT_CONFIDENT)))
+    {
+      swap_field (&f[DAFTARI_RECEIPT_DATE], &r[DAFTARI_RECEIPT_DATE]);
+      first->date = reread->date;
+    }
+  /* The total (with its VAT and items) only where there was none, or
+   * when the re-reading's is confirmed by the other figures and the
+   * first's is not. */
+  if (r[DAFTARI_RECEIPT_TOTAL].value != NULL
+      && (f[DAFTARI_RECEIPT_TOTAL].value == NULL || (reread->total_checked && !first->total_checked)))
+    {
+      GPtrArray *items = first->items;
+
+      swap_field (&f[DAFTARI_RECEIPT_TOTAL], &r[DAFTARI_RECEIPT_TOTAL]);
+      swap_field (&f[DAFTARI_RECEIPT_VAT], &r[DAFTARI_RECEIPT_VAT]);
+      first->total = reread->total;
+      first->vat = reread->vat;
+      first->total_checked = reread->total_checked;
+      first->items = reread->items;
+      reread->items = items;
+    }
+  daftari_receipt_fields_free (reread);
+  return first;
+}
+
 void
 receipt_field_set (DaftariReceiptField *field, const char *value, int confidence, const ReceiptText *rt,
                    const ReceiptLine *line, gsize start, gsize end)

@@ -61,6 +61,20 @@ gboolean              daftari_receipt_fields_doubtful (const DaftariReceiptField
 DaftariReceiptFields *daftari_receipt_fields_merge  (DaftariReceiptFields     *first,
                                                      DaftariReceiptFields     *second);
 
+/* The fields of a re-reading of parts of the page (the header, the date
+ * and total lines, enlarged; docs/receipts.md) merged into the page's:
+ * the merchant when surer (ties go to the reading whose words Tesseract
+ * was surer of), the date only where the page's was missing or unsure,
+ * the total only where it was missing or unconfirmed and the re-read one
+ * is confirmed. words and second_words are the page's readings (the
+ * second may be NULL), reread_words the re-reading's. Takes both fields;
+ * returns first, changed. */
+DaftariReceiptFields *daftari_receipt_fields_merge_reread (DaftariReceiptFields *first,
+                                                           DaftariReceiptFields *reread,
+                                                           GArray               *words,
+                                                           GArray               *second_words,
+                                                           GArray               *reread_words);
+
 /* "merchant", "date", "total", "vat", "kra_pin", "till", "paybill", "receipt_number". */
 const char           *daftari_receipt_field_name    (DaftariReceiptFieldKind   kind);
 /* The field's name for people, translated. */

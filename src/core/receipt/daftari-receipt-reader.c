@@ -8,6 +8,7 @@
 
 #include "daftari-receipt-error.h"
 #include "daftari-receipt-image.h"
+#include "daftari-receipt-region.h"
 
 struct _DaftariReceiptReader {
   GObject       parent_instance;
@@ -127,6 +128,7 @@ daftari_receipt_scan_free (DaftariReceiptScan *scan)
   daftari_receipt_fields_free (scan->fields);
   g_clear_pointer (&scan->words, g_array_unref);
   g_clear_pointer (&scan->second_words, g_array_unref);
+  g_clear_pointer (&scan->reread_words, g_array_unref);
   g_free (scan->mime);
   g_free (scan->languages);
   g_free (scan);
@@ -156,8 +158,17 @@ monitor_progress (ETEXT_DESC *desc, int left, int right, int top, int bottom)
   return false;
 }
 
+/* A piece of the recognition image read on its own: where it was cut
+ * (its top row) and how much it was enlarged. */
+typedef struct {
+  int top;
+  int zoom;
+} Piece;
+
+static const Piece whole_page = { 0, 1 };
+
 static GArray *
-collect_words (TessBaseAPI *api, const ReceiptTransform *transform)
+collect_words (TessBaseAPI *api, const ReceiptTransform *transform, const Piece *piece)
 {
   GArray *words = daftari_receipt_words_new ();
   TessResultIterator *it = TessBaseAPIGetIterator (api);
@@ -176,7 +187,8 @@ collect_words (TessBaseAPI *api, const ReceiptTransform *transform)
         line++;
       if (text != NULL && text[0] != '\0' && TessPageIteratorBoundingBox (page, RIL_WORD, &x1, &y1, &x2, &y2))
         {
-          box = (DaftariReceiptBox) { x1, y1, x2 - x1, y2 - y1 };
+          box = (DaftariReceiptBox) { x1 / piece->zoom, y1 / piece->zoom + piece->top, (x2 - x1) / piece->zoom,
+                                      (y2 - y1) / piece->zoom };
           receipt_transform_box (transform, &box);
           daftari_receipt_words_add (words, text, &box, (int) (TessResultIteratorConfidence (it, RIL_WORD) + 0.5),
                                      MAX (line, 0));
@@ -253,8 +265,8 @@ upright_quads (DaftariReceiptReader *self, const ReceiptPrepared *prepared, GCan
 }
 
 static GArray *
-recognise (DaftariReceiptReader *self, PIX *pix, int dpi, const ReceiptTransform *transform, Monitor *monitor,
-           GError **error)
+recognise (DaftariReceiptReader *self, PIX *pix, int dpi, const ReceiptTransform *transform, const Piece *piece,
+           Monitor *monitor, GError **error)
 {
   ETEXT_DESC *desc = TessMonitorCreate ();
   int status;
@@ -264,7 +276,7 @@ recognise (DaftariReceiptReader *self, PIX *pix, int dpi, const ReceiptTransform
   TessBaseAPISetImage2 (self->api, pix);
   /* Tesseract sizes its filters by the resolution; a file that does not
    * say is taken as a 300 dpi scan after scaling. */
-  TessBaseAPISetSourceResolution (self->api, dpi >= 70 && dpi <= 2400 ? dpi : 300);
+  TessBaseAPISetSourceResolution (self->api, (dpi >= 70 && dpi <= 2400 ? dpi : 300) * piece->zoom);
   TessMonitorSetCancelThis (desc, monitor);
   TessMonitorSetCancelFunc (desc, monitor_cancel);
   TessMonitorSetProgressFunc (desc, monitor_progress);
@@ -276,7 +288,7 @@ recognise (DaftariReceiptReader *self, PIX *pix, int dpi, const ReceiptTransform
     g_set_error (error, DAFTARI_RECEIPT_ERROR, DAFTARI_RECEIPT_ERROR_OCR,
                  _("Tesseract could not read the image; try a clearer photo or scan"));
   else
-    words = collect_words (self->api, transform);
+    words = collect_words (self->api, transform, piece);
   TessBaseAPIClear (self->api);
   return words;
 }
@@ -292,7 +304,7 @@ second_look (DaftariReceiptReader *self, const ReceiptPrepared *prepared, Monito
              DaftariReceiptScan *scan, GError **error)
 {
   Monitor quiet = { monitor->cancellable, NULL, NULL };
-  GArray *words = recognise (self, prepared->plain, prepared->dpi, &prepared->transform, &quiet, error);
+  GArray *words = recognise (self, prepared->plain, prepared->dpi, &prepared->transform, &whole_page, &quiet, error);
 
   if (words == NULL)
     return FALSE;
@@ -300,6 +312,76 @@ second_look (DaftariReceiptReader *self, const ReceiptPrepared *prepared, Monito
   if (words->len > 0)
     scan->fields = daftari_receipt_fields_merge (
         scan->fields, daftari_receipt_extract ((const DaftariReceiptWord *) (gpointer) words->data, words->len));
+  return TRUE;
+}
+
+/* Re-reading: the parts of the page that hold the fields, cut out of the
+ * plain grey image and enlarged, read on their own. Small or faint print
+ * (a tiny total line, dot-matrix or faded text, a name under a logo) that
+ * the whole page's reading got wrong is often legible at twice the size
+ * and without the neighbouring lines; the words read there replace the
+ * first reading's and each field is taken from the reading that supports
+ * it better (daftari_receipt_fields_merge_reread). 3× and other images
+ * (normalised, binarised, blurred) did worse on the development receipts. */
+#define REREAD_ZOOM 2
+
+static gboolean
+reread_region (DaftariReceiptReader *self, const ReceiptPrepared *prepared, const DaftariReceiptScan *scan,
+               ReceiptRegion region, GArray **composite, Monitor *monitor, GError **error)
+{
+  Monitor quiet = { monitor->cancellable, NULL, NULL };
+  ReceiptBand band;
+  Piece piece = { 0, REREAD_ZOOM };
+  PIX *pix;
+  GArray *words, *replaced;
+
+  if (!receipt_region_band (prepared, scan->words, scan->fields, region, &band))
+    return TRUE;
+  if ((pix = receipt_region_image (prepared, &band, piece.zoom, &piece.top)) == NULL)
+    return TRUE;
+  words = recognise (self, pix, prepared->dpi, &prepared->transform, &piece, &quiet, error);
+  pixDestroy (&pix);
+  if (words == NULL)
+    return FALSE;
+  replaced = receipt_region_replace (prepared, *composite, &band, words);
+  g_array_unref (words);
+  g_array_unref (*composite);
+  *composite = replaced;
+  return TRUE;
+}
+
+/* The header always (a name is never confirmed by anything else on the
+ * receipt); the date and total lines only when the page's reading left
+ * them missing or unsure, to keep the usual receipt quick. */
+static gboolean
+reread (DaftariReceiptReader *self, const ReceiptPrepared *prepared, Monitor *monitor, DaftariReceiptScan *scan,
+        GError **error)
+{
+  const DaftariReceiptField *date = &scan->fields->field[DAFTARI_RECEIPT_DATE];
+  const DaftariReceiptField *total = &scan->fields->field[DAFTARI_RECEIPT_TOTAL];
+  gboolean wanted[] = {
+    [RECEIPT_REGION_HEADER] = TRUE,
+    [RECEIPT_REGION_DATE] = date->value == NULL || date->confidence < DAFTARI_RECEIPT_CONFIDENT,
+    [RECEIPT_REGION_TOTAL] = total->value == NULL
+                             || (!scan->fields->total_checked && total->confidence < DAFTARI_RECEIPT_CONFIDENT),
+  };
+  GArray *composite = g_array_ref (scan->words);
+
+  for (guint i = 0; i < G_N_ELEMENTS (wanted); i++)
+    if (wanted[i] && !reread_region (self, prepared, scan, i, &composite, monitor, error))
+      {
+        g_array_unref (composite);
+        return FALSE;
+      }
+  if (composite == scan->words)
+    {
+      g_array_unref (composite);
+      return TRUE;
+    }
+  scan->reread_words = composite;
+  scan->fields = daftari_receipt_fields_merge_reread (
+      scan->fields, daftari_receipt_extract ((const DaftariReceiptWord *) (gpointer) composite->data, composite->len),
+      scan->words, scan->second_words, composite);
   return TRUE;
 }
 
@@ -326,7 +408,7 @@ daftari_receipt_reader_scan_bytes (DaftariReceiptReader *self, GBytes *bytes, GC
     return NULL;
   receipt_image_finish (&prepared, receipt_image_may_be_sideways (&prepared)
                                      ? upright_quads (self, &prepared, cancellable) : 0);
-  scan->words = recognise (self, prepared.grey, prepared.dpi, &prepared.transform, &monitor, error);
+  scan->words = recognise (self, prepared.grey, prepared.dpi, &prepared.transform, &whole_page, &monitor, error);
   if (scan->words == NULL)
     {
       receipt_prepared_clear (&prepared);
@@ -340,8 +422,8 @@ daftari_receipt_reader_scan_bytes (DaftariReceiptReader *self, GBytes *bytes, GC
       return NULL;
     }
   scan->fields = daftari_receipt_extract ((const DaftariReceiptWord *) (gpointer) scan->words->data, scan->words->len);
-  if (daftari_receipt_fields_doubtful (scan->fields)
-      && !second_look (self, &prepared, &monitor, scan, error))
+  if ((daftari_receipt_fields_doubtful (scan->fields) && !second_look (self, &prepared, &monitor, scan, error))
+      || !reread (self, &prepared, &monitor, scan, error))
     {
       receipt_prepared_clear (&prepared);
       return NULL;

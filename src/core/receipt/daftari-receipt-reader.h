@@ -15,6 +15,10 @@ typedef struct {
    * normalised), made when the first left doubt (daftari_receipt_fields_doubtful);
    * NULL when there was none. fields merges both readings. */
   GArray               *second_words;
+  /* The words after re-reading the header, the date line and the total
+   * line on their own, enlarged (docs/receipts.md); NULL when nothing was
+   * re-read. fields merges this reading too. */
+  GArray               *reread_words;
   int                   width;     /* the file's pixels (a PDF page: at 300 dpi) */
   int                   height;
   char                 *mime;      /* "image/jpeg", "application/pdf", ... */
