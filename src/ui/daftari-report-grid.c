@@ -8,7 +8,11 @@
 #include "daftari-report-sections.h"
 
 /* Names wrap rather than ellipsize: a narrow window keeps every letter of
- * a payee, and the grid scrolls sideways only when figures do not fit. */
+ * a payee, and the grid scrolls sideways only when figures do not fit.
+ * They keep room for a short word, or a narrow window would squeeze them
+ * to a letter a line ("Ca-te-go-ry") while the figures keep theirs. */
+#define NAME_MIN_CHARS 14
+
 static GtkWidget *
 cell_label (const char *text, gboolean numeric, gboolean bold)
 {
@@ -21,6 +25,7 @@ cell_label (const char *text, gboolean numeric, gboolean bold)
     {
       gtk_label_set_wrap (GTK_LABEL (label), TRUE);
       gtk_label_set_wrap_mode (GTK_LABEL (label), PANGO_WRAP_WORD_CHAR);
+      gtk_label_set_width_chars (GTK_LABEL (label), NAME_MIN_CHARS);
       gtk_label_set_max_width_chars (GTK_LABEL (label), 28);
     }
   /* Bold at the body's size: "heading" would also make totals larger. */
