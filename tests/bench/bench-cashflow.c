@@ -15,31 +15,11 @@
 #include <time.h>
 
 #include "daftari-cashflow.h"
+#include "bench-common.h"
 #include "daftari-core.h"
-#include "daftari-generator.h"
 
 #define REPEAT 5
 #define CARD_MONTHS 2
-
-static void
-check (gboolean ok, GError *error)
-{
-  if (!ok)
-    g_error ("%s", error ? error->message : "failed");
-}
-
-static double
-median (double *values, guint n)
-{
-  for (guint i = 1; i < n; i++)
-    for (guint j = i; j > 0 && values[j - 1] > values[j]; j--)
-      {
-        double t = values[j];
-        values[j] = values[j - 1];
-        values[j - 1] = t;
-      }
-  return values[n / 2];
-}
 
 /* The processor time of the last time_forecast (median), which other
  * programs on a busy machine do not inflate. */
@@ -60,39 +40,14 @@ time_forecast (DaftariBook *book, gint64 wallet_id, guint months, DaftariCashflo
 
       runs[i] = (g_get_monotonic_time () - start) / 1e6;
       cpu[i] = (double) (clock () - cpu_start) / CLOCKS_PER_SEC;
-      check (cashflow != NULL, error);
+      bench_check (cashflow != NULL, error);
       if (i + 1 == REPEAT)
         *out_last = cashflow;
       else
         daftari_cashflow_free (cashflow);
     }
-  last_cpu = median (cpu, REPEAT);
-  return median (runs, REPEAT);
-}
-
-static DaftariBook *
-open_book (const char *path, int transactions, int seed)
-{
-  const DaftariBookSetup setup = { "Bench Traders", "KES", NULL };
-  g_autoptr(GError) error = NULL;
-  DaftariBook *book;
-  gint64 start;
-
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      book = daftari_book_open (path, &error);
-      check (book != NULL, error);
-      g_print ("Reusing %s\n", path);
-      return book;
-    }
-  book = daftari_book_create (path, &setup, &error);
-  check (book != NULL, error);
-  start = g_get_monotonic_time ();
-  check (daftari_generator_fill (book, seed, transactions, daftari_calendar_now (), &error), error);
-  check (daftari_book_checkpoint (book, &error), error);
-  g_print ("Made %d transactions in %.0f s (seed %d): %s\n", transactions,
-           (g_get_monotonic_time () - start) / 1e6, seed, path);
-  return book;
+  last_cpu = bench_median (cpu, REPEAT);
+  return bench_median (runs, REPEAT);
 }
 
 int
@@ -119,15 +74,15 @@ main (int argc, char **argv)
 
   setlocale (LC_ALL, "");
   g_option_context_add_main_entries (context, entries, NULL);
-  check (g_option_context_parse (context, &argc, &argv, &error), error);
+  bench_check (g_option_context_parse (context, &argc, &argv, &error), error);
   daftari_core_init ();
   if (book_path == NULL)
     {
       dir = g_dir_make_tmp ("daftari-bench-XXXXXX", &error);
-      check (dir != NULL, error);
+      bench_check (dir != NULL, error);
       book_path = g_build_filename (dir, "bench.daftari", NULL);
     }
-  book = open_book (book_path, transactions, seed);
+  book = bench_open_or_make (book_path, "Bench Traders", transactions, seed);
 
   seconds = time_forecast (book, 0, CARD_MONTHS, &card);
   g_print ("dashboard card (all wallets, %d months, %u past forecasts): %.1f ms, processor %.1f ms (target ≤ 200 ms)\n",
@@ -142,7 +97,7 @@ main (int argc, char **argv)
       g_print ("M-PESA alone, %d months: %.1f ms, processor %.1f ms\n", CARD_MONTHS, 1e3 * seconds, 1e3 * last_cpu);
     }
   eval = daftari_cashflow_eval (book, 0, 3, &error);
-  check (eval != NULL, error);
+  bench_check (eval != NULL, error);
   g_print ("cashflow-eval, 3 months (%u origins): %.2f s; MAE %.0f (flat %.0f), coverage %.1f%% / %.1f%%\n",
            eval->n_origins, eval->seconds, eval->mae / 100, eval->flat_mae / 100, 100 * eval->coverage80,
            100 * eval->coverage95);

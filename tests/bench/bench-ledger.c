@@ -13,6 +13,7 @@
 #include <sys/resource.h>
 #include <unistd.h>
 
+#include "bench-common.h"
 #include "daftari-core.h"
 
 #define POST_SLICE 4096
@@ -42,19 +43,6 @@ cpu_seconds (int who)
          (usage.ru_utime.tv_usec + usage.ru_stime.tv_usec) / 1e6;
 }
 
-static double
-median (double *values, guint n)
-{
-  for (guint i = 1; i < n; i++)
-    for (guint j = i; j > 0 && values[j - 1] > values[j]; j--)
-      {
-        double t = values[j];
-        values[j] = values[j - 1];
-        values[j - 1] = t;
-      }
-  return values[n / 2];
-}
-
 /* Runs the sqlite3 tool on the flat database with a script on stdin;
  * returns the wall time, or the median of its ".timer" figures when timed. */
 static double
@@ -80,14 +68,7 @@ run_sqlite3 (const char *db, const char *script, gboolean timed)
     return wall;
   for (const char *p = out; (p = strstr (p, "Run Time: real ")) != NULL && n < G_N_ELEMENTS (runs); p++)
     runs[n++] = g_ascii_strtod (p + strlen ("Run Time: real "), NULL);
-  return n ? median (runs, n) : wall;
-}
-
-static void
-check (gboolean ok, GError *error)
-{
-  if (!ok)
-    g_error ("%s", error ? error->message : "failed");
+  return n ? bench_median (runs, n) : wall;
 }
 
 /* The flat row of a transaction: where the money came from and went to. */
@@ -125,7 +106,7 @@ time_query (void (*query) (DaftariBook *, gpointer), DaftariBook *book, gpointer
       query (book, data);
       runs[i] = seconds_since (start);
     }
-  return median (runs, REPEAT);
+  return bench_median (runs, REPEAT);
 }
 
 typedef struct {
@@ -140,7 +121,7 @@ query_balance (DaftariBook *book, gpointer data)
 {
   Question *q = data;
   gint64 balance;
-  check (daftari_query_balance (book, q->account_id, q->ts, &balance, NULL), NULL);
+  bench_check (daftari_query_balance (book, q->account_id, q->ts, &balance, NULL), NULL);
 }
 
 static void
@@ -148,7 +129,7 @@ query_month (DaftariBook *book, gpointer data)
 {
   Question *q = data;
   g_autoptr(GArray) totals = daftari_query_month_totals (book, q->month, NULL);
-  check (totals != NULL, NULL);
+  bench_check (totals != NULL, NULL);
 }
 
 static void
@@ -162,7 +143,7 @@ query_search (DaftariBook *book, gpointer data)
   filter.text = q->text;
   filter.limit = 100;
   found = daftari_query_transactions (book, &filter, NULL);
-  check (found != NULL && found->len > 0, NULL);
+  bench_check (found != NULL && found->len > 0, NULL);
 }
 
 static void
@@ -211,7 +192,7 @@ main (int argc, char **argv)
   daftari_core_init ();
   if (dir == NULL)
     dir = g_dir_make_tmp ("daftari-bench-XXXXXX", &error);
-  check (dir != NULL && g_mkdir_with_parents (dir, 0700) == 0, error);
+  bench_check (dir != NULL && g_mkdir_with_parents (dir, 0700) == 0, error);
   Paths paths = { dir, g_build_filename (dir, "bench.daftari", NULL), g_build_filename (dir, "rows.csv", NULL),
                   g_build_filename (dir, "flat.sqlite", NULL) };
   daftari_book_remove_files (paths.book_path);
@@ -219,15 +200,15 @@ main (int argc, char **argv)
 
   /* 1. Make the workload (not timed): the transactions, and the same rows as CSV. */
   book = daftari_book_create (paths.book_path, &setup, &error);
-  check (book != NULL, error);
+  bench_check (book != NULL, error);
   generator = daftari_generator_new (book, seed, transactions, end_ts, &error);
-  check (generator != NULL, error);
+  bench_check (generator != NULL, error);
   start = g_get_monotonic_time ();
   /* Generating only reads; one transaction spares a lock per lookup. */
-  check (daftari_ledger_batch_begin (book, &error), error);
+  bench_check (daftari_ledger_batch_begin (book, &error), error);
   for (DaftariTxn *txn; (txn = daftari_generator_next (generator, &error)) != NULL;)
     g_ptr_array_add (txns, txn);
-  check (error == NULL, error);
+  bench_check (error == NULL, error);
   daftari_ledger_batch_abort (book);
   g_print ("Generated %u transactions in %.1f s (seed %d), in %s\n", txns->len, seconds_since (start), seed, dir);
   csv = fopen (paths.csv_path, "w");
@@ -243,20 +224,20 @@ main (int argc, char **argv)
     }
   start = g_get_monotonic_time ();
   write_cpu = cpu_seconds (RUSAGE_SELF);
-  check (daftari_ledger_batch_begin (book, &error), error);
+  bench_check (daftari_ledger_batch_begin (book, &error), error);
   /* In slices, as an import posts what it parsed. */
   for (guint i = 0; i < txns->len; i += POST_SLICE)
-    check (daftari_ledger_post_many (book, (DaftariTxn *const *) txns->pdata + i, MIN (POST_SLICE, txns->len - i),
+    bench_check (daftari_ledger_post_many (book, (DaftariTxn *const *) txns->pdata + i, MIN (POST_SLICE, txns->len - i),
                                      NULL, &error), error);
   {
     gint64 commit_start = g_get_monotonic_time ();
-    check (daftari_ledger_batch_commit (book, &error), error);
+    bench_check (daftari_ledger_batch_commit (book, &error), error);
     g_print ("(of which COMMIT: %.0f ms)\n", seconds_since (commit_start) * 1000);
   }
   write_s = seconds_since (start);
   write_cpu = cpu_seconds (RUSAGE_SELF) - write_cpu;
   start = g_get_monotonic_time ();
-  check (daftari_book_checkpoint (book, &error), error);
+  bench_check (daftari_book_checkpoint (book, &error), error);
   checkpoint_s = seconds_since (start);
 
   /* 3. The baseline: sqlite3 .import of the same rows into a flat table. */
@@ -288,7 +269,7 @@ main (int argc, char **argv)
     g_autofree char *script = NULL;
     double ours, theirs;
 
-    check (mpesa != NULL && sales != NULL, error);
+    bench_check (mpesa != NULL && sales != NULL, error);
     q.account_id = mpesa->id;
     q.ts = mid_ts;
     ours = time_query (query_balance, book, &q);

@@ -14,31 +14,12 @@
 #include <sqlite3.h>
 #include <stdio.h>
 
+#include "bench-common.h"
 #include "daftari-core.h"
 #include "daftari-export.h"
 #include "daftari-report.h"
 
 #define REPEAT 5
-
-static void
-check (gboolean ok, GError *error)
-{
-  if (!ok)
-    g_error ("%s", error ? error->message : "failed");
-}
-
-static double
-median (double *values, guint n)
-{
-  for (guint i = 1; i < n; i++)
-    for (guint j = i; j > 0 && values[j - 1] > values[j]; j--)
-      {
-        double t = values[j];
-        values[j] = values[j - 1];
-        values[j - 1] = t;
-      }
-  return values[n / 2];
-}
 
 typedef struct {
   DaftariBook  *book;
@@ -61,7 +42,7 @@ time_work (Work work, Bench *bench, gpointer data)
       work (bench, data);
       runs[i] = (g_get_monotonic_time () - start) / 1e6;
     }
-  return median (runs, REPEAT);
+  return bench_median (runs, REPEAT);
 }
 
 /* The baseline: a query run to its end on the raw connection. */
@@ -87,7 +68,7 @@ run_monthly (Bench *bench, gpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(DaftariMonthlyReport) report = daftari_report_monthly (bench->book, bench->month, &error);
-  check (report != NULL, error);
+  bench_check (report != NULL, error);
 }
 
 static void
@@ -95,7 +76,7 @@ run_pnl (Bench *bench, gpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(DaftariPnlReport) report = daftari_report_pnl (bench->book, &bench->period, data != NULL, &error);
-  check (report != NULL, error);
+  bench_check (report != NULL, error);
 }
 
 static void
@@ -103,7 +84,7 @@ run_cashflow (Bench *bench, gpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(DaftariCashflowReport) report = daftari_report_cashflow (bench->book, &bench->period, &error);
-  check (report != NULL, error);
+  bench_check (report != NULL, error);
 }
 
 static void
@@ -111,7 +92,7 @@ run_balance (Bench *bench, gpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(DaftariBalanceSheet) report = daftari_report_balance (bench->book, bench->period.to_day, &error);
-  check (report != NULL, error);
+  bench_check (report != NULL, error);
 }
 
 static void
@@ -119,7 +100,7 @@ run_top (Bench *bench, gpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(DaftariTopReport) report = daftari_report_top (bench->book, &bench->period, 10, &error);
-  check (report != NULL, error);
+  bench_check (report != NULL, error);
 }
 
 static void
@@ -127,7 +108,7 @@ run_charges (Bench *bench, gpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(DaftariChargesReport) report = daftari_report_charges (bench->book, &bench->period, &error);
-  check (report != NULL, error);
+  bench_check (report != NULL, error);
 }
 
 static void
@@ -135,7 +116,7 @@ run_vat (Bench *bench, gpointer data)
 {
   g_autoptr(GError) error = NULL;
   g_autoptr(DaftariVatReport) report = daftari_report_vat (bench->book, &bench->period, &error);
-  check (report != NULL, error);
+  bench_check (report != NULL, error);
 }
 
 /* The plain SQL a person would write for each, over the same period. */
@@ -207,9 +188,9 @@ bench_export (Bench *bench, const char *dir)
   sqlite3_stmt *stmt;
   FILE *raw_out;
 
-  check (out != NULL, error);
+  bench_check (out != NULL, error);
   start = g_get_monotonic_time ();
-  check (daftari_export_csv (bench->book, G_MININT64, G_MAXINT64, G_OUTPUT_STREAM (out), &rows, NULL, &error) &&
+  bench_check (daftari_export_csv (bench->book, G_MININT64, G_MAXINT64, G_OUTPUT_STREAM (out), &rows, NULL, &error) &&
          g_output_stream_close (G_OUTPUT_STREAM (out), NULL, &error), error);
   ours = (g_get_monotonic_time () - start) / 1e6;
 
@@ -234,31 +215,6 @@ bench_export (Bench *bench, const char *dir)
   g_print ("%-40s %10.0f/s %10.0f/s   (%" G_GUINT64_FORMAT " rows; plain: %" G_GUINT64_FORMAT ")\n",
            "  rows per second", rows / ours, raw_rows / theirs, rows, raw_rows);
   g_unlink (path);
-}
-
-static DaftariBook *
-open_or_make (const char *path, int transactions, int seed)
-{
-  g_autoptr(GError) error = NULL;
-  DaftariBookSetup setup = { "Benchmark Wholesalers", "KES", NULL };
-  DaftariBook *book;
-  gint64 start;
-
-  if (g_file_test (path, G_FILE_TEST_EXISTS))
-    {
-      book = daftari_book_open (path, &error);
-      check (book != NULL, error);
-      g_print ("Reusing %s\n", path);
-      return book;
-    }
-  book = daftari_book_create (path, &setup, &error);
-  check (book != NULL, error);
-  start = g_get_monotonic_time ();
-  check (daftari_generator_fill (book, seed, transactions, daftari_calendar_now (), &error), error);
-  check (daftari_book_checkpoint (book, &error), error);
-  g_print ("Made %d transactions in %.0f s (seed %d): %s\n", transactions,
-           (g_get_monotonic_time () - start) / 1e6, seed, path);
-  return book;
 }
 
 static void
@@ -290,21 +246,21 @@ main (int argc, char **argv)
 
   setlocale (LC_ALL, "");
   g_option_context_add_main_entries (context, entries, NULL);
-  check (g_option_context_parse (context, &argc, &argv, &error), error);
+  bench_check (g_option_context_parse (context, &argc, &argv, &error), error);
   daftari_core_init ();
   if (book_path == NULL)
     {
       dir = g_dir_make_tmp ("daftari-bench-reports-XXXXXX", &error);
-      check (dir != NULL, error);
+      bench_check (dir != NULL, error);
       book_path = g_build_filename (dir, "bench.daftari", NULL);
     }
   else
     dir = g_path_get_dirname (book_path);
-  book = open_or_make (book_path, transactions, seed);
+  book = bench_open_or_make (book_path, "Benchmark Wholesalers", transactions, seed);
   bench.book = book;
-  check (sqlite3_open_v2 (book_path, &bench.raw, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK, NULL);
+  bench_check (sqlite3_open_v2 (book_path, &bench.raw, SQLITE_OPEN_READONLY, NULL) == SQLITE_OK, NULL);
   charges = daftari_account_find_role (book, DAFTARI_ROLE_CHARGES, &error);
-  check (charges != NULL, error);
+  bench_check (charges != NULL, error);
   bench.charges_id = charges->id;
   {
     sqlite3_stmt *stmt;
@@ -331,7 +287,7 @@ main (int argc, char **argv)
     gint64 start, end;
     /* From the 15th: the first month's ragged part comes from the splits. */
     daftari_calendar_month_range (calendar, daftari_month_add (bench.month, -11), &start, &end);
-    check (daftari_period_init (&bench.period, book, daftari_calendar_day_of (calendar, start) + 14, to, &error),
+    bench_check (daftari_period_init (&bench.period, book, daftari_calendar_day_of (calendar, start) + 14, to, &error),
            error);
   }
   bench_period (&bench, "About a year, from the 15th");
