@@ -11,23 +11,6 @@
 static CashflowFixture *fixture;
 
 static void
-assert_status (const TestRun *run, int status)
-{
-  if (run->status != status)
-    g_error ("exit %d (wanted %d)\nstdout: %s\nstderr: %s", run->status, status, run->out, run->err);
-}
-
-static JsonObject *
-parse (const TestRun *run, JsonNode **out_node)
-{
-  g_autoptr(GError) error = NULL;
-
-  *out_node = json_from_string (run->out, &error);
-  g_assert_no_error (error);
-  return json_node_get_object (*out_node);
-}
-
-static void
 test_forecast_json (void)
 {
   g_auto(TestRun) run = test_run (fixture->tb->path, "--json", "cashflow", "--from", "2026-01-01", "--months", "2", NULL);
@@ -36,8 +19,8 @@ test_forecast_json (void)
   JsonArray *days;
   gint64 mean;
 
-  assert_status (&run, 0);
-  o = parse (&run, &node);
+  test_run_assert_status (&run, 0);
+  o = test_run_json (&run, &node);
   days = json_object_get_array_member (o, "days");
   g_assert_cmpuint (json_array_get_length (days), ==, 31 + 28);
   g_assert_cmpstr (json_object_get_string_member (o, "from"), ==, "2026-01-01");
@@ -65,20 +48,20 @@ test_floor (void)
   g_auto(TestRun) bad = test_run (fixture->tb->path, "cashflow", "--set-floor", "lots", NULL);
   g_autoptr(JsonNode) set_node = NULL, once_node = NULL;
 
-  assert_status (&set, 0);
-  g_assert_cmpint (json_object_get_int_member (parse (&set, &set_node), "floor_minor"), ==, 200000000);
+  test_run_assert_status (&set, 0);
+  g_assert_cmpint (json_object_get_int_member (test_run_json (&set, &set_node), "floor_minor"), ==, 200000000);
   g_assert_cmpint (test_db_int (fixture->tb->path, "SELECT value FROM setting WHERE key = 'cashflow-floor'"), ==,
                    200000000);
   /* Above everything the business holds: below it at once. */
-  assert_status (&text, 0);
+  test_run_assert_status (&text, 0);
   g_assert_nonnull (strstr (text.out, "Likely to fall below KES 2,000,000.00 on 2026-01-01"));
   g_assert_nonnull (strstr (text.out, "2026-01-07"));
-  assert_status (&once, 0);
-  g_assert_true (json_object_get_null_member (parse (&once, &once_node), "likely_below"));
-  assert_status (&bad, 1);
+  test_run_assert_status (&once, 0);
+  g_assert_true (json_object_get_null_member (test_run_json (&once, &once_node), "likely_below"));
+  test_run_assert_status (&bad, 1);
   {
     g_auto(TestRun) reset = test_run (fixture->tb->path, "cashflow", "--set-floor", "0", NULL);
-    assert_status (&reset, 0);
+    test_run_assert_status (&reset, 0);
   }
 }
 
@@ -93,16 +76,16 @@ test_usage_and_eval (void)
   g_autoptr(JsonNode) node = NULL;
   JsonObject *o;
 
-  assert_status (&months, 2);
-  assert_status (&wallet, 1);
-  assert_status (&category, 1);
+  test_run_assert_status (&months, 2);
+  test_run_assert_status (&wallet, 1);
+  test_run_assert_status (&category, 1);
   g_assert_nonnull (strstr (category.err, "not a wallet"));
-  assert_status (&eval, 0);
-  o = parse (&eval, &node);
+  test_run_assert_status (&eval, 0);
+  o = test_run_json (&eval, &node);
   g_assert_cmpint (json_object_get_int_member (o, "origins"), ==, 6);
   g_assert_cmpfloat (json_object_get_double_member (o, "coverage95"), >=, json_object_get_double_member (o, "coverage80"));
   g_assert_cmpfloat (json_object_get_double_member (o, "mae"), >, 0);
-  assert_status (&too_long, 1);
+  test_run_assert_status (&too_long, 1);
   g_assert_nonnull (strstr (too_long.err, "too short"));
 }
 

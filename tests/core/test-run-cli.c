@@ -57,3 +57,20 @@ test_run (const char *book, const char *first, ...)
   va_end (ap);
   return run;
 }
+
+void
+test_run_assert_status (const TestRun *run, int status)
+{
+  if (run->status != status)
+    g_error ("exit %d (wanted %d)\nstdout: %s\nstderr: %s", run->status, status, run->out, run->err);
+}
+
+JsonObject *
+test_run_json (const TestRun *run, JsonNode **out_node)
+{
+  g_autoptr(GError) error = NULL;
+
+  *out_node = json_from_string (run->out, &error);
+  g_assert_no_error (error);
+  return json_node_get_object (*out_node);
+}

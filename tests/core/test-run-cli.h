@@ -2,6 +2,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -27,5 +28,12 @@ G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (TestRun, test_run_clear)
 TestRun test_run       (const char *book,
                         const char *first,
                         ...) G_GNUC_NULL_TERMINATED;
+
+/* Fails the test, showing what the run printed, unless it exited with status. */
+void        test_run_assert_status (const TestRun *run,
+                                    int            status);
+/* The run's stdout as a JSON object (*out_node owns it: free that). */
+JsonObject *test_run_json          (const TestRun *run,
+                                    JsonNode     **out_node);
 
 G_END_DECLS

@@ -13,23 +13,6 @@
 static char *book_path;
 
 static void
-assert_status (const TestRun *run, int status)
-{
-  if (run->status != status)
-    g_error ("exit %d (wanted %d)\nstdout: %s\nstderr: %s", run->status, status, run->out, run->err);
-}
-
-static JsonObject *
-parse (const TestRun *run, JsonNode **out_node)
-{
-  g_autoptr(GError) error = NULL;
-
-  *out_node = json_from_string (run->out, &error);
-  g_assert_no_error (error);
-  return json_node_get_object (*out_node);
-}
-
-static void
 setup_book (void)
 {
   g_auto(TestRun) init = test_run (book_path, "init", "--business", "Duka", NULL);
@@ -37,9 +20,9 @@ setup_book (void)
                                "--date", "2024-12-01", NULL);
   g_auto(TestRun) cash = test_run (book_path, "account", "add", "Till box", "--kind", "cash", NULL);
 
-  assert_status (&init, 0);
-  assert_status (&wallet, 0);
-  assert_status (&cash, 0);
+  test_run_assert_status (&init, 0);
+  test_run_assert_status (&wallet, 0);
+  test_run_assert_status (&cash, 0);
 }
 
 static void
@@ -60,19 +43,19 @@ test_schedule (void)
                            "--category", "Rent", NULL);
     g_auto(TestRun) twice = test_run (book_path, "schedule", "add", "shop rent", "expense", "Bank", "1", "--every", "days:3",
                              "--category", "Rent", NULL);
-    assert_status (&add, 0);
+    test_run_assert_status (&add, 0);
     g_assert_nonnull (strstr (add.out, "2025-01-31"));
-    assert_status (&box, 0);
-    assert_status (&bad, 1);
+    test_run_assert_status (&box, 0);
+    test_run_assert_status (&bad, 1);
     g_assert_nonnull (strstr (bad.err, "monthly"));
-    assert_status (&twice, 1);
+    test_run_assert_status (&twice, 1);
   }
   {
     /* Till box is empty: its rent is refused and stays due; the bank's goes on. */
     g_auto(TestRun) run = test_run (book_path, "--json", "schedule", "run", "--until", "2025-03-01", NULL);
     JsonObject *o;
-    assert_status (&run, 1);
-    o = parse (&run, &ran);
+    test_run_assert_status (&run, 1);
+    o = test_run_json (&run, &ran);
     posted = json_object_get_array_member (o, "posted");
     refused = json_object_get_array_member (o, "refused");
     g_assert_cmpuint (json_array_get_length (posted), ==, 2);
@@ -86,15 +69,15 @@ test_schedule (void)
   {
     g_auto(TestRun) pause = test_run (book_path, "schedule", "pause", "Box rent", NULL);
     g_auto(TestRun) run = test_run (book_path, "--json", "schedule", "run", "--until", "2025-03-01", NULL);
-    assert_status (&pause, 0);
-    assert_status (&run, 0);
-    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (parse (&run, &again), "posted")), ==, 0);
+    test_run_assert_status (&pause, 0);
+    test_run_assert_status (&run, 0);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (test_run_json (&run, &again), "posted")), ==, 0);
   }
   {
     g_auto(TestRun) list = test_run (book_path, "--json", "schedule", "list", "--days", "3660", NULL);
     JsonArray *schedules;
-    assert_status (&list, 0);
-    schedules = json_object_get_array_member (parse (&list, &listed), "schedules");
+    test_run_assert_status (&list, 0);
+    schedules = json_object_get_array_member (test_run_json (&list, &listed), "schedules");
     upcoming = json_object_get_array_member (json_node_get_object (listed), "upcoming");
     g_assert_cmpuint (json_array_get_length (schedules), ==, 2);
     g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (schedules, 1), "next"), ==,
@@ -109,10 +92,10 @@ test_schedule (void)
     g_auto(TestRun) text = test_run (book_path, "schedule", "list", NULL);
     g_auto(TestRun) removed = test_run (book_path, "schedule", "remove", "Box rent", NULL);
     g_auto(TestRun) check = test_run (book_path, "check", NULL);
-    assert_status (&text, 0);
+    test_run_assert_status (&text, 0);
     g_assert_nonnull (strstr (text.out, "paused"));
-    assert_status (&removed, 0);
-    assert_status (&check, 0);
+    test_run_assert_status (&removed, 0);
+    test_run_assert_status (&check, 0);
   }
   test_remove_dir (dir);
   g_clear_pointer (&book_path, g_free);
@@ -133,17 +116,17 @@ test_budget (void)
     g_auto(TestRun) income = test_run (book_path, "budget", "set", "Sales", "1000", NULL);
     g_auto(TestRun) spend = test_run (book_path, "record", "expense", "Bank", "45000", "--category", "Rent", "--date", "2025-02-03",
                              NULL);
-    assert_status (&set, 0);
-    assert_status (&feb, 0);
-    assert_status (&income, 1);
+    test_run_assert_status (&set, 0);
+    test_run_assert_status (&feb, 0);
+    test_run_assert_status (&income, 1);
     g_assert_nonnull (strstr (income.err, "expense"));
-    assert_status (&spend, 0);
+    test_run_assert_status (&spend, 0);
   }
   {
     g_auto(TestRun) show = test_run (book_path, "--json", "budget", "show", "--month", "2025-02", "--today", "2025-02-14", NULL);
     g_auto(TestRun) text = test_run (book_path, "budget", "show", "--month", "2025-02", "--today", "2025-02-14", NULL);
-    assert_status (&show, 0);
-    o = parse (&show, &node);
+    test_run_assert_status (&show, 0);
+    o = test_run_json (&show, &node);
     g_assert_cmpstr (json_object_get_string_member (o, "month"), ==, "2025-02");
     g_assert_cmpint (json_object_get_int_member (o, "elapsed_days"), ==, 14);
     g_assert_cmpuint (json_array_get_length (json_object_get_array_member (o, "lines")), ==, 1);
@@ -154,7 +137,7 @@ test_budget (void)
     g_assert_cmpint (json_object_get_int_member (line, "variance_minor"), ==, 500000);
     g_assert_cmpint (json_object_get_int_member (line, "percent"), ==, 90);
     g_assert_cmpstr (json_object_get_string_member (line, "state"), ==, "ahead");
-    assert_status (&text, 0);
+    test_run_assert_status (&text, 0);
     g_assert_nonnull (strstr (text.out, "ahead of the month"));
   }
   test_remove_dir (dir);
@@ -178,14 +161,14 @@ test_anomalies (void)
     g_auto(TestRun) bank = test_run (book_path, "account", "add", "Spare bank", "--kind", "bank", "--allow-overdraft", NULL);
     g_auto(TestRun) big = test_run (book_path, "record", "expense", "Spare bank", "450000", "--category", "Stock purchases",
                            "--memo", "Stock from BIDCO DISTRIBUTORS", NULL);
-    assert_status (&demo, 0);
-    assert_status (&bank, 0);
-    assert_status (&big, 0);
+    test_run_assert_status (&demo, 0);
+    test_run_assert_status (&bank, 0);
+    test_run_assert_status (&big, 0);
   }
   {
     g_auto(TestRun) run = test_run (book_path, "--json", "anomalies", NULL);
-    assert_status (&run, 0);
-    flags = json_object_get_array_member (parse (&run, &first), "anomalies");
+    test_run_assert_status (&run, 0);
+    flags = json_object_get_array_member (test_run_json (&run, &first), "anomalies");
     n = json_array_get_length (flags);
     g_assert_cmpuint (n, >, 0);
     for (guint i = 0; i < n; i++)
@@ -203,13 +186,13 @@ test_anomalies (void)
     g_auto(TestRun) bad = test_run (book_path, "anomalies", "dismiss", "nonsense", NULL);
     g_auto(TestRun) run = test_run (book_path, "--json", "anomalies", NULL);
     g_auto(TestRun) every = test_run (book_path, "--json", "anomalies", "--all", NULL);
-    assert_status (&dismiss, 0);
-    assert_status (&bad, 1);
-    assert_status (&run, 0);
-    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (parse (&run, &later), "anomalies")), ==,
+    test_run_assert_status (&dismiss, 0);
+    test_run_assert_status (&bad, 1);
+    test_run_assert_status (&run, 0);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (test_run_json (&run, &later), "anomalies")), ==,
                       n - 1);
-    assert_status (&every, 0);
-    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (parse (&every, &all), "anomalies")), ==,
+    test_run_assert_status (&every, 0);
+    g_assert_cmpuint (json_array_get_length (json_object_get_array_member (test_run_json (&every, &all), "anomalies")), ==,
                       n);
   }
   test_remove_dir (dir);
@@ -236,10 +219,10 @@ test_migration_6 (void)
     g_auto(TestRun) list = test_run (book_path, "schedule", "list", NULL);
     g_auto(TestRun) add = test_run (book_path, "budget", "set", "Rent", "100", NULL);
     g_auto(TestRun) check = test_run (book_path, "check", NULL);
-    assert_status (&list, 0);
+    test_run_assert_status (&list, 0);
     g_assert_nonnull (strstr (list.err, "new format"));
-    assert_status (&add, 0);
-    assert_status (&check, 0);
+    test_run_assert_status (&add, 0);
+    test_run_assert_status (&check, 0);
   }
   g_assert_cmpint (test_db_int (book_path, "PRAGMA user_version"), ==, daftari_schema_latest_version ());
   g_assert_cmpint (test_db_int (book_path, "SELECT count (*) FROM budget"), ==, 1);
