@@ -271,15 +271,6 @@ schedule_json (DaftariCli *cli, JsonBuilder *builder, const DaftariSchedule *s, 
   json_builder_end_object (builder);
 }
 
-static const DaftariSchedule *
-schedule_by_id (GPtrArray *schedules, gint64 id)
-{
-  for (guint i = 0; i < schedules->len; i++)
-    if (((const DaftariSchedule *) g_ptr_array_index (schedules, i))->id == id)
-      return g_ptr_array_index (schedules, i);
-  return NULL;
-}
-
 static void
 schedules_text (DaftariCli *cli, GPtrArray *schedules, GHashTable *names, DaftariDay today)
 {
@@ -311,7 +302,7 @@ upcoming_text (DaftariCli *cli, GArray *upcoming, GPtrArray *schedules, int days
   for (guint i = 0; i < upcoming->len; i++)
     {
       const DaftariOccurrence *o = &g_array_index (upcoming, DaftariOccurrence, i);
-      const DaftariSchedule *s = schedule_by_id (schedules, o->schedule_id);
+      const DaftariSchedule *s = daftari_schedule_in_list (schedules, o->schedule_id);
       g_autofree char *day = day_text (o->day);
       g_autofree char *amount = money_text (cli, o->amount);
 
@@ -328,7 +319,7 @@ upcoming_json (DaftariCli *cli, JsonBuilder *builder, GArray *upcoming, GPtrArra
   for (guint i = 0; i < upcoming->len; i++)
     {
       const DaftariOccurrence *o = &g_array_index (upcoming, DaftariOccurrence, i);
-      const DaftariSchedule *s = schedule_by_id (schedules, o->schedule_id);
+      const DaftariSchedule *s = daftari_schedule_in_list (schedules, o->schedule_id);
       g_autoptr(DaftariAccount) wallet = daftari_account_get (cli->book, o->wallet_id, NULL);
 
       json_builder_begin_object (builder);
@@ -395,7 +386,7 @@ outcomes_json (JsonBuilder *builder, const char *member, GArray *outcomes, GPtrA
   for (guint i = 0; i < outcomes->len; i++)
     {
       const DaftariScheduleOutcome *o = &g_array_index (outcomes, DaftariScheduleOutcome, i);
-      const DaftariSchedule *s = schedule_by_id (schedules, o->schedule_id);
+      const DaftariSchedule *s = daftari_schedule_in_list (schedules, o->schedule_id);
 
       json_builder_begin_object (builder);
       add_int (builder, "schedule_id", o->schedule_id);
@@ -419,7 +410,7 @@ run_text (const DaftariScheduleRun *run, GPtrArray *schedules, gboolean dry_run)
   for (guint i = 0; i < run->posted->len; i++)
     {
       const DaftariScheduleOutcome *o = &g_array_index (run->posted, DaftariScheduleOutcome, i);
-      const DaftariSchedule *s = schedule_by_id (schedules, o->schedule_id);
+      const DaftariSchedule *s = daftari_schedule_in_list (schedules, o->schedule_id);
       g_autofree char *day = day_text (o->day);
 
       if (dry_run)
@@ -431,7 +422,7 @@ run_text (const DaftariScheduleRun *run, GPtrArray *schedules, gboolean dry_run)
   for (guint i = 0; i < run->refused->len; i++)
     {
       const DaftariScheduleOutcome *o = &g_array_index (run->refused, DaftariScheduleOutcome, i);
-      const DaftariSchedule *s = schedule_by_id (schedules, o->schedule_id);
+      const DaftariSchedule *s = daftari_schedule_in_list (schedules, o->schedule_id);
       g_autofree char *day = day_text (o->day);
 
       g_print (_("NOT POSTED  %s  %s: %s\n"), day, s != NULL ? s->name : "?", o->reason);

@@ -208,15 +208,6 @@ show_schedules (DaftariPlanPage *self, GPtrArray *schedules, DaftariDay today)
 
 /* --- Coming up --- */
 
-static const DaftariSchedule *
-schedule_by_id (GPtrArray *schedules, gint64 id)
-{
-  for (guint i = 0; i < schedules->len; i++)
-    if (((const DaftariSchedule *) g_ptr_array_index (schedules, i))->id == id)
-      return g_ptr_array_index (schedules, i);
-  return NULL;
-}
-
 static GtkWidget *
 coming_row (DaftariPlanPage *self, const DaftariOccurrence *o, const DaftariSchedule *s, DaftariDay today)
 {
@@ -268,7 +259,7 @@ show_coming (DaftariPlanPage *self, GPtrArray *schedules, DaftariDay today)
       due += o->day <= today;
       if (i < COMING_ROWS)
         daftari_ui_group_add (self->coming_group,
-                              coming_row (self, o, schedule_by_id (schedules, o->schedule_id), today));
+                              coming_row (self, o, daftari_schedule_in_list (schedules, o->schedule_id), today));
     }
   adw_preferences_group_set_description (self->coming_group, coming->len == 0
       ? _("Nothing falls due in the next 30 days.")
@@ -541,7 +532,7 @@ show_refused (DaftariPlanPage *self, const DaftariScheduleRun *run)
   for (guint i = 0; i < run->refused->len; i++)
     {
       const DaftariScheduleOutcome *o = &g_array_index (run->refused, DaftariScheduleOutcome, i);
-      const DaftariSchedule *s = schedules != NULL ? schedule_by_id (schedules, o->schedule_id) : NULL;
+      const DaftariSchedule *s = schedules != NULL ? daftari_schedule_in_list (schedules, o->schedule_id) : NULL;
       g_autofree char *day = daftari_day_format (o->day);
 
       /* Translators: "Shop rent, due 2026-11-01: <why the book refused it>" */

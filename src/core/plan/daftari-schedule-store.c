@@ -316,6 +316,15 @@ daftari_schedule_list (DaftariBook *book, GError **error)
   return stmt != NULL ? daftari_schedule_collect (book, stmt, error) : NULL;
 }
 
+const DaftariSchedule *
+daftari_schedule_in_list (GPtrArray *schedules, gint64 id)
+{
+  for (guint i = 0; i < schedules->len; i++)
+    if (((const DaftariSchedule *) g_ptr_array_index (schedules, i))->id == id)
+      return g_ptr_array_index (schedules, i);
+  return NULL;
+}
+
 DaftariSchedule *
 daftari_schedule_find (DaftariBook *book, const char *name_or_id, GError **error)
 {

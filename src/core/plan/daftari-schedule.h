@@ -62,6 +62,9 @@ gboolean         daftari_schedule_update   (DaftariBook           *book,
 /* Every schedule, by name. */
 GPtrArray       *daftari_schedule_list     (DaftariBook           *book,
                                             GError               **error);
+/* The schedule numbered id in a list from daftari_schedule_list, or NULL. */
+const DaftariSchedule *daftari_schedule_in_list (GPtrArray        *schedules,
+                                                 gint64            id);
 /* By name (any case) or by number. */
 DaftariSchedule *daftari_schedule_find     (DaftariBook           *book,
                                             const char            *name_or_id,
