@@ -8,29 +8,16 @@
 #include <string.h>
 
 #include "daftari-bank-csv.h"
+#include "fuzz-import.h"
 
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 
 static void
-check_parse (DaftariImportParse *parse, GError *error)
+check_row (const DaftariImportRow *row)
 {
-  g_autoptr(GHashTable) keys = NULL;
-
-  g_assert ((parse == NULL) != (error == NULL));
-  if (parse == NULL)
-    return;
-  keys = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < parse->rows->len; i++)
-    {
-      DaftariImportRow *row = g_ptr_array_index (parse->rows, i);
-      g_assert (g_str_has_prefix (row->key, "bank:"));
-      g_assert (g_hash_table_add (keys, row->key));
-      g_assert (row->line >= 1 && row->receipt && row->details);
-      g_assert (g_utf8_validate (row->details, -1, NULL));
-    }
-  for (guint i = 0; i < parse->problems->len; i++)
-    g_assert (g_utf8_validate (((DaftariImportProblem *) g_ptr_array_index (parse->problems, i))->message,
-                               -1, NULL));
+  g_assert (g_str_has_prefix (row->key, "bank:"));
+  g_assert (row->line >= 1 && row->receipt && row->details);
+  g_assert (g_utf8_validate (row->details, -1, NULL));
 }
 
 static void
@@ -40,15 +27,8 @@ read_with (const guint8 *data, size_t size, const DaftariBankMapping *mapping)
   DaftariImportParse *parse = daftari_bank_csv_parse ((const char *) data, size, mapping, &error);
   DaftariImportParse *again = daftari_bank_csv_parse ((const char *) data, size, mapping, &again_error);
 
-  check_parse (parse, error);
-  g_assert ((parse == NULL) == (again == NULL));
-  if (parse != NULL)
-    {
-      g_assert (parse->rows->len == again->rows->len);
-      for (guint i = 0; i < parse->rows->len; i++)
-        g_assert (strcmp (((DaftariImportRow *) parse->rows->pdata[i])->key,
-                          ((DaftariImportRow *) again->rows->pdata[i])->key) == 0);
-    }
+  fuzz_check_import (parse, error, TRUE, check_row);
+  fuzz_check_same_keys (parse, again);
   daftari_import_parse_free (parse);
   daftari_import_parse_free (again);
   g_clear_error (&error);
@@ -110,30 +90,10 @@ static const char *const pieces[] = {
   "99999999999999999999.99", "Balance b/f",
 };
 
-static void
-mutate (GRand *rand, GString *s)
-{
-  guint pos = fuzz_position (rand, s);
-  guint choice = (guint) g_rand_int_range (rand, 0, 6);
-
-  if (choice == 3 && s->len)
-    s->str[pos] = ",;\"\n.0 /"[g_rand_int_range (rand, 0, 8)];
-  else if (choice == 5)
-    fuzz_insert_digits (rand, s, pos);
-  else
-    fuzz_mutate_common (rand, s, pos, choice, pieces, G_N_ELEMENTS (pieces));
-}
-
-int
-main (int argc, char **argv)
-{
-  g_autoptr(GRand) rand = g_rand_new_with_seed (1);
-  guint runs = fuzz_standalone_setup (argc, argv);
-  guint ran;
-
-  ran = fuzz_standalone (rand, runs, seeds, G_N_ELEMENTS (seeds), mutate);
-  g_print ("fuzz-bank-csv: %u mutated inputs ran clean\n", ran);
-  return 0;
-}
+const FuzzDriver fuzz_driver = {
+  .seeds = seeds, .n_seeds = G_N_ELEMENTS (seeds),
+  .pieces = pieces, .n_pieces = G_N_ELEMENTS (pieces),
+  .bytes = ",;\"\n.0 /",
+};
 
 #endif

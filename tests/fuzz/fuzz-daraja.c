@@ -7,32 +7,19 @@
 #include <string.h>
 
 #include "daftari-daraja.h"
+#include "fuzz-import.h"
 
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 
 static void
-check_parse (DaftariImportParse *parse, GError *error)
+check_row (const DaftariImportRow *row)
 {
-  g_autoptr(GHashTable) keys = NULL;
-
-  g_assert ((parse == NULL) != (error == NULL));
-  if (parse == NULL)
-    return;
-  keys = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < parse->rows->len; i++)
-    {
-      DaftariImportRow *row = g_ptr_array_index (parse->rows, i);
-      g_assert (row->amount > 0 && row->fee == 0);
-      g_assert (row->kind == DAFTARI_MPESA_BUSINESS_RECEIVED);
-      g_assert (g_str_has_prefix (row->key, "daraja:") && strcmp (row->key + 7, row->receipt) == 0);
-      g_assert (g_hash_table_add (keys, row->key));
-      g_assert (row->counterparty && row->phone && row->shortcode && row->reference && row->details);
-      g_assert (g_utf8_validate (row->counterparty, -1, NULL));
-      g_assert (g_utf8_validate (row->reference, -1, NULL));
-    }
-  for (guint i = 0; i < parse->problems->len; i++)
-    g_assert (g_utf8_validate (((DaftariImportProblem *) g_ptr_array_index (parse->problems, i))->message,
-                               -1, NULL));
+  g_assert (row->amount > 0 && row->fee == 0);
+  g_assert (row->kind == DAFTARI_MPESA_BUSINESS_RECEIVED);
+  g_assert (g_str_has_prefix (row->key, "daraja:") && strcmp (row->key + 7, row->receipt) == 0);
+  g_assert (row->counterparty && row->phone && row->shortcode && row->reference && row->details);
+  g_assert (g_utf8_validate (row->counterparty, -1, NULL));
+  g_assert (g_utf8_validate (row->reference, -1, NULL));
 }
 
 int
@@ -41,7 +28,7 @@ LLVMFuzzerTestOneInput (const guint8 *data, size_t size)
   GError *error = NULL;
   DaftariImportParse *parse = daftari_daraja_parse ((const char *) data, size, &error);
 
-  check_parse (parse, error);
+  fuzz_check_import (parse, error, TRUE, check_row);
   daftari_import_parse_free (parse);
   g_clear_error (&error);
   return 0;
@@ -68,30 +55,9 @@ static const char *const pieces[] = {
   "\xff", "\0", "2547XXXXXXXX",
 };
 
-static void
-mutate (GRand *rand, GString *s)
-{
-  guint pos = fuzz_position (rand, s);
-  guint choice = (guint) g_rand_int_range (rand, 0, 6);
-
-  if (choice == 3)          /* splice another seed in */
-    g_string_insert (s, pos, seeds[g_rand_int_range (rand, 0, G_N_ELEMENTS (seeds))]);
-  else if (choice == 5)
-    fuzz_insert_digits (rand, s, pos);
-  else
-    fuzz_mutate_common (rand, s, pos, choice, pieces, G_N_ELEMENTS (pieces));
-}
-
-int
-main (int argc, char **argv)
-{
-  g_autoptr(GRand) rand = g_rand_new_with_seed (1);
-  guint runs = fuzz_standalone_setup (argc, argv);
-  guint ran;
-
-  ran = fuzz_standalone (rand, runs, seeds, G_N_ELEMENTS (seeds), mutate);
-  g_print ("fuzz-daraja: %u mutated inputs ran clean\n", ran);
-  return 0;
-}
+const FuzzDriver fuzz_driver = {
+  .seeds = seeds, .n_seeds = G_N_ELEMENTS (seeds),
+  .pieces = pieces, .n_pieces = G_N_ELEMENTS (pieces),
+};
 
 #endif

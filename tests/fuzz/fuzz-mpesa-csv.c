@@ -8,33 +8,20 @@
 #include <string.h>
 
 #include "daftari-mpesa-csv.h"
+#include "fuzz-import.h"
 
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 
 static void
-check_parse (DaftariImportParse *parse, GError *error)
+check_row (const DaftariImportRow *row)
 {
-  g_autoptr(GHashTable) keys = NULL;
-
-  g_assert ((parse == NULL) != (error == NULL));
-  if (parse == NULL)
-    return;
-  keys = g_hash_table_new (g_str_hash, g_str_equal);
-  for (guint i = 0; i < parse->rows->len; i++)
-    {
-      DaftariImportRow *row = g_ptr_array_index (parse->rows, i);
-      g_assert (row->fee == 0);
-      g_assert (g_str_has_prefix (row->key, "csv:"));
-      g_assert (g_hash_table_add (keys, row->key));
-      g_assert (strlen (row->receipt) >= 9 && row->line >= 1);
-      g_assert (row->counterparty && row->phone && row->shortcode && row->reference && row->details);
-      g_assert (g_utf8_validate (row->counterparty, -1, NULL));
-      g_assert (g_utf8_validate (row->reference, -1, NULL));
-      g_assert (row->phone[0] == '\0' || g_str_has_prefix (row->phone, "254"));
-    }
-  for (guint i = 0; i < parse->problems->len; i++)
-    g_assert (g_utf8_validate (((DaftariImportProblem *) g_ptr_array_index (parse->problems, i))->message,
-                               -1, NULL));
+  g_assert (row->fee == 0);
+  g_assert (g_str_has_prefix (row->key, "csv:"));
+  g_assert (strlen (row->receipt) >= 9 && row->line >= 1);
+  g_assert (row->counterparty && row->phone && row->shortcode && row->reference && row->details);
+  g_assert (g_utf8_validate (row->counterparty, -1, NULL));
+  g_assert (g_utf8_validate (row->reference, -1, NULL));
+  g_assert (row->phone[0] == '\0' || g_str_has_prefix (row->phone, "254"));
 }
 
 int
@@ -44,16 +31,9 @@ LLVMFuzzerTestOneInput (const guint8 *data, size_t size)
   DaftariImportParse *parse = daftari_mpesa_csv_parse ((const char *) data, size, &error);
   DaftariImportParse *again = daftari_mpesa_csv_parse ((const char *) data, size, &again_error);
 
-  check_parse (parse, error);
-  g_assert ((parse == NULL) == (again == NULL));
-  if (parse != NULL)
-    {
-      g_assert (parse->rows->len == again->rows->len);
-      g_assert (parse->problems->len == again->problems->len);
-      for (guint i = 0; i < parse->rows->len; i++)
-        g_assert (strcmp (((DaftariImportRow *) parse->rows->pdata[i])->key,
-                          ((DaftariImportRow *) again->rows->pdata[i])->key) == 0);
-    }
+  fuzz_check_import (parse, error, TRUE, check_row);
+  fuzz_check_same_keys (parse, again);
+  g_assert (parse == NULL || parse->problems->len == again->problems->len);
   daftari_import_parse_free (parse);
   daftari_import_parse_free (again);
   g_clear_error (&error);
@@ -94,12 +74,6 @@ static const char *const pieces[] = {
 };
 
 static void
-run (const GString *input)
-{
-  LLVMFuzzerTestOneInput ((const guint8 *) input->str, input->len);
-}
-
-static void
 mutate (GRand *rand, GString *s)
 {
   guint pos = fuzz_position (rand, s);
@@ -124,22 +98,23 @@ mutate (GRand *rand, GString *s)
     fuzz_mutate_common (rand, s, pos, choice, pieces, G_N_ELEMENTS (pieces));
 }
 
-int
-main (int argc, char **argv)
+/* Many rows in one second under one receipt: the balance check must stay
+ * fast on a hostile group. */
+static void
+run_hostile_group (void)
 {
-  g_autoptr(GRand) rand = g_rand_new_with_seed (1);
-  guint runs = fuzz_standalone_setup (argc, argv);
   g_autoptr(GString) big = g_string_new (seeds[1]);
-  guint ran;
 
-  ran = fuzz_standalone (rand, runs, seeds, G_N_ELEMENTS (seeds), mutate);
-  /* Many rows in one second under one receipt: the balance check must stay
-   * fast on a hostile group. */
   for (guint i = 0; i < 20000; i++)
     g_string_append (big, "TFA1B2C3D4,2025-03-10 12:00:00,Reversal,Completed,1.00,,5.00\n");
-  run (big);
-  g_print ("fuzz-mpesa-csv: %u mutated inputs ran clean\n", ran);
-  return 0;
+  fuzz_run (big);
 }
+
+const FuzzDriver fuzz_driver = {
+  .seeds = seeds, .n_seeds = G_N_ELEMENTS (seeds),
+  .pieces = pieces, .n_pieces = G_N_ELEMENTS (pieces),
+  .mutate = mutate,
+  .extra = run_hostile_group,
+};
 
 #endif

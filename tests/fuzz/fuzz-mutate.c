@@ -3,7 +3,7 @@
 
 #include <string.h>
 
-/* Each driver's own target, libFuzzer's entry point. */
+/* Each target's own, libFuzzer's entry point. */
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 
 guint
@@ -49,37 +49,99 @@ fuzz_insert_digits (GRand *rand, GString *s, guint pos)
     g_string_insert_c (s, pos, (char) ('0' + g_rand_int_range (rand, 0, 10)));
 }
 
+/* The seeds of this run: the target's, then the corpus folder's. */
+static GPtrArray *seeds;
+
+/* One of the seeds, whole, at pos. */
 static void
-run_string (const GString *input)
+splice_seed (GRand *rand, GString *s, guint pos)
+{
+  g_string_insert (s, pos, g_ptr_array_index (seeds, g_rand_int_range (rand, 0, (gint32) seeds->len)));
+}
+
+void
+fuzz_run (const GString *input)
 {
   LLVMFuzzerTestOneInput ((const guint8 *) input->str, input->len);
 }
 
-guint
-fuzz_standalone_setup (int argc, char **argv)
+static GPtrArray *
+load_seeds (const char *dir)
 {
-  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
-  return argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 2000;
+  GPtrArray *loaded = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GDir) d = dir != NULL ? g_dir_open (dir, 0, NULL) : NULL;
+  const char *name;
+
+  for (guint i = 0; i < fuzz_driver.n_seeds; i++)
+    g_ptr_array_add (loaded, g_strdup (fuzz_driver.seeds[i]));
+  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      char *text = NULL;
+
+      if (g_file_get_contents (path, &text, NULL, NULL))
+        g_ptr_array_add (loaded, text);
+    }
+  return loaded;
 }
 
-guint
-fuzz_standalone (GRand *rand, guint runs, const char *const *seeds, guint n_seeds, FuzzMutator mutate)
+/* The mutation of a target without one of its own (fuzz-mutate.h). */
+static void
+mutate_usual (GRand *rand, GString *s)
 {
-  for (guint i = 0; i < n_seeds; i++)
-    LLVMFuzzerTestOneInput ((const guint8 *) seeds[i], strlen (seeds[i]));
-  for (guint i = 0; i < runs && n_seeds > 0; i++)
+  guint pos = fuzz_position (rand, s);
+  guint choice = (guint) g_rand_int_range (rand, 0, 6);
+
+  if (choice == 3 && fuzz_driver.bytes == NULL)
+    splice_seed (rand, s, pos);
+  else if (choice == 3 && s->len)
+    s->str[pos] = fuzz_driver.bytes[g_rand_int_range (rand, 0, (gint32) strlen (fuzz_driver.bytes))];
+  else if (choice == 5)
+    fuzz_insert_digits (rand, s, pos);
+  else
+    fuzz_mutate_common (rand, s, pos, choice, fuzz_driver.pieces, fuzz_driver.n_pieces);
+}
+
+/* Returns how many inputs were mutated or random. */
+static guint
+run_mutations (GRand *rand, guint runs)
+{
+  FuzzMutator mutate = fuzz_driver.mutate != NULL ? fuzz_driver.mutate : mutate_usual;
+
+  for (guint i = 0; i < seeds->len; i++)
+    LLVMFuzzerTestOneInput (seeds->pdata[i], strlen (seeds->pdata[i]));
+  for (guint i = 0; i < runs && seeds->len > 0; i++)
     {
-      g_autoptr(GString) input = g_string_new (seeds[g_rand_int_range (rand, 0, (gint32) n_seeds)]);
+      guint seed = (guint) g_rand_int_range (rand, 0, (gint32) seeds->len);
+      g_autoptr(GString) input = g_string_new (g_ptr_array_index (seeds, seed));
       for (int m = g_rand_int_range (rand, 1, 8); m > 0; m--)
         mutate (rand, input);
-      run_string (input);
+      fuzz_run (input);
     }
   for (guint i = 0; i < runs / 10; i++)
     {
       g_autoptr(GString) input = g_string_new (NULL);
       for (int n = g_rand_int_range (rand, 0, 300); n > 0; n--)
         g_string_append_c (input, (char) g_rand_int_range (rand, 0, 256));
-      run_string (input);
+      fuzz_run (input);
     }
   return runs + runs / 10;
+}
+
+int
+main (int argc, char **argv)
+{
+  g_autoptr(GRand) rand = g_rand_new_with_seed (1);
+  g_autofree char *name = g_path_get_basename (argv[0]);
+  guint runs = argc > 1 ? (guint) g_ascii_strtoull (argv[1], NULL, 10) : 2000;
+  guint ran;
+
+  g_log_set_always_fatal (G_LOG_LEVEL_CRITICAL | G_LOG_LEVEL_WARNING);
+  seeds = load_seeds (argc > 2 ? argv[2] : NULL);
+  ran = run_mutations (rand, runs);
+  if (fuzz_driver.extra != NULL)
+    fuzz_driver.extra ();
+  g_print ("%s: %u mutated inputs ran clean\n", name, ran);
+  g_ptr_array_unref (seeds);
+  return 0;
 }

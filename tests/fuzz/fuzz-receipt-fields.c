@@ -3,7 +3,7 @@
  * the recognised text (one line per line, words at spaces), the same
  * words a Tesseract run gives. Built with -fsanitize=fuzzer under clang;
  * with -DDAFTARI_FUZZ_STANDALONE it is its own driver of deterministic
- * mutations of seed receipts (from the corpus folder given, and its own). */
+ * mutations of seed receipts (its own, and the corpus folder's given). */
 #include <string.h>
 
 #include "daftari-receipt.h"
@@ -97,7 +97,7 @@ LLVMFuzzerTestOneInput (const guint8 *data, size_t size)
 #ifdef DAFTARI_FUZZ_STANDALONE
 #include "fuzz-mutate.h"
 
-static const char *const builtin_seeds[] = {
+static const char *const seeds[] = {
   "NAIVAS LTD\nKRA PIN: P051234567X\nTILL NO 567890\nDate: 05/03/2025\nSUGAR 250.00\nVAT 16% 34.48\n"
   "TOTAL KES 250.00\nCASH 300.00\nCHANGE 50.00\n",
   "MR D.I.Y. (M)\nSDN BHD\n12-01-19 21:13\nTOTAL RM 33, 92\nROUNDING ADJ -RM 0.02\nTOTAL ROUNDED RM 33.90\n",
@@ -111,55 +111,9 @@ static const char *const pieces[] = {
   "ROUNDING ", "TOTAL AFTER ROUNDING ", "( ", " )", " 00", "27032025", "S/B", "&", "COMPANY REG NO",
 };
 
-static GPtrArray *
-load_seeds (const char *dir)
-{
-  GPtrArray *seeds = g_ptr_array_new_with_free_func (g_free);
-  g_autoptr(GDir) d = dir != NULL ? g_dir_open (dir, 0, NULL) : NULL;
-  const char *name;
-
-  for (guint i = 0; i < G_N_ELEMENTS (builtin_seeds); i++)
-    g_ptr_array_add (seeds, g_strdup (builtin_seeds[i]));
-  while (d != NULL && (name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      char *text = NULL;
-
-      if (g_file_get_contents (path, &text, NULL, NULL))
-        g_ptr_array_add (seeds, text);
-    }
-  return seeds;
-}
-
-/* Seeds, for mutations that splice one into another. */
-static GPtrArray *all_seeds;
-
-static void
-mutate (GRand *rand, GString *input)
-{
-  guint pos = fuzz_position (rand, input);
-  guint choice = (guint) g_rand_int_range (rand, 0, 6);
-
-  if (choice == 3)
-    g_string_insert (input, pos, g_ptr_array_index (all_seeds, g_rand_int_range (rand, 0, all_seeds->len)));
-  else if (choice == 5)
-    fuzz_insert_digits (rand, input, pos);
-  else
-    fuzz_mutate_common (rand, input, pos, choice, pieces, G_N_ELEMENTS (pieces));
-}
-
-int
-main (int argc, char **argv)
-{
-  g_autoptr(GRand) rand = g_rand_new_with_seed (1);
-  guint runs = fuzz_standalone_setup (argc, argv);
-  g_autoptr(GPtrArray) seeds = load_seeds (argc > 2 ? argv[2] : NULL);
-  guint ran;
-
-  all_seeds = seeds;
-  ran = fuzz_standalone (rand, runs, (const char *const *) seeds->pdata, seeds->len, mutate);
-  g_print ("fuzz-receipt-fields: %u mutated inputs ran clean\n", ran);
-  return 0;
-}
+const FuzzDriver fuzz_driver = {
+  .seeds = seeds, .n_seeds = G_N_ELEMENTS (seeds),
+  .pieces = pieces, .n_pieces = G_N_ELEMENTS (pieces),
+};
 
 #endif

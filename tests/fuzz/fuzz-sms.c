@@ -7,28 +7,19 @@
 #include <string.h>
 
 #include "daftari-sms.h"
+#include "fuzz-import.h"
 
 int LLVMFuzzerTestOneInput (const guint8 *data, size_t size);
 
 static void
-check_parse (DaftariImportParse *parse, GError *error)
+check_row (const DaftariImportRow *row)
 {
-  g_assert ((parse == NULL) != (error == NULL));
-  if (parse == NULL)
-    return;
-  for (guint i = 0; i < parse->rows->len; i++)
-    {
-      DaftariImportRow *row = g_ptr_array_index (parse->rows, i);
-      /* What the importer relies on, whatever the input. */
-      g_assert (row->fee >= 0);
-      g_assert (row->receipt[0] != '\0' && row->key[0] != '\0');
-      g_assert (row->counterparty && row->phone && row->shortcode && row->reference);
-      g_assert (g_utf8_validate (row->counterparty, -1, NULL));
-      g_assert (g_utf8_validate (row->reference, -1, NULL));
-    }
-  for (guint i = 0; i < parse->problems->len; i++)
-    g_assert (g_utf8_validate (((DaftariImportProblem *) g_ptr_array_index (parse->problems, i))->message,
-                               -1, NULL));
+  /* What the importer relies on, whatever the input. */
+  g_assert (row->fee >= 0);
+  g_assert (row->receipt[0] != '\0' && row->key[0] != '\0');
+  g_assert (row->counterparty && row->phone && row->shortcode && row->reference);
+  g_assert (g_utf8_validate (row->counterparty, -1, NULL));
+  g_assert (g_utf8_validate (row->reference, -1, NULL));
 }
 
 int
@@ -38,12 +29,12 @@ LLVMFuzzerTestOneInput (const guint8 *data, size_t size)
   DaftariImportParse *parse;
 
   parse = daftari_sms_parse_text ((const char *) data, size, &error);
-  check_parse (parse, error);
+  fuzz_check_import (parse, error, FALSE, check_row);
   daftari_import_parse_free (parse);
   g_clear_error (&error);
 
   parse = daftari_sms_parse_backup_xml ((const char *) data, size, &error);
-  check_parse (parse, error);
+  fuzz_check_import (parse, error, FALSE, check_row);
   daftari_import_parse_free (parse);
   g_clear_error (&error);
   return 0;
@@ -88,45 +79,25 @@ static const char *const pieces[] = {
   "\"/>", "Transaction SKA1B2C3D4 has been reversed.", "Ksh1.005", "\xc2\xa0", "\xff", "\0", "*",
 };
 
+/* Every seed at once, as a paste of many messages; then one big paste of
+ * everything many times over. */
 static void
-run (const GString *input)
+paste_all (void)
 {
-  LLVMFuzzerTestOneInput ((const guint8 *) input->str, input->len);
-}
-
-static void
-mutate (GRand *rand, GString *s)
-{
-  guint pos = fuzz_position (rand, s);
-  guint choice = (guint) g_rand_int_range (rand, 0, 6);
-
-  if (choice == 3)          /* splice another seed in */
-    g_string_insert (s, pos, seeds[g_rand_int_range (rand, 0, G_N_ELEMENTS (seeds))]);
-  else if (choice == 5)
-    fuzz_insert_digits (rand, s, pos);
-  else
-    fuzz_mutate_common (rand, s, pos, choice, pieces, G_N_ELEMENTS (pieces));
-}
-
-int
-main (int argc, char **argv)
-{
-  g_autoptr(GRand) rand = g_rand_new_with_seed (1);
-  guint runs = fuzz_standalone_setup (argc, argv);
   g_autoptr(GString) all = g_string_new (NULL);
-  guint ran;
 
-  /* Every seed at once, as a paste of many messages. */
   for (guint i = 0; i < G_N_ELEMENTS (seeds); i++)
     g_string_append_printf (all, "%s\n", seeds[i]);
-  run (all);
-  ran = fuzz_standalone (rand, runs, seeds, G_N_ELEMENTS (seeds), mutate);
-  /* One big paste of everything many times over. */
+  fuzz_run (all);
   for (guint i = 0; i < 200; i++)
     g_string_append_len (all, all->str, MIN (all->len, 4096));
-  run (all);
-  g_print ("fuzz-sms: %u mutated inputs ran clean\n", ran);
-  return 0;
+  fuzz_run (all);
 }
+
+const FuzzDriver fuzz_driver = {
+  .seeds = seeds, .n_seeds = G_N_ELEMENTS (seeds),
+  .pieces = pieces, .n_pieces = G_N_ELEMENTS (pieces),
+  .extra = paste_all,
+};
 
 #endif

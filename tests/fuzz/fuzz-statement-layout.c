@@ -100,30 +100,10 @@ static const char *const pieces[] = {
   "TOTAL:", "1,00.0", "-9223372036854775808", "Receipt No.", "Paid In", "Balance", "\xff", "\0",
 };
 
-static void
-mutate (GRand *rand, GString *s)
-{
-  guint pos = fuzz_position (rand, s);
-  guint choice = (guint) g_rand_int_range (rand, 0, 6);
-
-  if (choice == 3 && s->len)
-    s->str[pos] = " \n-.,0@"[g_rand_int_range (rand, 0, 7)];
-  else if (choice == 5)
-    fuzz_insert_digits (rand, s, pos);
-  else
-    fuzz_mutate_common (rand, s, pos, choice, pieces, G_N_ELEMENTS (pieces));
-}
-
-int
-main (int argc, char **argv)
-{
-  g_autoptr(GRand) rand = g_rand_new_with_seed (1);
-  guint runs = fuzz_standalone_setup (argc, argv);
-  guint ran;
-
-  ran = fuzz_standalone (rand, runs, seeds, G_N_ELEMENTS (seeds), mutate);
-  g_print ("fuzz-statement-layout: %u mutated inputs ran clean\n", ran);
-  return 0;
-}
+const FuzzDriver fuzz_driver = {
+  .seeds = seeds, .n_seeds = G_N_ELEMENTS (seeds),
+  .pieces = pieces, .n_pieces = G_N_ELEMENTS (pieces),
+  .bytes = " \n-.,0@",
+};
 
 #endif

@@ -3,19 +3,13 @@
  * PDF reader will see. Documents are built in code; no book is needed.
  * DAFTARI_INVOICE_PDF_KEEP=DIR also writes the sample PDFs there, to look at. */
 #include <glib/gstdio.h>
-#include <poppler.h>
 #include <string.h>
+
+#include "pdf-text.h"
 
 #include "daftari-commodity.h"
 #include "daftari-invoice-pdf.h"
 #include "daftari-money.h"
-
-/* Poppler 22.12 (Debian 12) declares no autoptr cleanups; aliases keep this
- * building with the newer Poppler that does. */
-typedef PopplerDocument TestPdf;
-typedef PopplerPage TestPdfPage;
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestPdf, g_object_unref)
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (TestPdfPage, g_object_unref)
 
 #define INSTRUCTIONS "Pay via M-PESA Paybill 123456, Account INV-2026-0001, or Till 654321"
 
@@ -266,43 +260,6 @@ render (Fixture               *f,
   return path;
 }
 
-static PopplerDocument *
-open_pdf (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
-  PopplerDocument *pdf;
-
-  g_assert_no_error (error);
-  pdf = poppler_document_new_from_file (uri, NULL, &error);
-  g_assert_no_error (error);
-  return pdf;
-}
-
-static char *
-page_text (PopplerDocument *pdf,
-           int              index)
-{
-  g_autoptr(TestPdfPage) page = poppler_document_get_page (pdf, index);
-
-  g_assert_nonnull (page);
-  return poppler_page_get_text (page);
-}
-
-static char *
-all_text (PopplerDocument *pdf)
-{
-  GString *text = g_string_new (NULL);
-
-  for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
-    {
-      g_autofree char *t = page_text (pdf, i);
-      g_string_append (text, t);
-      g_string_append_c (text, '\n');
-    }
-  return g_string_free (text, FALSE);
-}
-
 /* Poppler may break a wrapped line anywhere a space was: compare with all
  * runs of white space made single spaces. */
 static char *
@@ -332,8 +289,8 @@ test_invoice_text (Fixture       *f,
   g_autofree char *total = NULL;
   g_autoptr(DaftariDocument) d = sample_invoice (15, "en", &total);
   g_autofree char *path = render (f, d, "invoice.pdf");
-  g_autoptr(TestPdf) pdf = open_pdf (path);
-  g_autofree char *text = all_text (pdf);
+  g_autoptr(TestPdf) pdf = test_pdf_open (path);
+  g_autofree char *text = test_pdf_all_text (pdf);
   g_autofree char *pdf_title = poppler_document_get_title (pdf);
 
   assert_holds (text, "INVOICE");
@@ -363,7 +320,7 @@ static void
 assert_rows_in_order (PopplerDocument *pdf,
                       guint            n_rows)
 {
-  g_autofree char *text = all_text (pdf);
+  g_autofree char *text = test_pdf_all_text (pdf);
   const char *from = text;
 
   /* Every row once, in order: none lost or repeated at a page break. */
@@ -385,7 +342,7 @@ test_long_invoice (Fixture       *f,
   g_autofree char *total = NULL;
   g_autoptr(DaftariDocument) d = sample_invoice (120, "en", &total);
   g_autofree char *path = render (f, d, "long.pdf");
-  g_autoptr(TestPdf) pdf = open_pdf (path);
+  g_autoptr(TestPdf) pdf = test_pdf_open (path);
   int n_pages = poppler_document_get_n_pages (pdf);
   cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 60, 85);
   cairo_t *cr = cairo_create (surface);
@@ -400,7 +357,7 @@ test_long_invoice (Fixture       *f,
 
   for (int i = 0; i < n_pages; i++)
     {
-      g_autofree char *text = page_text (pdf, i);
+      g_autofree char *text = test_pdf_page_text (pdf, i);
       g_autofree char *footer = g_strdup_printf ("Page %d of %d", i + 1, n_pages);
 
       assert_holds (text, "Description");
@@ -411,7 +368,7 @@ test_long_invoice (Fixture       *f,
       assert_holds (text, "INV-2026-0001");
     }
   {
-    g_autofree char *last = page_text (pdf, n_pages - 1);
+    g_autofree char *last = test_pdf_page_text (pdf, n_pages - 1);
     assert_holds (last, total);
     assert_holds (last, INSTRUCTIONS);
   }
@@ -424,8 +381,8 @@ test_swahili (Fixture       *f,
 {
   g_autoptr(DaftariDocument) d = sample_invoice (15, "sw", NULL);
   g_autofree char *path = render (f, d, "ankara.pdf");
-  g_autoptr(TestPdf) pdf = open_pdf (path);
-  g_autofree char *text = all_text (pdf);
+  g_autoptr(TestPdf) pdf = test_pdf_open (path);
+  g_autofree char *text = test_pdf_all_text (pdf);
   static const char *const words[] = {
     "ANKARA", "KWA", "Maelezo", "Idadi", "Bei ya kimoja", "Punguzo",
     "Kiwango cha VAT", "Kiasi", "Jinsi ya kulipa", "Ukurasa 1 wa", "Tarehe ya kulipa",
@@ -480,7 +437,7 @@ test_qr_decodes (Fixture       *f,
     }
   path = render (f, d, "qr.pdf");
   {
-    g_autoptr(TestPdf) pdf = open_pdf (path);
+    g_autoptr(TestPdf) pdf = test_pdf_open (path);
     png = page_png (f, pdf);
   }
   {
@@ -506,8 +463,8 @@ test_no_payment_box (Fixture       *f,
 
   set (&d->payment_instructions, "");
   path = render (f, d, "nopay.pdf");
-  pdf = open_pdf (path);
-  text = all_text (pdf);
+  pdf = test_pdf_open (path);
+  text = test_pdf_all_text (pdf);
   g_assert_null (strstr (text, "How to pay"));
   g_assert_null (strstr (text, "Scan"));
 }
@@ -557,8 +514,8 @@ test_replaces_existing (Fixture       *f,
 
   g_assert_true (g_file_set_contents (path, "not a pdf", -1, NULL));
   again = render (f, d, "old.pdf");
-  pdf = open_pdf (again);
-  text = all_text (pdf);
+  pdf = test_pdf_open (again);
+  text = test_pdf_all_text (pdf);
   assert_holds (text, "INV-2026-0001");
 }
 
@@ -568,8 +525,8 @@ test_statement (Fixture       *f,
 {
   g_autoptr(DaftariDocument) d = sample_statement ();
   g_autofree char *path = render (f, d, "statement.pdf");
-  g_autoptr(TestPdf) pdf = open_pdf (path);
-  g_autofree char *text = all_text (pdf);
+  g_autoptr(TestPdf) pdf = test_pdf_open (path);
+  g_autofree char *text = test_pdf_all_text (pdf);
 
   g_assert_cmpint (poppler_document_get_n_pages (pdf), ==, 1);
   assert_holds (text, "STATEMENT");
@@ -584,8 +541,8 @@ test_statement (Fixture       *f,
   set (&d->language, "sw");
   {
     g_autofree char *sw_path = render (f, d, "taarifa.pdf");
-    g_autoptr(TestPdf) sw_pdf = open_pdf (sw_path);
-    g_autofree char *sw_text = all_text (sw_pdf);
+    g_autoptr(TestPdf) sw_pdf = test_pdf_open (sw_path);
+    g_autofree char *sw_text = test_pdf_all_text (sw_pdf);
 
     assert_holds (sw_text, "TAARIFA YA AKAUNTI");
     assert_holds (sw_text, "Kipindi");
@@ -651,7 +608,7 @@ test_empty_document (Fixture       *f,
 {
   g_autoptr(DaftariDocument) d = daftari_document_new (DAFTARI_DOCUMENT_INVOICE);
   g_autofree char *path = render (f, d, "empty.pdf");
-  g_autoptr(TestPdf) pdf = open_pdf (path);
+  g_autoptr(TestPdf) pdf = test_pdf_open (path);
 
   g_assert_cmpint (poppler_document_get_n_pages (pdf), ==, 1);
 }

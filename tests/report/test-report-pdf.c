@@ -5,14 +5,12 @@
  * writes that fail (no such folder, a folder in the way, cancelled) leaving
  * nothing behind and the old file whole; and `daftari-cli report pdf`. */
 #include <glib/gstdio.h>
-#include <poppler.h>
 
+#include "pdf-text.h"
 #include "report-book.h"
 #include "test-run-cli.h"
 
 #include "daftari-report-pdf.h"
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (PopplerDocument, g_object_unref)
 
 /* "13,000.00": minor units with thousands separators, put together here
  * rather than by the money code under test. */
@@ -40,45 +38,6 @@ january (DaftariBook *book)
 
   daftari_period_month (&period, book, 202501);
   return period;
-}
-
-static PopplerDocument *
-open_pdf (const char *path)
-{
-  g_autoptr(GError) error = NULL;
-  g_autofree char *uri = g_filename_to_uri (path, NULL, &error);
-  PopplerDocument *pdf;
-
-  g_assert_no_error (error);
-  pdf = poppler_document_new_from_file (uri, NULL, &error);
-  g_assert_no_error (error);
-  return pdf;
-}
-
-static char *
-page_text (PopplerDocument *pdf, int index)
-{
-  PopplerPage *page = poppler_document_get_page (pdf, index);
-  char *text;
-
-  g_assert_nonnull (page);
-  text = poppler_page_get_text (page);
-  g_object_unref (page);
-  return text;
-}
-
-static char *
-all_text (PopplerDocument *pdf)
-{
-  GString *text = g_string_new (NULL);
-
-  for (int i = 0; i < poppler_document_get_n_pages (pdf); i++)
-    {
-      g_autofree char *page = page_text (pdf, i);
-      g_string_append (text, page);
-      g_string_append_c (text, '\n');
-    }
-  return g_string_free (text, FALSE);
 }
 
 static void
@@ -115,7 +74,7 @@ test_january (void)
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (rb->tb->dir, "report.pdf", NULL);
   DaftariPeriod period = january (rb->tb->book);
-  g_autoptr(PopplerDocument) pdf = NULL;
+  g_autoptr(TestPdf) pdf = NULL;
   g_autofree char *text = NULL, *first = NULL, *last = NULL, *footer = NULL, *title = NULL;
   g_autofree char *sales = grouped (JAN_SALES), *expenses = grouped (JAN_EXPENSES);
   g_autofree char *net = grouped (JAN_SALES - JAN_EXPENSES), *rent = grouped (RB_RENT_KCB);
@@ -128,13 +87,13 @@ test_january (void)
   g_assert_no_error (error);
   assert_folder_holds (rb->tb->dir, left);
 
-  pdf = open_pdf (path);
+  pdf = test_pdf_open (path);
   n_pages = poppler_document_get_n_pages (pdf);
   g_assert_cmpint (n_pages, >=, 1);
   title = poppler_document_get_title (pdf);
   g_assert_cmpstr (title, ==, "Business report — January 2025");
-  text = all_text (pdf);
-  first = page_text (pdf, 0);
+  text = test_pdf_all_text (pdf);
+  first = test_pdf_page_text (pdf, 0);
   /* The first page: who, when, and the key figures. */
   assert_holds (first, "Business report");
   assert_holds (first, "January 2025");
@@ -165,7 +124,7 @@ test_january (void)
   assert_holds (text, "Expenses by Category");
   assert_holds (text, "Balance of All Wallets");
   /* Page numbers. */
-  last = page_text (pdf, n_pages - 1);
+  last = test_pdf_page_text (pdf, n_pages - 1);
   footer = g_strdup_printf ("Page %d of %d", n_pages, n_pages);
   assert_holds (last, footer);
 }
@@ -178,7 +137,7 @@ test_long_table (void)
   g_autoptr(TestBook) tb = test_book_new ();
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (tb->dir, "long.pdf", NULL);
-  g_autoptr(PopplerDocument) pdf = NULL;
+  g_autoptr(TestPdf) pdf = NULL;
   g_autofree char *text = NULL, *second = NULL;
   DaftariPeriod period = january (tb->book);
   int n_pages;
@@ -195,11 +154,11 @@ test_long_table (void)
     }
   g_assert_true (daftari_report_pdf_write (tb->book, &period, path, NULL, &error));
   g_assert_no_error (error);
-  pdf = open_pdf (path);
+  pdf = test_pdf_open (path);
   n_pages = poppler_document_get_n_pages (pdf);
   g_assert_cmpint (n_pages, >=, 3);
-  text = all_text (pdf);
-  second = page_text (pdf, 1);
+  text = test_pdf_all_text (pdf);
+  second = test_pdf_page_text (pdf, 1);
   assert_holds (second, "Monthly summary (continued)");
   assert_holds (second, "Page 2 of");
   for (int i = 0; i < 70; i++)
@@ -289,7 +248,7 @@ test_cli (void)
   g_autofree char *path = g_build_filename (rb->tb->dir, "cli.pdf", NULL);
   g_autofree char *missing = g_build_filename (rb->tb->dir, "nowhere", "cli.pdf", NULL);
   g_autofree char *csv = g_build_filename (rb->tb->dir, "pnl.pdf", NULL);
-  g_autoptr(PopplerDocument) pdf = NULL;
+  g_autoptr(TestPdf) pdf = NULL;
   g_autofree char *text = NULL, *sales = grouped (JAN_SALES);
   g_auto(TestRun) made = test_run (rb->tb->path, "report", "pdf", "--from", "2025-01-01", "--to", "2025-01-31",
                                    "-o", path, "--json", NULL);
@@ -305,8 +264,8 @@ test_cli (void)
   assert_holds (made.out, "\"from\" : \"2025-01-01\"");
   g_assert_cmpint (month.status, ==, 0);
   assert_holds (month.err, "Written to");
-  pdf = open_pdf (path);
-  text = all_text (pdf);
+  pdf = test_pdf_open (path);
+  text = test_pdf_all_text (pdf);
   assert_holds (text, "January 2025");
   assert_holds (text, "Stock purchases");
   assert_holds (text, sales);

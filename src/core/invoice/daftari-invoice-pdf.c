@@ -7,22 +7,21 @@
 #include <qrencode.h>
 
 #include "daftari-pdf-file.h"
+#include "daftari-pdf-pages.h"
 
 /* Layout of an invoice or statement on A4. Everything is in points. One
  * layout pass measures every block and assigns it a page and a y; drawing a
  * page then replays the blocks of that page with the same functions, which
- * both measure (cr == NULL) and draw, so measure and draw cannot disagree.
- * docs/invoice-pdf.md has the picture. */
+ * both measure (cr == NULL) and draw, so measure and draw cannot disagree
+ * (daftari-pdf-pages.h: the page and the replay, shared with the report
+ * PDF). docs/invoice-pdf.md has the picture. */
 
 G_DEFINE_QUARK (daftari-document-error-quark, daftari_document_error)
 
 #define PAGE_W         DAFTARI_DOCUMENT_PAGE_WIDTH
 #define PAGE_H         DAFTARI_DOCUMENT_PAGE_HEIGHT
-#define MARGIN_X       42.52                 /* 15 mm */
-#define MARGIN_TOP     42.0
-#define CONTENT_W      (PAGE_W - 2 * MARGIN_X)
-#define CONTENT_BOTTOM (PAGE_H - 64.0)       /* the body stops here ... */
-#define FOOTER_Y       (PAGE_H - 46.0)       /* ... and the footer starts here */
+#define MARGIN_X       DAFTARI_PDF_MARGIN_X
+#define CONTENT_W      DAFTARI_PDF_CONTENT_W
 #define CELL_PAD_X     5.0
 #define CELL_PAD_Y     3.8
 #define LOGO_W         150.0
@@ -33,9 +32,9 @@ G_DEFINE_QUARK (daftari-document-error-quark, daftari_document_error)
 #define MAX_COLUMNS    8
 
 /* Greys only, so the page prints the same on a black-and-white printer. */
-#define INK            0.10
-#define MUTED          0.38
-#define RULE           0.62
+#define INK            DAFTARI_PDF_INK
+#define MUTED          DAFTARI_PDF_MUTED
+#define RULE           DAFTARI_PDF_RULE
 #define BAND           0.20                  /* the table header */
 #define SHADE          0.91                  /* boxes and the grand total */
 #define ZEBRA          0.955                 /* every other table row */
@@ -78,34 +77,26 @@ static const char *const labels[L_N_LABELS][2] = {
   [L_THANKS]      = { "Thank you for your business.", "Asante kwa kufanya biashara nasi." },
 };
 
-typedef struct {
-  const char     *font;
-  double          grey;
-  PangoAlignment  align;
-  gboolean        tabular;   /* digits of equal width, so amounts line up */
-  double          spacing;   /* letter spacing in points: little, or PDF
-                              * readers extract words as loose letters */
-} TextStyle;
+typedef DaftariPdfTextStyle TextStyle;
 
-static const TextStyle style_name     = { "Sans Bold 16", INK, PANGO_ALIGN_LEFT, FALSE, 0 };
-static const TextStyle style_title    = { "Sans Bold 20", INK, PANGO_ALIGN_RIGHT, FALSE, 1.0 };
-static const TextStyle style_body     = { "Sans 9", INK, PANGO_ALIGN_LEFT, FALSE, 0 };
-static const TextStyle style_details  = { "Sans 8.5", MUTED, PANGO_ALIGN_LEFT, FALSE, 0 };
-static const TextStyle style_meta_key = { "Sans 8.5", MUTED, PANGO_ALIGN_LEFT, FALSE, 0 };
-static const TextStyle style_meta_val = { "Sans Bold 8.5", INK, PANGO_ALIGN_RIGHT, TRUE, 0 };
-static const TextStyle style_caption  = { "Sans Bold 7", MUTED, PANGO_ALIGN_LEFT, FALSE, 0 };
-static const TextStyle style_customer = { "Sans Bold 11", INK, PANGO_ALIGN_LEFT, FALSE, 0 };
-static const TextStyle style_due      = { "Sans Bold 15", INK, PANGO_ALIGN_LEFT, TRUE, 0 };
-static const TextStyle style_head     = { "Sans Bold 7.5", 1.0, PANGO_ALIGN_LEFT, FALSE, 0 };
-static const TextStyle style_cell     = { "Sans 8.5", INK, PANGO_ALIGN_LEFT, TRUE, 0 };
-static const TextStyle style_total    = { "Sans 9", INK, PANGO_ALIGN_LEFT, TRUE, 0 };
-static const TextStyle style_grand    = { "Sans Bold 10.5", INK, PANGO_ALIGN_LEFT, TRUE, 0 };
-static const TextStyle style_pay_head = { "Sans Bold 9.5", INK, PANGO_ALIGN_LEFT, FALSE, 0 };
-static const TextStyle style_pay_text = { "Sans 9", INK, PANGO_ALIGN_LEFT, FALSE, 0 };
-static const TextStyle style_qr_note  = { "Sans 6.5", MUTED, PANGO_ALIGN_CENTER, FALSE, 0 };
-static const TextStyle style_thanks   = { "Sans Italic 9", MUTED, PANGO_ALIGN_CENTER, FALSE, 0 };
-static const TextStyle style_footer   = { "Sans 7.5", MUTED, PANGO_ALIGN_LEFT, FALSE, 0 };
-static const TextStyle style_cont     = { "Sans Bold 9", INK, PANGO_ALIGN_LEFT, FALSE, 0 };
+static const TextStyle style_name     = { "Sans Bold", 16, INK, PANGO_ALIGN_LEFT, FALSE, 0 };
+static const TextStyle style_title    = { "Sans Bold", 20, INK, PANGO_ALIGN_RIGHT, FALSE, 1.0 };
+static const TextStyle style_body     = { "Sans", 9, INK, PANGO_ALIGN_LEFT, FALSE, 0 };
+static const TextStyle style_details  = { "Sans", 8.5, MUTED, PANGO_ALIGN_LEFT, FALSE, 0 };
+static const TextStyle style_meta_key = { "Sans", 8.5, MUTED, PANGO_ALIGN_LEFT, FALSE, 0 };
+static const TextStyle style_meta_val = { "Sans Bold", 8.5, INK, PANGO_ALIGN_RIGHT, TRUE, 0 };
+static const TextStyle style_caption  = { "Sans Bold", 7, MUTED, PANGO_ALIGN_LEFT, FALSE, 0 };
+static const TextStyle style_customer = { "Sans Bold", 11, INK, PANGO_ALIGN_LEFT, FALSE, 0 };
+static const TextStyle style_due      = { "Sans Bold", 15, INK, PANGO_ALIGN_LEFT, TRUE, 0 };
+static const TextStyle style_head     = { "Sans Bold", 7.5, 1.0, PANGO_ALIGN_LEFT, FALSE, 0 };
+static const TextStyle style_cell     = { "Sans", 8.5, INK, PANGO_ALIGN_LEFT, TRUE, 0 };
+static const TextStyle style_total    = { "Sans", 9, INK, PANGO_ALIGN_LEFT, TRUE, 0 };
+static const TextStyle style_grand    = { "Sans Bold", 10.5, INK, PANGO_ALIGN_LEFT, TRUE, 0 };
+static const TextStyle style_pay_head = { "Sans Bold", 9.5, INK, PANGO_ALIGN_LEFT, FALSE, 0 };
+static const TextStyle style_pay_text = { "Sans", 9, INK, PANGO_ALIGN_LEFT, FALSE, 0 };
+static const TextStyle style_qr_note  = { "Sans", 6.5, MUTED, PANGO_ALIGN_CENTER, FALSE, 0 };
+static const TextStyle style_thanks   = { "Sans Italic", 9, MUTED, PANGO_ALIGN_CENTER, FALSE, 0 };
+static const TextStyle style_cont     = { "Sans Bold", 9, INK, PANGO_ALIGN_LEFT, FALSE, 0 };
 
 /* A table column: its heading, its width (0: whatever is left), which field
  * of the line it shows, and whether it is a right-aligned number. */
@@ -154,13 +145,6 @@ static const double space_before[BLOCK_N_KINDS] = {
 };
 
 typedef struct {
-  BlockKind kind;
-  guint     page;
-  double    y;
-  guint     index;   /* the line, for BLOCK_ROW */
-} Block;
-
-typedef struct {
   const DaftariDocument *document;
   guint                  lang;       /* column of labels[]: 0 en, 1 sw */
   PangoContext          *context;
@@ -170,7 +154,7 @@ typedef struct {
   double                 column_width[MAX_COLUMNS];
   cairo_surface_t       *logo;
   QRcode                *qr;
-  GArray                *blocks;     /* of Block, in page order */
+  DaftariPdfPages       *pages;
   guint                  n_pages;
 } DocLayout;
 
@@ -195,70 +179,7 @@ is_set (const char *s)
   return s != NULL && *s != '\0';
 }
 
-static void
-set_grey (cairo_t *cr,
-          double   grey)
-{
-  cairo_set_source_rgb (cr, grey, grey, grey);
-}
-
-static void
-fill_rect (cairo_t *cr,
-           double   x,
-           double   y,
-           double   w,
-           double   h,
-           double   grey)
-{
-  set_grey (cr, grey);
-  cairo_rectangle (cr, x, y, w, h);
-  cairo_fill (cr);
-}
-
-static void
-hline (cairo_t *cr,
-       double   x,
-       double   y,
-       double   w,
-       double   width,
-       double   grey)
-{
-  set_grey (cr, grey);
-  cairo_set_line_width (cr, width);
-  cairo_move_to (cr, x, y);
-  cairo_line_to (cr, x + w, y);
-  cairo_stroke (cr);
-}
-
 /* ---- Text ---------------------------------------------------------------- */
-
-static PangoLayout *
-text_new (DocLayout       *l,
-          const TextStyle *style,
-          double           width,
-          const char      *text)
-{
-  PangoLayout *layout = pango_layout_new (l->context);
-  PangoFontDescription *font = pango_font_description_from_string (style->font);
-  PangoAttrList *attrs = pango_attr_list_new ();
-
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
-  if (width > 0)
-    {
-      pango_layout_set_width (layout, pango_units_from_double (width));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-    }
-  pango_layout_set_alignment (layout, style->align);
-  if (style->tabular)
-    pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum 1"));
-  if (style->spacing != 0)
-    pango_attr_list_insert (attrs, pango_attr_letter_spacing_new (pango_units_from_double (style->spacing)));
-  pango_layout_set_attributes (layout, attrs);
-  pango_attr_list_unref (attrs);
-  pango_layout_set_text (layout, or_empty (text), -1);
-  return layout;
-}
 
 /* Lays text out in a box of the given width at (x, y), draws it when cr is
  * not NULL, and returns its height. */
@@ -271,29 +192,7 @@ text_at (DocLayout       *l,
          double           width,
          const char      *text)
 {
-  g_autoptr(PangoLayout) layout = text_new (l, style, width, text);
-  int w, h;
-
-  pango_layout_get_size (layout, &w, &h);
-  if (cr != NULL)
-    {
-      set_grey (cr, style->grey);
-      cairo_move_to (cr, x, y);
-      pango_cairo_show_layout (cr, layout);
-    }
-  return pango_units_to_double (h);
-}
-
-static double
-text_width (DocLayout       *l,
-            const TextStyle *style,
-            const char      *text)
-{
-  g_autoptr(PangoLayout) layout = text_new (l, style, 0, text);
-  int w, h;
-
-  pango_layout_get_size (layout, &w, &h);
-  return pango_units_to_double (w);
+  return daftari_pdf_text_at (l->context, cr, style, 1, x, y, width, text);
 }
 
 /* "Tel. 0712 345 678": a label and a value when there is a value. */
@@ -420,7 +319,7 @@ block_header (DocLayout *l,
   double h = MAX (left, right) + 10;
 
   if (cr != NULL)
-    hline (cr, MARGIN_X, y + h, CONTENT_W, 0.6, RULE);
+    daftari_pdf_hline (cr, MARGIN_X, y + h, CONTENT_W, 0.6, RULE);
   return h;
 }
 
@@ -442,7 +341,7 @@ block_continued (DocLayout *l,
   h = text_at (l, cr, &style_cont, MARGIN_X, y, CONTENT_W * 0.5, d->business_name);
   h = MAX (h, text_at (l, cr, &right, MARGIN_X + CONTENT_W * 0.5, y, CONTENT_W * 0.5, what));
   if (cr != NULL)
-    hline (cr, MARGIN_X, y + h + 6, CONTENT_W, 0.6, RULE);
+    daftari_pdf_hline (cr, MARGIN_X, y + h + 6, CONTENT_W, 0.6, RULE);
   return h + 6;
 }
 
@@ -480,7 +379,7 @@ amount_due_box (DocLayout *l,
       + text_at (l, NULL, &style_due, 0, 0, w - 2 * pad, t->amount) + pad;
   if (cr != NULL)
     {
-      fill_rect (cr, x, y, w, h, SHADE);
+      daftari_pdf_fill_rect (cr, x, y, w, h, SHADE);
       y += pad;
       y += text_at (l, cr, &style_caption, x + pad, y, w - 2 * pad, t->label) + 3;
       text_at (l, cr, &style_due, x + pad, y, w - 2 * pad, t->amount);
@@ -574,7 +473,7 @@ block_table_head (DocLayout *l,
   h = table_cells (l, NULL, y, &style_head, texts);
   if (cr != NULL)
     {
-      fill_rect (cr, MARGIN_X, y, CONTENT_W, h, BAND);
+      daftari_pdf_fill_rect (cr, MARGIN_X, y, CONTENT_W, h, BAND);
       table_cells (l, cr, y, &style_head, texts);
     }
   return h;
@@ -596,10 +495,10 @@ block_row (DocLayout *l,
   if (cr == NULL)
     return h;
   if (index % 2 == 1)
-    fill_rect (cr, MARGIN_X, y, CONTENT_W, h, ZEBRA);
+    daftari_pdf_fill_rect (cr, MARGIN_X, y, CONTENT_W, h, ZEBRA);
   table_cells (l, cr, y, &style_cell, texts);
   if (index + 1 == l->document->lines->len)
-    hline (cr, MARGIN_X, y + h, CONTENT_W, 0.8, INK);
+    daftari_pdf_hline (cr, MARGIN_X, y + h, CONTENT_W, 0.8, INK);
   return h;
 }
 
@@ -624,8 +523,8 @@ total_row (DocLayout                  *l,
     return h;
   if (t->emphasised)
     {
-      fill_rect (cr, x, y, TOTALS_W, h, SHADE);
-      hline (cr, x, y, TOTALS_W, 0.8, INK);
+      daftari_pdf_fill_rect (cr, x, y, TOTALS_W, h, SHADE);
+      daftari_pdf_hline (cr, x, y, TOTALS_W, 0.8, INK);
     }
   text_at (l, cr, base, x + CELL_PAD_X, y + pad, TOTALS_W * 0.5, t->label);
   text_at (l, cr, &right, x + TOTALS_W * 0.5 - CELL_PAD_X, y + pad, TOTALS_W * 0.5, t->amount);
@@ -682,7 +581,7 @@ draw_qr (DocLayout *l,
           cairo_rectangle (cr, x + col * module, y + row * module, (end - col) * module, module);
         col = end + 1;
       }
-  set_grey (cr, 0);
+  daftari_pdf_set_grey (cr, 0);
   cairo_fill (cr);
 }
 
@@ -709,7 +608,7 @@ payment_box (DocLayout *l,
   if (cr == NULL)
     return h;
 
-  set_grey (cr, INK);
+  daftari_pdf_set_grey (cr, INK);
   cairo_set_line_width (cr, 1.0);
   cairo_rectangle (cr, MARGIN_X + 0.5, y + 0.5, width - 1, h - 1);
   cairo_stroke (cr);
@@ -762,77 +661,59 @@ static const BlockFunc block_funcs[BLOCK_N_KINDS] = {
 
 /* ---- Page breaking ------------------------------------------------------- */
 
-typedef struct {
-  guint    page;
-  double   y;
-  gboolean fresh;  /* nothing placed yet on this page: no space above */
-  gboolean empty;  /* no content yet below the page's own header */
-} Cursor;
+/* The blocks' own functions, called back by the pages for a block. */
+static double
+run_block (gpointer               data,
+           cairo_t               *cr,
+           const DaftariPdfBlock *block)
+{
+  return block_funcs[block->kind] (data, cr, block->y, block->row);
+}
 
 static double
 measure (DocLayout *l,
          BlockKind  kind,
          guint      index)
 {
-  return block_funcs[kind] (l, NULL, 0, index);
-}
-
-static double
-next_y (const Cursor *c,
-        BlockKind     kind)
-{
-  return c->fresh ? c->y : c->y + space_before[kind];
+  return daftari_pdf_pages_measure (l->pages, kind, 0, index, FALSE);
 }
 
 static void
 place (DocLayout *l,
-       Cursor    *c,
        BlockKind  kind,
-       guint      index,
-       double     height)
+       guint      index)
 {
-  Block block = { kind, c->page, next_y (c, kind), index };
+  daftari_pdf_pages_place (l->pages, kind, 0, index, FALSE);
+}
 
-  g_array_append_val (l->blocks, block);
-  c->y = block.y + height;
-  c->fresh = FALSE;
-  c->empty = kind == BLOCK_CONTINUED || kind == BLOCK_TABLE_HEAD;
+/* Whether height more fits on the page. A block taller than a whole page
+ * goes on an empty page anyway (and is cut), rather than looping. */
+static gboolean
+fits (DocLayout *l,
+      BlockKind  kind,
+      double     height)
+{
+  return daftari_pdf_pages_fits (l->pages, kind, height);
 }
 
 static void
 new_page (DocLayout *l,
-          Cursor    *c,
           gboolean   table_head)
 {
-  c->page++;
-  c->y = MARGIN_TOP;
-  c->fresh = TRUE;
-  place (l, c, BLOCK_CONTINUED, 0, measure (l, BLOCK_CONTINUED, 0));
+  daftari_pdf_pages_break (l->pages);
+  place (l, BLOCK_CONTINUED, 0);
   if (table_head)
-    place (l, c, BLOCK_TABLE_HEAD, 0, measure (l, BLOCK_TABLE_HEAD, 0));
-}
-
-/* Whether height more fits below the cursor. A block taller than a whole
- * page goes on an empty page anyway (and is cut), rather than looping. */
-static gboolean
-fits (const Cursor *c,
-      BlockKind     kind,
-      double        height)
-{
-  return c->empty || next_y (c, kind) + height <= CONTENT_BOTTOM;
+    place (l, BLOCK_TABLE_HEAD, 0);
 }
 
 /* Places a block that must not be split across pages. */
 static void
 place_whole (DocLayout *l,
-             Cursor    *c,
              BlockKind  kind)
 {
-  double h = measure (l, kind, 0);
-
-  if (!fits (c, kind, h))
-    new_page (l, c, FALSE);
-  place (l, c, kind, 0, h);
+  if (!fits (l, kind, measure (l, kind, 0)))
+    new_page (l, FALSE);
+  place (l, kind, 0);
 }
 
 static gboolean
@@ -842,8 +723,7 @@ has_summary (const DaftariDocument *d)
 }
 
 static void
-place_table (DocLayout *l,
-             Cursor    *c)
+place_table (DocLayout *l)
 {
   GPtrArray *lines = l->document->lines;
   double head = measure (l, BLOCK_TABLE_HEAD, 0);
@@ -854,9 +734,9 @@ place_table (DocLayout *l,
     summary = space_before[BLOCK_SUMMARY] + measure (l, BLOCK_SUMMARY, 0);
 
   /* Never leave the header alone at the foot of a page. */
-  if (!fits (c, BLOCK_TABLE_HEAD, head + first))
-    new_page (l, c, FALSE);
-  place (l, c, BLOCK_TABLE_HEAD, 0, head);
+  if (!fits (l, BLOCK_TABLE_HEAD, head + first))
+    new_page (l, FALSE);
+  place (l, BLOCK_TABLE_HEAD, 0);
   for (guint i = 0; i < lines->len; i++)
     {
       double h = measure (l, BLOCK_ROW, i);
@@ -865,9 +745,9 @@ place_table (DocLayout *l,
        * from the table they add up, looks like a separate document. */
       if (i + 1 == lines->len)
         h += summary;
-      if (!fits (c, BLOCK_ROW, h))
-        new_page (l, c, TRUE);
-      place (l, c, BLOCK_ROW, i, measure (l, BLOCK_ROW, i));
+      if (!fits (l, BLOCK_ROW, h))
+        new_page (l, TRUE);
+      place (l, BLOCK_ROW, i);
     }
 }
 
@@ -875,42 +755,21 @@ static void
 paginate (DocLayout *l)
 {
   const DaftariDocument *d = l->document;
-  Cursor c = { 0, MARGIN_TOP, TRUE, FALSE };
 
-  place (l, &c, BLOCK_HEADER, 0, measure (l, BLOCK_HEADER, 0));
-  place (l, &c, BLOCK_BILL_TO, 0, measure (l, BLOCK_BILL_TO, 0));
-  c.empty = FALSE;
-  place_table (l, &c);
+  place (l, BLOCK_HEADER, 0);
+  place (l, BLOCK_BILL_TO, 0);
+  place_table (l);
   if (has_summary (d))
-    place_whole (l, &c, BLOCK_SUMMARY);
+    place_whole (l, BLOCK_SUMMARY);
   if (is_set (d->notes))
-    place_whole (l, &c, BLOCK_NOTES);
+    place_whole (l, BLOCK_NOTES);
   /* A courtesy line, not worth a page of its own. */
-  if (fits (&c, BLOCK_THANKS, measure (l, BLOCK_THANKS, 0)))
-    place (l, &c, BLOCK_THANKS, 0, measure (l, BLOCK_THANKS, 0));
-  l->n_pages = c.page + 1;
+  if (fits (l, BLOCK_THANKS, measure (l, BLOCK_THANKS, 0)))
+    place (l, BLOCK_THANKS, 0);
+  l->n_pages = daftari_pdf_pages_count (l->pages);
 }
 
 /* ---- The layout object --------------------------------------------------- */
-
-static PangoContext *
-context_new (const DaftariDocument *document)
-{
-  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  cairo_font_options_t *options = cairo_font_options_create ();
-
-  /* Unhinted metrics at 72 dpi: text measures the same in points whatever
-   * it is drawn on (PDF, a screen preview at any zoom), so the page breaks
-   * of the preview are those of the PDF. */
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (context, options);
-  cairo_font_options_destroy (options);
-  pango_cairo_context_set_resolution (context, 72);
-  pango_context_set_round_glyph_positions (context, FALSE);
-  pango_context_set_language (context, pango_language_from_string (document->language));
-  return context;
-}
 
 static void
 doc_layout_free (DocLayout *l)
@@ -918,7 +777,7 @@ doc_layout_free (DocLayout *l)
   g_clear_object (&l->context);
   g_clear_pointer (&l->logo, cairo_surface_destroy);
   g_clear_pointer (&l->qr, QRcode_free);
-  g_clear_pointer (&l->blocks, g_array_unref);
+  g_clear_pointer (&l->pages, daftari_pdf_pages_free);
   g_free (l);
 }
 
@@ -954,8 +813,11 @@ doc_layout_new (const DaftariDocument  *document,
 
   l->document = document;
   l->lang = g_strcmp0 (document->language, "sw") == 0 ? 1 : 0;
-  l->context = context_new (document);
-  l->blocks = g_array_new (FALSE, FALSE, sizeof (Block));
+  /* Unhinted, so the page breaks of a screen preview are those of the PDF. */
+  l->context = daftari_pdf_context_new (pango_language_from_string (document->language));
+  /* A page that holds only its "continued" header and the table's column
+   * headings still takes a row, however tall. */
+  l->pages = daftari_pdf_pages_new (run_block, l, space_before, 1u << BLOCK_CONTINUED | 1u << BLOCK_TABLE_HEAD);
   if (is_set (document->logo_path) && !load_logo (l, document->logo_path, error))
     return NULL;
   /* Instructions too long for any QR code (some 2,000 characters) still
@@ -969,46 +831,22 @@ doc_layout_new (const DaftariDocument  *document,
 
 /* ---- Drawing pages ------------------------------------------------------- */
 
-static void
-draw_footer (DocLayout *l,
-             cairo_t   *cr,
-             guint      page)
-{
-  const DaftariDocument *d = l->document;
-  g_autofree char *left = NULL;
-  g_autofree char *right = g_strdup_printf ("%s %u %s %u", label (l, L_PAGE), page + 1,
-                                            label (l, L_OF), l->n_pages);
-  TextStyle right_style = style_footer;
-  double w = text_width (l, &style_footer, right);
-
-  if (is_set (d->number))
-    left = g_strdup_printf ("%s  ·  %s %s", or_empty (d->business_name), title (l), d->number);
-  else
-    left = g_strdup (or_empty (d->business_name));
-  right_style.align = PANGO_ALIGN_RIGHT;
-  hline (cr, MARGIN_X, FOOTER_Y, CONTENT_W, 0.5, RULE);
-  text_at (l, cr, &style_footer, MARGIN_X, FOOTER_Y + 6, CONTENT_W - w - 20, left);
-  text_at (l, cr, &right_style, MARGIN_X + CONTENT_W - w - 20, FOOTER_Y + 6, w + 20, right);
-}
-
+/* The page with its footer: who, which document, and the page number. */
 static void
 draw_page (DocLayout *l,
            cairo_t   *cr,
            guint      page)
 {
-  cairo_save (cr);
-  fill_rect (cr, 0, 0, PAGE_W, PAGE_H, 1.0);
-  /* A bold rule across the top: the one strong mark of the design. */
-  fill_rect (cr, MARGIN_X, MARGIN_TOP - 18, CONTENT_W, 3, INK);
-  for (guint i = 0; i < l->blocks->len; i++)
-    {
-      const Block *b = &g_array_index (l->blocks, Block, i);
+  const DaftariDocument *d = l->document;
+  g_autofree char *left = NULL;
+  g_autofree char *right = g_strdup_printf ("%s %u %s %u", label (l, L_PAGE), page + 1,
+                                            label (l, L_OF), l->n_pages);
 
-      if (b->page == page)
-        block_funcs[b->kind] (l, cr, b->y, b->index);
-    }
-  draw_footer (l, cr, page);
-  cairo_restore (cr);
+  if (is_set (d->number))
+    left = g_strdup_printf ("%s  ·  %s %s", or_empty (d->business_name), title (l), d->number);
+  else
+    left = g_strdup (or_empty (d->business_name));
+  daftari_pdf_pages_draw (l->pages, cr, page, l->context, left, right);
 }
 
 static gboolean

@@ -5,8 +5,9 @@
  * page and a y; drawing a page replays its blocks through the same
  * functions, which measure when cr is NULL, so measuring and drawing never
  * disagree. A table that runs past the foot of a page goes on under its
- * heading and column headings repeated on the next. What the parts are and
- * how the file is written: daftari-report-pdf.c. */
+ * heading and column headings repeated on the next. The page itself and
+ * the replay are the invoice's too (daftari-pdf-pages.h). What the parts
+ * are and how the file is written: daftari-report-pdf.c. */
 #include "daftari-report-pdf-private.h"
 
 #include <glib/gi18n-lib.h>
@@ -14,13 +15,10 @@
 #include "daftari-money.h"
 #include "daftari-report-sections.h"
 
-#define PAGE_W         PDF_PAGE_W
-#define PAGE_H         PDF_PAGE_H
-#define MARGIN_X       42.52                 /* 15 mm */
-#define MARGIN_TOP     42.0
-#define CONTENT_W      (PAGE_W - 2 * MARGIN_X)
-#define CONTENT_BOTTOM (PAGE_H - 64.0)       /* the body stops here ... */
-#define FOOTER_Y       (PAGE_H - 46.0)       /* ... and the footer starts here */
+#define MARGIN_X       DAFTARI_PDF_MARGIN_X
+#define MARGIN_TOP     DAFTARI_PDF_MARGIN_TOP
+#define CONTENT_W      DAFTARI_PDF_CONTENT_W
+#define CONTENT_BOTTOM DAFTARI_PDF_CONTENT_BOTTOM
 #define PAD_X          4.5                   /* inside a table cell */
 #define PAD_Y          3.2
 #define MIN_NAME_W     84.0                  /* the name column, before fonts shrink */
@@ -36,33 +34,26 @@
 
 /* Greys only, as the invoice: the pages print the same in black and white.
  * The charts keep their colour-blind-safe palette. */
-#define INK            0.10
-#define MUTED          0.38
-#define RULE           0.62
+#define INK            DAFTARI_PDF_INK
+#define MUTED          DAFTARI_PDF_MUTED
+#define RULE           DAFTARI_PDF_RULE
 #define SHADE          0.91                  /* the figures and a table's last total */
 #define ZEBRA          0.96                  /* every other row */
 
-typedef struct {
-  const char     *family;     /* "Sans", "Sans Bold" */
-  double          size;       /* points, before a table's scale */
-  double          grey;
-  PangoAlignment  align;
-  gboolean        tabular;    /* digits of equal width, so amounts line up */
-} TextStyle;
+typedef DaftariPdfTextStyle TextStyle;
 
-static const TextStyle style_business = { "Sans Bold", 18, INK, PANGO_ALIGN_LEFT, FALSE };
-static const TextStyle style_kind     = { "Sans", 11, MUTED, PANGO_ALIGN_LEFT, FALSE };
-static const TextStyle style_period   = { "Sans Bold", 11, INK, PANGO_ALIGN_RIGHT, FALSE };
-static const TextStyle style_prepared = { "Sans", 8, MUTED, PANGO_ALIGN_RIGHT, FALSE };
-static const TextStyle style_caption  = { "Sans", 8, MUTED, PANGO_ALIGN_LEFT, FALSE };
-static const TextStyle style_figure   = { "Sans Bold", 12, INK, PANGO_ALIGN_LEFT, TRUE };
-static const TextStyle style_heading  = { "Sans Bold", 12.5, INK, PANGO_ALIGN_LEFT, FALSE };
-static const TextStyle style_note     = { "Sans", 8, MUTED, PANGO_ALIGN_LEFT, FALSE };
-static const TextStyle style_head     = { "Sans Bold", 7.5, MUTED, PANGO_ALIGN_LEFT, FALSE };
-static const TextStyle style_section  = { "Sans Bold", 8.5, INK, PANGO_ALIGN_LEFT, FALSE };
-static const TextStyle style_cell     = { "Sans", 8.5, INK, PANGO_ALIGN_LEFT, TRUE };
-static const TextStyle style_total    = { "Sans Bold", 8.5, INK, PANGO_ALIGN_LEFT, TRUE };
-static const TextStyle style_footer   = { "Sans", 7.5, MUTED, PANGO_ALIGN_LEFT, FALSE };
+static const TextStyle style_business = { "Sans Bold", 18, INK, PANGO_ALIGN_LEFT, FALSE, 0 };
+static const TextStyle style_kind     = { "Sans", 11, MUTED, PANGO_ALIGN_LEFT, FALSE, 0 };
+static const TextStyle style_period   = { "Sans Bold", 11, INK, PANGO_ALIGN_RIGHT, FALSE, 0 };
+static const TextStyle style_prepared = { "Sans", 8, MUTED, PANGO_ALIGN_RIGHT, FALSE, 0 };
+static const TextStyle style_caption  = { "Sans", 8, MUTED, PANGO_ALIGN_LEFT, FALSE, 0 };
+static const TextStyle style_figure   = { "Sans Bold", 12, INK, PANGO_ALIGN_LEFT, TRUE, 0 };
+static const TextStyle style_heading  = { "Sans Bold", 12.5, INK, PANGO_ALIGN_LEFT, FALSE, 0 };
+static const TextStyle style_note     = { "Sans", 8, MUTED, PANGO_ALIGN_LEFT, FALSE, 0 };
+static const TextStyle style_head     = { "Sans Bold", 7.5, MUTED, PANGO_ALIGN_LEFT, FALSE, 0 };
+static const TextStyle style_section  = { "Sans Bold", 8.5, INK, PANGO_ALIGN_LEFT, FALSE, 0 };
+static const TextStyle style_cell     = { "Sans", 8.5, INK, PANGO_ALIGN_LEFT, TRUE, 0 };
+static const TextStyle style_total    = { "Sans Bold", 8.5, INK, PANGO_ALIGN_LEFT, TRUE, 0 };
 
 typedef enum {
   BLOCK_TITLE,
@@ -83,67 +74,12 @@ static const double space_before[BLOCK_N_KINDS] = {
   [BLOCK_EMPTY] = 2, [BLOCK_FOOTNOTE] = 5, [BLOCK_CHART] = 4,
 };
 
-typedef struct {
-  BlockKind kind;
-  guint     page;
-  double    y;
-  guint     part;
-  guint     row;        /* BLOCK_ROW, BLOCK_SECTION: the table's row */
-  gboolean  continued;  /* BLOCK_HEADING on a later page */
-} Block;
+/* The blocks are DaftariPdfBlock: part is the part's index; row, for
+ * BLOCK_ROW and BLOCK_SECTION, the table's row; continued, a BLOCK_HEADING
+ * on a later page. */
+typedef DaftariPdfBlock Block;
 
-/* ---- Drawing helpers ------------------------------------------------------- */
-
-static void
-set_grey (cairo_t *cr, double grey)
-{
-  cairo_set_source_rgb (cr, grey, grey, grey);
-}
-
-static void
-fill_rect (cairo_t *cr, double x, double y, double w, double h, double grey)
-{
-  set_grey (cr, grey);
-  cairo_rectangle (cr, x, y, w, h);
-  cairo_fill (cr);
-}
-
-static void
-hline (cairo_t *cr, double x, double y, double w, double width, double grey)
-{
-  set_grey (cr, grey);
-  cairo_set_line_width (cr, width);
-  cairo_move_to (cr, x, y);
-  cairo_line_to (cr, x + w, y);
-  cairo_stroke (cr);
-}
-
-/* A layout of text in style at scale; wrapped at width when width > 0. */
-static PangoLayout *
-text_new (PdfReport *r, const TextStyle *style, double scale, double width, const char *text)
-{
-  PangoLayout *layout = pango_layout_new (r->context);
-  PangoFontDescription *font = pango_font_description_from_string (style->family);
-
-  pango_font_description_set_size (font, (int) (style->size * scale * PANGO_SCALE + 0.5));
-  pango_layout_set_font_description (layout, font);
-  pango_font_description_free (font);
-  if (width > 0)
-    {
-      pango_layout_set_width (layout, pango_units_from_double (width));
-      pango_layout_set_wrap (layout, PANGO_WRAP_WORD_CHAR);
-    }
-  pango_layout_set_alignment (layout, style->align);
-  if (style->tabular)
-    {
-      PangoAttrList *attrs = pango_attr_list_new ();
-      pango_attr_list_insert (attrs, pango_attr_font_features_new ("tnum 1"));
-      pango_layout_set_attributes (layout, attrs);
-      pango_attr_list_unref (attrs);
-    }
-  pango_layout_set_text (layout, text != NULL ? text : "", -1);
-  return layout;
-}
+/* ---- Text ---------------------------------------------------------------- */
 
 /* Lays text out in a box of width at (x, y), draws it when cr is not NULL,
  * and returns its height. */
@@ -151,27 +87,13 @@ static double
 text_at (PdfReport *r, cairo_t *cr, const TextStyle *style, double scale, double x, double y, double width,
          const char *text)
 {
-  g_autoptr(PangoLayout) layout = text_new (r, style, scale, width, text);
-  int w, h;
-
-  pango_layout_get_size (layout, &w, &h);
-  if (cr != NULL)
-    {
-      set_grey (cr, style->grey);
-      cairo_move_to (cr, x, y);
-      pango_cairo_show_layout (cr, layout);
-    }
-  return pango_units_to_double (h);
+  return daftari_pdf_text_at (r->context, cr, style, scale, x, y, width, text);
 }
 
 static double
 text_width (PdfReport *r, const TextStyle *style, double scale, const char *text)
 {
-  g_autoptr(PangoLayout) layout = text_new (r, style, scale, 0, text);
-  int w, h;
-
-  pango_layout_get_size (layout, &w, &h);
-  return pango_units_to_double (w);
+  return daftari_pdf_text_width (r->context, style, scale, text);
 }
 
 /* The widest word: a column heading may wrap between words, never in one. */
@@ -360,7 +282,7 @@ block_title (PdfReport *r, cairo_t *cr, const Block *b, double y)
   right += text_at (r, cr, &style_prepared, 1, right_x, y + right, right_w, r->prepared);
   h = MAX (left, right) + 10;
   if (cr != NULL)
-    hline (cr, MARGIN_X, y + h, CONTENT_W, 0.6, RULE);
+    daftari_pdf_hline (cr, MARGIN_X, y + h, CONTENT_W, 0.6, RULE);
   return h;
 }
 
@@ -397,7 +319,7 @@ block_figures (PdfReport *r, cairo_t *cr, const Block *b, double y)
       g_autofree char *amount = daftari_money_format (r->figures[i].amount, r->currency, DAFTARI_MONEY_FORMAT_DEFAULT);
       double x = MARGIN_X + i * (box_w + FIGURE_GAP);
 
-      fill_rect (cr, x, y, box_w, h, SHADE);
+      daftari_pdf_fill_rect (cr, x, y, box_w, h, SHADE);
       text_at (r, cr, &style_caption, 1, x + pad, y + pad, inner, r->figures[i].caption);
       text_at (r, cr, &style_figure, scale, x + pad, y + h - pad - figure_h, 0, amount);
     }
@@ -440,7 +362,7 @@ block_table_head (PdfReport *r, cairo_t *cr, const Block *b, double y)
              column_of (part, i)->label);
   h += 3;
   if (cr != NULL)
-    hline (cr, MARGIN_X, y + h, table_width (part), 0.8, INK);
+    daftari_pdf_hline (cr, MARGIN_X, y + h, table_width (part), 0.8, INK);
   return h + 1;
 }
 
@@ -498,11 +420,11 @@ block_row (PdfReport *r, cairo_t *cr, const Block *b, double y)
     return h;
 
   if (last_total)
-    fill_rect (cr, MARGIN_X, y, table_width (part), h, SHADE);
+    daftari_pdf_fill_rect (cr, MARGIN_X, y, table_width (part), h, SHADE);
   else if (!row->total && stripe % 2 == 1)
-    fill_rect (cr, MARGIN_X, y, table_width (part), h, ZEBRA);
+    daftari_pdf_fill_rect (cr, MARGIN_X, y, table_width (part), h, ZEBRA);
   if (row->total && !last_total)
-    hline (cr, MARGIN_X, y, table_width (part), 0.5, RULE);
+    daftari_pdf_hline (cr, MARGIN_X, y, table_width (part), 0.5, RULE);
   for (guint i = 0; i < part->n_columns; i++)
     {
       g_autofree char *text = daftari_report_cell_format (table, row, part->columns[i], TRUE);
@@ -561,50 +483,38 @@ static const BlockFunc block_funcs[BLOCK_N_KINDS] = {
 
 /* ---- Page breaking ----------------------------------------------------------- */
 
-typedef struct {
-  guint    page;
-  double   y;
-  gboolean fresh;   /* nothing on this page yet: no space above */
-} Cursor;
+/* The blocks' own functions, called back by the pages for a block. */
+static double
+run_block (gpointer data, cairo_t *cr, const DaftariPdfBlock *b)
+{
+  return block_funcs[b->kind] (data, cr, b, b->y);
+}
 
 static double
 measure (PdfReport *r, BlockKind kind, guint part, guint row, gboolean continued)
 {
-  Block b = { kind, 0, 0, part, row, continued };
-  return block_funcs[kind] (r, NULL, &b, 0);
-}
-
-static double
-next_y (const Cursor *c, BlockKind kind)
-{
-  return c->fresh ? c->y : c->y + space_before[kind];
+  return daftari_pdf_pages_measure (r->pages, kind, part, row, continued);
 }
 
 /* Whether height more, starting with a block of kind, fits on the page. A
  * page with nothing on it takes anything (and cuts what is taller than a
  * page) rather than looping. */
 static gboolean
-fits (const Cursor *c, BlockKind kind, double height)
+fits (PdfReport *r, BlockKind kind, double height)
 {
-  return c->fresh || next_y (c, kind) + height <= CONTENT_BOTTOM;
+  return daftari_pdf_pages_fits (r->pages, kind, height);
 }
 
 static void
-place (PdfReport *r, Cursor *c, BlockKind kind, guint part, guint row, gboolean continued)
+place (PdfReport *r, BlockKind kind, guint part, guint row, gboolean continued)
 {
-  Block block = { kind, c->page, next_y (c, kind), part, row, continued };
-
-  g_array_append_val (r->blocks, block);
-  c->y = block.y + measure (r, kind, part, row, continued);
-  c->fresh = FALSE;
+  daftari_pdf_pages_place (r->pages, kind, part, row, continued);
 }
 
 static void
-new_page (Cursor *c)
+new_page (PdfReport *r)
 {
-  c->page++;
-  c->y = MARGIN_TOP;
-  c->fresh = TRUE;
+  daftari_pdf_pages_break (r->pages);
 }
 
 /* A row's height with its section heading, when it opens one. */
@@ -619,7 +529,7 @@ row_height (PdfReport *r, guint p, guint row)
 }
 
 static void
-place_table (PdfReport *r, Cursor *c, guint p)
+place_table (PdfReport *r, guint p)
 {
   const DaftariReportTable *table = part_at (r, p)->table;
   double heading = measure (r, BLOCK_HEADING, p, 0, FALSE);
@@ -632,11 +542,11 @@ place_table (PdfReport *r, Cursor *c, guint p)
     whole += space_before[BLOCK_ROW] + row_height (r, p, row);
   /* A short table is not cut in two; a heading never stands alone at the
    * foot of a page. */
-  if ((table->rows->len <= KEEP_ROWS && whole <= CONTENT_BOTTOM - MARGIN_TOP && !fits (c, BLOCK_HEADING, whole)) ||
-      !fits (c, BLOCK_HEADING, heading + head + first))
-    new_page (c);
-  place (r, c, BLOCK_HEADING, p, 0, FALSE);
-  place (r, c, BLOCK_TABLE_HEAD, p, 0, FALSE);
+  if ((table->rows->len <= KEEP_ROWS && whole <= CONTENT_BOTTOM - MARGIN_TOP && !fits (r, BLOCK_HEADING, whole)) ||
+      !fits (r, BLOCK_HEADING, heading + head + first))
+    new_page (r);
+  place (r, BLOCK_HEADING, p, 0, FALSE);
+  place (r, BLOCK_TABLE_HEAD, p, 0, FALSE);
   for (guint row = 0; row < table->rows->len; row++)
     {
       const DaftariReportRow *line = g_ptr_array_index (table->rows, row);
@@ -647,68 +557,45 @@ place_table (PdfReport *r, Cursor *c, guint p)
       if (!line->total && row + 1 < table->rows->len &&
           ((DaftariReportRow *) g_ptr_array_index (table->rows, row + 1))->total)
         h += measure (r, BLOCK_ROW, p, row + 1, FALSE);
-      if (!fits (c, opens_section (table, row) ? BLOCK_SECTION : BLOCK_ROW, h))
+      if (!fits (r, opens_section (table, row) ? BLOCK_SECTION : BLOCK_ROW, h))
         {
-          new_page (c);
-          place (r, c, BLOCK_HEADING, p, 0, TRUE);
-          place (r, c, BLOCK_TABLE_HEAD, p, 0, FALSE);
+          new_page (r);
+          place (r, BLOCK_HEADING, p, 0, TRUE);
+          place (r, BLOCK_TABLE_HEAD, p, 0, FALSE);
         }
       if (opens_section (table, row))
-        place (r, c, BLOCK_SECTION, p, row, FALSE);
-      place (r, c, BLOCK_ROW, p, row, FALSE);
+        place (r, BLOCK_SECTION, p, row, FALSE);
+      place (r, BLOCK_ROW, p, row, FALSE);
     }
   if (table->rows->len == 0)
-    place (r, c, BLOCK_EMPTY, p, 0, FALSE);
+    place (r, BLOCK_EMPTY, p, 0, FALSE);
   if (part_at (r, p)->footnote != NULL)
     {
-      if (!fits (c, BLOCK_FOOTNOTE, measure (r, BLOCK_FOOTNOTE, p, 0, FALSE)))
-        new_page (c);
-      place (r, c, BLOCK_FOOTNOTE, p, 0, FALSE);
+      if (!fits (r, BLOCK_FOOTNOTE, measure (r, BLOCK_FOOTNOTE, p, 0, FALSE)))
+        new_page (r);
+      place (r, BLOCK_FOOTNOTE, p, 0, FALSE);
     }
 }
 
 void
 pdf_report_paginate (PdfReport *r)
 {
-  Cursor c = { 0, MARGIN_TOP, TRUE };
-
-  place (r, &c, BLOCK_TITLE, 0, 0, FALSE);
-  place (r, &c, BLOCK_FIGURES, 0, 0, FALSE);
+  place (r, BLOCK_TITLE, 0, 0, FALSE);
+  place (r, BLOCK_FIGURES, 0, 0, FALSE);
   for (guint p = 0; p < r->parts->len; p++)
     {
       if (part_at (r, p)->table != NULL)
         {
-          place_table (r, &c, p);
+          place_table (r, p);
           continue;
         }
-      if (!fits (&c, BLOCK_HEADING, measure (r, BLOCK_HEADING, p, 0, FALSE) + space_before[BLOCK_CHART] + CHART_H))
-        new_page (&c);
-      place (r, &c, BLOCK_HEADING, p, 0, FALSE);
-      place (r, &c, BLOCK_CHART, p, 0, FALSE);
+      if (!fits (r, BLOCK_HEADING, measure (r, BLOCK_HEADING, p, 0, FALSE) + space_before[BLOCK_CHART] + CHART_H))
+        new_page (r);
+      place (r, BLOCK_HEADING, p, 0, FALSE);
+      place (r, BLOCK_CHART, p, 0, FALSE);
     }
-  r->n_pages = c.page + 1;
+  r->n_pages = daftari_pdf_pages_count (r->pages);
 }
-
-/* ---- Text ---------------------------------------------------------------- */
-
-static PangoContext *
-context_new (void)
-{
-  PangoContext *context = pango_font_map_create_context (pango_cairo_font_map_get_default ());
-  cairo_font_options_t *options = cairo_font_options_create ();
-
-  /* Unhinted metrics at 72 dpi: text measures the same in points on any
-   * surface, so what was measured is what is drawn. */
-  cairo_font_options_set_hint_metrics (options, CAIRO_HINT_METRICS_OFF);
-  cairo_font_options_set_hint_style (options, CAIRO_HINT_STYLE_NONE);
-  pango_cairo_context_set_font_options (context, options);
-  cairo_font_options_destroy (options);
-  pango_cairo_context_set_resolution (context, 72);
-  pango_context_set_round_glyph_positions (context, FALSE);
-  pango_context_set_language (context, pango_language_get_default ());
-  return context;
-}
-
 
 /* ---- The report ------------------------------------------------------------- */
 
@@ -733,7 +620,7 @@ pdf_report_free (PdfReport *r)
   g_free (r->period_text);
   g_free (r->prepared);
   g_clear_pointer (&r->parts, g_ptr_array_unref);
-  g_clear_pointer (&r->blocks, g_array_unref);
+  g_clear_pointer (&r->pages, daftari_pdf_pages_free);
   g_free (r);
 }
 
@@ -742,10 +629,10 @@ pdf_report_new (const DaftariCommodity *currency)
 {
   PdfReport *r = g_new0 (PdfReport, 1);
 
-  r->context = context_new ();
+  r->context = daftari_pdf_context_new (pango_language_get_default ());
   r->currency = currency;
   r->parts = g_ptr_array_new_with_free_func ((GDestroyNotify) part_free);
-  r->blocks = g_array_new (FALSE, FALSE, sizeof (Block));
+  r->pages = daftari_pdf_pages_new (run_block, r, space_before, 0);
   return r;
 }
 
@@ -779,32 +666,12 @@ pdf_report_add_chart (PdfReport *r, DaftariChart *chart, const char *note)
 
 /* ---- Drawing pages ---------------------------------------------------------------- */
 
-static void
-draw_footer (PdfReport *r, cairo_t *cr, guint page)
+void
+pdf_report_draw_page (PdfReport *r, cairo_t *cr, guint page)
 {
   /* Translators: the page number at the foot of a report's page: "Page 2 of 3" */
   g_autofree char *number = g_strdup_printf (_("Page %u of %u"), page + 1, r->n_pages);
   g_autofree char *left = g_strdup_printf ("%s  ·  %s  ·  %s", r->business, _("Business report"), r->period_text);
-  double w = text_width (r, &style_footer, 1, number);
 
-  hline (cr, MARGIN_X, FOOTER_Y, CONTENT_W, 0.5, RULE);
-  text_at (r, cr, &style_footer, 1, MARGIN_X, FOOTER_Y + 6, CONTENT_W - w - 20, left);
-  text_at (r, cr, &style_footer, 1, MARGIN_X + CONTENT_W - w, FOOTER_Y + 6, 0, number);
-}
-
-void
-pdf_report_draw_page (PdfReport *r, cairo_t *cr, guint page)
-{
-  cairo_save (cr);
-  fill_rect (cr, 0, 0, PAGE_W, PAGE_H, 1.0);
-  /* The bold rule of Daftari's documents, as on its invoices. */
-  fill_rect (cr, MARGIN_X, MARGIN_TOP - 18, CONTENT_W, 3, INK);
-  for (guint i = 0; i < r->blocks->len; i++)
-    {
-      const Block *b = &g_array_index (r->blocks, Block, i);
-      if (b->page == page)
-        block_funcs[b->kind] (r, cr, b, b->y);
-    }
-  draw_footer (r, cr, page);
-  cairo_restore (cr);
+  daftari_pdf_pages_draw (r->pages, cr, page, r->context, left, number);
 }

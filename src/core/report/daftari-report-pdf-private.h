@@ -1,9 +1,8 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #pragma once
 
-#include <pango/pangocairo.h>
-
 #include "daftari-chart.h"
+#include "daftari-pdf-pages.h"
 #include "daftari-report-table.h"
 
 G_BEGIN_DECLS
@@ -12,8 +11,6 @@ G_BEGIN_DECLS
  * the file) and its pages (daftari-report-pdf-layout.c: where everything
  * goes, drawing). */
 
-#define PDF_PAGE_W      595.276              /* A4, in points */
-#define PDF_PAGE_H      841.89
 #define PDF_MAX_COLUMNS 10
 #define PDF_N_FIGURES   4
 
@@ -45,7 +42,7 @@ typedef struct {
   char                   *prepared;
   PdfFigure               figures[PDF_N_FIGURES];
   GPtrArray              *parts;    /* of PdfPart* */
-  GArray                 *blocks;   /* where each piece goes, in page order */
+  DaftariPdfPages        *pages;    /* where each piece goes */
   guint                   n_pages;
 } PdfReport;
 

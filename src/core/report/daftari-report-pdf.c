@@ -364,7 +364,7 @@ daftari_report_pdf_write (DaftariBook *book, const DaftariPeriod *period, const 
   if ((r = report_new (book, period, cancellable, error)) == NULL)
     return FALSE;
   title = g_strdup_printf ("%s — %s", _("Business report"), r->period_text);
-  spec = (DaftariPdfSpec) { PDF_PAGE_W, PDF_PAGE_H, r->n_pages, title, r->business };
+  spec = (DaftariPdfSpec) { DAFTARI_PDF_PAGE_W, DAFTARI_PDF_PAGE_H, r->n_pages, title, r->business };
   if (daftari_pdf_file_write (path, &spec, draw_page, r, cancellable, &failure))
     return TRUE;
   if (failure.cancelled)
