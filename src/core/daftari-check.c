@@ -193,6 +193,14 @@ run_checks (DaftariBook *book, GPtrArray *problems, GError **error)
                 describe_integrity, problems, error) ||
       !collect (book, "SELECT \"table\", rowid, parent FROM pragma_foreign_key_check",
                 describe_foreign_key, problems, error) ||
+      /* import_row keeps its references unchecked by SQLite (schema step 8). */
+      !collect (book,
+                "SELECT 'import_row', r.id, CASE WHEN b.id IS NULL THEN 'import_batch'"
+                " WHEN a.id IS NULL THEN 'account' ELSE 'txn' END FROM import_row r"
+                " LEFT JOIN import_batch b ON b.id = r.batch_id LEFT JOIN account a ON a.id = r.wallet_id"
+                " LEFT JOIN txn t ON t.id = r.txn_id"
+                " WHERE b.id IS NULL OR a.id IS NULL OR (r.txn_id IS NOT NULL AND t.id IS NULL)",
+                describe_foreign_key, problems, error) ||
       !collect (book, "SELECT txn_id, sum (value) FROM split GROUP BY txn_id HAVING sum (value) != 0",
                 describe_unbalanced, problems, error) ||
       !collect (book, same_currency, describe_amount_value, problems, error) ||

@@ -29,6 +29,9 @@ read_currency (const char              **p,
   gsize len = 0;
 
   *out_named = NULL;
+  /* Every name starts with a letter; most amounts start with a digit. */
+  if (!g_ascii_isalpha (*s))
+    return TRUE;
   for (guint i = 0; kes_prefixes[i] != NULL; i++)
     {
       gsize n = strlen (kes_prefixes[i]);
@@ -65,14 +68,29 @@ invalid (GError **error, const char *text, const char *why)
   return FALSE;
 }
 
+/* The digits of an amount, read into one number as they come (an import
+ * parses millions of amounts, so no strings are built). */
+typedef struct {
+  guint64  value;       /* every digit, whole then fraction */
+  gboolean overflow;    /* value no longer fits a gint64 */
+  guint    n_whole;
+  guint    n_fraction;
+} Digits;
+
+static void
+add_digit (Digits *d, guint digit)
+{
+  d->overflow = d->overflow || __builtin_mul_overflow (d->value, 10, &d->value) ||
+                __builtin_add_overflow (d->value, (guint64) digit, &d->value) || d->value > (guint64) G_MAXINT64;
+}
+
 /* Reads the digits of an amount: "1,234.50", "1234.5", ".5". Commas must
  * group thousands exactly; anything else ("1,00.0", "1.234,50") is refused
- * rather than guessed at. Returns the whole part and fraction digits. */
+ * rather than guessed at. */
 static gboolean
 read_digits (const char  *text,
              const char **p,
-             GString     *whole,
-             GString     *fraction,
+             Digits      *d,
              gboolean    *saw_point,
              GError     **error)
 {
@@ -85,13 +103,14 @@ read_digits (const char  *text,
     {
       if (*s == ',')
         {
-          if (whole->len == 0 || (grouped && group != 3) || (!grouped && whole->len > 3))
+          if (d->n_whole == 0 || (grouped && group != 3) || (!grouped && d->n_whole > 3))
             return invalid (error, text, _("the thousands separators are in the wrong place"));
           grouped = TRUE;
           group = 0;
           continue;
         }
-      g_string_append_c (whole, *s);
+      add_digit (d, (guint) (*s - '0'));
+      d->n_whole++;
       if (grouped)
         group++;
     }
@@ -102,11 +121,14 @@ read_digits (const char  *text,
     {
       *saw_point = TRUE;
       for (s++; g_ascii_isdigit (*s); s++)
-        g_string_append_c (fraction, *s);
+        {
+          add_digit (d, (guint) (*s - '0'));
+          d->n_fraction++;
+        }
       if (*s == ',' || *s == '.')
         return invalid (error, text, _("it has more than one decimal separator"));
     }
-  if (whole->len == 0 && fraction->len == 0)
+  if (d->n_whole == 0 && d->n_fraction == 0)
     return invalid (error, text, _("there are no digits"));
   *p = s;
   return TRUE;
@@ -134,11 +156,9 @@ daftari_money_parse (const char              *text,
                      GError                 **error)
 {
   const DaftariCommodity *named = NULL;
-  g_autoptr(GString) whole = g_string_new (NULL);
-  g_autoptr(GString) fraction = g_string_new (NULL);
+  Digits digits = { 0 };
   gboolean negative = FALSE, signed_ = FALSE, saw_point;
   const char *p;
-  guint64 magnitude = 0;
 
   g_return_val_if_fail (commodity != NULL, FALSE);
   if (text == NULL || *skip_spaces (text) == '\0')
@@ -161,7 +181,7 @@ daftari_money_parse (const char              *text,
       negative = *p == '-';
       p = skip_spaces (p + 1);
     }
-  if (!read_digits (text, &p, whole, fraction, &saw_point, error))
+  if (!read_digits (text, &p, &digits, &saw_point, error))
     return FALSE;
   p = skip_spaces (p);
   if (*p != '\0')
@@ -169,28 +189,23 @@ daftari_money_parse (const char              *text,
   if (!check_currency (text, named, commodity, error))
     return FALSE;
 
-  if (fraction->len > commodity->scale)
+  if (digits.n_fraction > commodity->scale)
     {
       g_set_error (error, DAFTARI_MONEY_ERROR, DAFTARI_MONEY_ERROR_TOO_PRECISE,
                    _("“%s” has more than %u decimals, the most %s allows"),
                    text, commodity->scale, commodity->code);
       return FALSE;
     }
-  while (fraction->len < commodity->scale)
-    g_string_append_c (fraction, '0');
-  g_string_append (whole, fraction->str);
+  for (; digits.n_fraction < commodity->scale; digits.n_fraction++)
+    add_digit (&digits, 0);
+  if (digits.overflow)
+    {
+      g_set_error (error, DAFTARI_MONEY_ERROR, DAFTARI_MONEY_ERROR_OVERFLOW,
+                   _("“%s” is too large an amount"), text);
+      return FALSE;
+    }
 
-  for (const char *d = whole->str; *d; d++)
-    if (__builtin_mul_overflow (magnitude, 10, &magnitude) ||
-        __builtin_add_overflow (magnitude, (guint64) (*d - '0'), &magnitude) ||
-        magnitude > (guint64) G_MAXINT64)
-      {
-        g_set_error (error, DAFTARI_MONEY_ERROR, DAFTARI_MONEY_ERROR_OVERFLOW,
-                     _("“%s” is too large an amount"), text);
-        return FALSE;
-      }
-
-  *out_minor = negative ? -(gint64) magnitude : (gint64) magnitude;
+  *out_minor = negative ? -(gint64) digits.value : (gint64) digits.value;
   return TRUE;
 }
 

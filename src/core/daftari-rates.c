@@ -50,15 +50,18 @@ daftari_rates_lookup (DaftariBook *book, const DaftariCommodity *commodity, gint
                       GError **error)
 {
   DaftariCalendar *calendar = daftari_book_get_calendar (book);
-  DaftariDay day = daftari_calendar_day_of (calendar, ts);
+  DaftariDay day;
   sqlite3_stmt *stmt;
   int rc;
 
+  /* The book's own currency first: working out the day is most of the cost
+   * of a look-up, and nearly every amount is in it. */
   if (commodity == daftari_book_get_currency (book))
     {
       *out_rate = DAFTARI_RATE_ONE;
       return TRUE;
     }
+  day = daftari_calendar_day_of (calendar, ts);
   stmt = daftari_book_prepare (book,
       "SELECT rate FROM rate WHERE commodity = ? AND day <= ? ORDER BY day DESC LIMIT 1", error);
   if (stmt == NULL)

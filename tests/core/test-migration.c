@@ -70,21 +70,29 @@ fixture_tear_down (Fixture *f, gconstpointer data)
   g_free (f->path);
 }
 
-/* A version-1 book, through the real migration code stopped at step 1. */
+/* A book at an old version, through the real migration code stopped at
+ * that step, holding the small shop's rows. */
 static void
-make_old_book (const char *path, const char *extra_sql)
+make_book_at (const char *path, int version, const char *extra_sql)
 {
   g_autoptr(GError) error = NULL;
   sqlite3 *db = NULL;
 
   g_assert_cmpint (sqlite3_open_v2 (path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL), ==, SQLITE_OK);
-  g_assert_true (daftari_schema_migrate (db, 1, &error));
+  g_assert_true (daftari_schema_migrate (db, version, &error));
   g_assert_no_error (error);
   test_sql_exec (db, old_book_sql);
   if (extra_sql != NULL)
     test_sql_exec (db, extra_sql);
   sqlite3_close (db);
-  g_assert_cmpint (test_db_int (path, "PRAGMA user_version"), ==, 1);
+  g_assert_cmpint (test_db_int (path, "PRAGMA user_version"), ==, version);
+}
+
+/* A version-1 book. */
+static void
+make_old_book (const char *path, const char *extra_sql)
+{
+  make_book_at (path, 1, extra_sql);
 }
 
 static char *
@@ -365,6 +373,54 @@ test_new_book (Fixture *f, gconstpointer data)
   g_assert_cmpint (test_sql_int (daftari_book_get_db (book), "PRAGMA foreign_keys"), ==, 1);
 }
 
+/* Step 8 rebuilds import_row lighter: every row keeps its id, key and
+ * details; the state is still checked and the key still unique; a row
+ * pointing nowhere is found by the book check instead of by SQLite. */
+static void
+test_migrate_v7_imports (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DaftariBook) book = NULL;
+  g_autoptr(GPtrArray) problems = NULL;
+  const char *select_rows = "SELECT * FROM import_row ORDER BY id";
+  gboolean dangling_found = FALSE;
+  sqlite3 *db;
+
+  make_book_at (f->path, 7,
+                "INSERT INTO setting VALUES ('wallet_flow_stale', '1');"
+                "INSERT INTO import_batch (id, ts, source, wallet_id, rows, new, duplicate, held)"
+                " VALUES (1, 1731402000, 'mpesa-csv', 9, 3, 1, 1, 1);"
+                "INSERT INTO import_row (id, batch_id, wallet_id, key, txn_id, state, receipt, ts, amount, details)"
+                " VALUES (4, 1, 9, 'csv:SKA1:1731402000:150000:0', 4, 'posted', 'SKA1', 1731402000, 150000,"
+                "  '{\"text\":\"Sale to JANE\",\"kind\":\"received\",\"line\":2}'),"
+                " (7, 1, 9, 'csv:SKA2:1731402060:90000000:0', NULL, 'held', 'SKA2', 1731402060, 90000000,"
+                "  '{\"text\":\"Big sale\",\"kind\":\"received\",\"line\":3}'),"
+                " (9, 1, 9, 'sms:SKA1:received', 4, 'duplicate', 'SKA1', 1731402001, 150000, '');");
+  book = daftari_book_open (f->path, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (test_db_int (f->path, "PRAGMA user_version"), ==, daftari_schema_latest_version ());
+  assert_rows_kept (daftari_book_get_backup_path (book), f->path, select_rows);
+  /* The index by batch is gone; the key, the receipt and the transaction are still found fast. */
+  g_assert_cmpint (test_db_int (f->path, "SELECT count (*) FROM pragma_index_list ('import_row')"), ==, 3);
+  g_assert_cmpint (test_db_int (f->path, "SELECT count (*) FROM pragma_foreign_key_list ('import_row')"), ==, 0);
+  test_assert_sound (book);
+
+  db = daftari_book_get_db (book);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO import_row (batch_id, wallet_id, key, state, ts, amount)"
+                                     " VALUES (1, 9, 'csv:SKA9:1:1:0', 'lost', 1, 1)", NULL, NULL, NULL),
+                   ==, SQLITE_CONSTRAINT_CHECK);
+  g_assert_cmpint (sqlite3_exec (db, "INSERT INTO import_row (batch_id, wallet_id, key, state, ts, amount)"
+                                     " VALUES (1, 9, 'sms:SKA1:received', 'held', 1, 1)", NULL, NULL, NULL),
+                   ==, SQLITE_CONSTRAINT_UNIQUE);
+  test_sql_exec (db, "INSERT INTO import_row (batch_id, wallet_id, key, state, ts, amount)"
+                     " VALUES (99, 9, 'csv:SKA9:1:1:0', 'held', 1, 1)");
+  problems = daftari_check_run (book, &error);
+  g_assert_no_error (error);
+  for (guint i = 0; i < problems->len; i++)
+    dangling_found = dangling_found || strstr (g_ptr_array_index (problems, i), "import_batch") != NULL;
+  g_assert_true (dangling_found);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -377,6 +433,7 @@ main (int argc, char **argv)
   ADD ("/migration/too-new", test_too_new);
   ADD ("/migration/missing-and-existing", test_missing_and_existing);
   ADD ("/migration/new-book", test_new_book);
+  ADD ("/migration/v7-imports", test_migrate_v7_imports);
 #undef ADD
   return g_test_run ();
 }

@@ -41,7 +41,8 @@ line_break (const DaftariCsvReader *r, const char *p)
 }
 
 /* Reads a quoted field from just after its opening quote. Line breaks
- * inside are kept as '\n' and counted. */
+ * inside are kept as '\n' and counted. A run without a quote or a line
+ * break is copied at once (most cells of a business CSV are quoted). */
 static gboolean
 read_quoted (DaftariCsvReader *r, GError **error)
 {
@@ -49,7 +50,14 @@ read_quoted (DaftariCsvReader *r, GError **error)
 
   while (r->p < r->end)
     {
-      gsize br = line_break (r, r->p);
+      const char *run = r->p;
+      gsize br;
+
+      while (r->p < r->end && *r->p != '"' && *r->p != '\n' && *r->p != '\r')
+        r->p++;
+      daftari_text_append (r->field, run, r->p - run);
+      if (r->p >= r->end)
+        break;
       if (*r->p == '"')
         {
           if (r->p + 1 < r->end && r->p[1] == '"')
@@ -61,14 +69,10 @@ read_quoted (DaftariCsvReader *r, GError **error)
           r->p++;
           return TRUE;
         }
-      if (br > 0)
-        {
-          daftari_text_append_c (r->field, '\n');
-          r->p += br;
-          r->line++;
-          continue;
-        }
-      daftari_text_append_c (r->field, *r->p++);
+      br = line_break (r, r->p);
+      daftari_text_append_c (r->field, '\n');
+      r->p += br;
+      r->line++;
     }
   g_set_error (error, DAFTARI_IMPORT_ERROR, DAFTARI_IMPORT_ERROR_MALFORMED,
                _("the quoted field that opens on line %u never closes"), start_line);

@@ -204,19 +204,46 @@ load_accounts (Import *im, GError **error)
 
 /* ---- Ordering and merging ---------------------------------------------- */
 
+/* Rows are posted oldest first; within one second, Fuliza credits first:
+ * they fund the payment of the same receipt and second. Otherwise the
+ * file's order stands. i and j index parse->rows. */
 static int
-compare_items (gconstpointer a, gconstpointer b)
+compare_rows (GPtrArray *rows, guint i, guint j)
 {
-  const Item *x = a, *y = b;
-  int fx = x->row->kind == DAFTARI_MPESA_FULIZA_CREDIT ? 0 : 1;
-  int fy = y->row->kind == DAFTARI_MPESA_FULIZA_CREDIT ? 0 : 1;
+  const DaftariImportRow *x = g_ptr_array_index (rows, i), *y = g_ptr_array_index (rows, j);
+  int fx = x->kind == DAFTARI_MPESA_FULIZA_CREDIT ? 0 : 1;
+  int fy = y->kind == DAFTARI_MPESA_FULIZA_CREDIT ? 0 : 1;
 
-  if (x->row->ts != y->row->ts)
-    return x->row->ts < y->row->ts ? -1 : 1;
-  /* Fuliza credits first: they fund the payment of the same second. */
+  if (x->ts != y->ts)
+    return x->ts < y->ts ? -1 : 1;
   if (fx != fy)
     return fx - fy;
-  return x->index < y->index ? -1 : x->index > y->index;
+  return i < j ? -1 : i > j;
+}
+
+static int
+compare_row_indexes (gconstpointer a, gconstpointer b, gpointer rows)
+{
+  return compare_rows (rows, *(const guint *) a, *(const guint *) b);
+}
+
+/* The rows' indexes in posting order. Indexes are sorted, not items: an
+ * item is large, and sorting a million of them was mostly copying. A file
+ * already oldest first (a business CSV) needs no sort at all. */
+static guint *
+posting_order (GPtrArray *rows)
+{
+  guint *order = g_new (guint, MAX (rows->len, 1));
+  gboolean sorted = TRUE;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      order[i] = i;
+      sorted = sorted && (i == 0 || compare_rows (rows, i - 1, i) < 0);
+    }
+  if (!sorted)
+    g_qsort_with_data (order, rows->len, sizeof (guint), compare_row_indexes, rows);
+  return order;
 }
 
 static gboolean
@@ -395,22 +422,51 @@ json_text_if (GString *out, const char *name, const char *value)
     daftari_import_json_text (out, name, value);
 }
 
+/* Whether the transaction's memo is the row's receipt, a space and its
+ * text unchanged, so that the text can be read back from the memo (as the
+ * export does) and need not be written twice. */
+static gboolean
+memo_holds_text (const char *memo, const DaftariImportRow *row)
+{
+  const char *receipt = row->receipt != NULL ? row->receipt : "";
+  const char *text = row->details != NULL ? row->details : "";
+  gsize n = strlen (receipt);
+
+  return memo != NULL && strncmp (memo, receipt, n) == 0 && memo[n] == ' ' && strcmp (memo + n + 1, text) == 0;
+}
+
+/* What categorisation said, when a model said it: a rule's choice is the
+ * rule's, and a default is no choice, so only learned suggestions (taken
+ * or not) are worth a record. */
+static gboolean
+learned_suggestion (const Item *item)
+{
+  return item != NULL && item->category_source != NULL && item->suggestion.source == DAFTARI_SUGGESTION_LEARNED;
+}
+
 /* Appends the row's JSON object to out. whole: every parsed member, for a
  * row the ledger does not hold (held, refused), which must be posted or
  * explained later from this alone. A posted row's counterparty, phone,
- * reference and fee live in its transaction, so it keeps only where it came
- * from (text, kind, line) and what categorisation said: that halves the
- * bytes a million-row import writes here. */
+ * reference and fee live in its transaction, and its text in the
+ * transaction's memo, so it keeps only what nothing else holds: the
+ * payment it was merged into (a charge row), a text the memo changed, and
+ * a learned suggestion. Mostly that is nothing, and nothing is written:
+ * a million-row import writes a million of these. */
 static void
-row_json (GString *out, const DaftariImportRow *row, const Item *item, const char *merged_into, gboolean whole)
+row_json (GString *out, const DaftariImportRow *row, const Item *item, const char *merged_into, const char *memo,
+          gboolean whole)
 {
   gint64 fee = item != NULL ? item->fee : row->fee;
+  gboolean keep_text = whole || merged_into != NULL || !memo_holds_text (memo, row);
 
+  if (!keep_text && !learned_suggestion (item))
+    return;
   g_string_append_c (out, '{');
-  daftari_import_json_text (out, "text", row->details);
-  daftari_import_json_text (out, "kind", daftari_mpesa_kind_to_string (row->kind));
+  if (keep_text)
+    daftari_import_json_text (out, "text", row->details);
   if (whole)
     {
+      daftari_import_json_text (out, "kind", daftari_mpesa_kind_to_string (row->kind));
       if (fee != 0)
         daftari_import_json_int (out, "fee", fee);
       json_text_if (out, "counterparty", row->counterparty);
@@ -418,13 +474,13 @@ row_json (GString *out, const DaftariImportRow *row, const Item *item, const cha
       json_text_if (out, "shortcode", row->shortcode);
       json_text_if (out, "reference", row->reference);
       json_text_if (out, "reversed_receipt", row->reversed_receipt);
+      daftari_import_json_int (out, "line", row->line);
+      if (row->has_balance)
+        daftari_import_json_int (out, "balance", row->balance);
     }
-  daftari_import_json_int (out, "line", row->line);
-  if (whole && row->has_balance)
-    daftari_import_json_int (out, "balance", row->balance);
   if (merged_into != NULL)
     daftari_import_json_text (out, "merged_into", merged_into);
-  if (item != NULL && item->category_source != NULL)
+  if (whole ? item != NULL && item->category_source != NULL : learned_suggestion (item))
     {
       daftari_import_json_text (out, "category_source", item->category_source);
       if (item->suggestion.category_id != 0)
@@ -440,26 +496,27 @@ row_json (GString *out, const DaftariImportRow *row, const Item *item, const cha
   g_string_append_c (out, '}');
 }
 
-/* Queues the row to be remembered; the chunk's rows are written together. */
+/* Queues the row to be remembered; the chunk's rows are written together.
+ * memo: the posted transaction's, or NULL. */
 static void
 store_row (Import *im, gint64 batch_id, const DaftariImportRow *row, const char *state, gint64 txn_id,
-           const Item *item, const char *merged_into)
+           const Item *item, const char *merged_into, const char *memo)
 {
-  row_json (daftari_import_store_add (im->store, batch_id, row, state, txn_id), row, item, merged_into,
+  row_json (daftari_import_store_add (im->store, batch_id, row, state, txn_id), row, item, merged_into, memo,
             !g_str_equal (state, "posted"));
 }
 
 /* The row and the charge rows merged into it share one fate. The item's
  * key is in im->keys since it was queued; its charge rows' keys join it. */
 static void
-store_item (Import *im, Item *item, const char *state, gint64 txn_id)
+store_item (Import *im, Item *item, const char *state, gint64 txn_id, const char *memo)
 {
   item->key_state = g_str_equal (state, "held") ? KEY_HELD : KEY_KEPT;
-  store_row (im, im->result->batch_id, item->row, state, txn_id, item, NULL);
+  store_row (im, im->result->batch_id, item->row, state, txn_id, item, NULL, memo);
   for (guint i = 0; item->charges != NULL && i < item->charges->len; i++)
     {
       DaftariImportRow *charge = g_ptr_array_index (item->charges, i);
-      store_row (im, im->result->batch_id, charge, state, txn_id, NULL, item->row->key);
+      store_row (im, im->result->batch_id, charge, state, txn_id, NULL, item->row->key, NULL);
       if (charge->key != NULL && *charge->key != '\0')
         g_hash_table_insert (im->keys, charge->key, item);
     }
@@ -932,7 +989,7 @@ settle_new (Import *im, Step *step)
   im->result->n_learned += g_strcmp0 (item->category_source, "learned") == 0;
   item->fate = DAFTARI_IMPORT_NEW;
   note_category (im, item, step->txn);
-  store_item (im, item, "posted", step->txn_id);
+  store_item (im, item, "posted", step->txn_id, step->txn->memo);
 }
 
 /* A refusal for the limit holds the row for review. A refusal for
@@ -953,7 +1010,7 @@ settle_refused (Import *im, Step *step)
       g_free (item->message);
       item->message = g_strdup (refusal->message);
       warn (im, _("Line %u (%s): held for review: %s"), item->row->line, item->row->receipt, refusal->message);
-      store_item (im, item, "held", 0);
+      store_item (im, item, "held", 0, NULL);
     }
   else if (!im->last_try && g_error_matches (refusal, DAFTARI_RULE_ERROR, DAFTARI_RULE_ERROR_OVERDRAFT))
     g_ptr_array_add (im->waiting, item);
@@ -982,7 +1039,7 @@ settle_step (Import *im, Step *step)
       im->result->n_duplicate += n;
       im->pending_net += step->txn_id == 0 ? item->row->amount - item->fee : 0;
       item->fate = DAFTARI_IMPORT_DUPLICATE;
-      store_item (im, item, "duplicate", step->txn_id);
+      store_item (im, item, "duplicate", step->txn_id, NULL);
       break;
     case STEP_POST:
       if (step->refusal == NULL)
@@ -1187,7 +1244,7 @@ post_adjustment (Import *im, gint64 ts, gint64 amount, const char *stated_text, 
   im->result->adjustment = amount;
   warn (im, _("Booked %s into “%s” as a balance adjustment"), amount_text, im->wallet->name);
   /* Not in im->keys: the row lives on this stack, and nothing is looked up after it. */
-  row_json (daftari_import_store_add (im->store, im->result->batch_id, &row, "posted", id), &row, NULL, NULL, FALSE);
+  row_json (daftari_import_store_add (im->store, im->result->batch_id, &row, "posted", id), &row, NULL, NULL, txn->memo, FALSE);
   return daftari_import_store_flush (im->store, error);
 }
 
@@ -1252,14 +1309,15 @@ static GArray *
 make_items (DaftariImportParse *parse)
 {
   GArray *items = g_array_sized_new (FALSE, TRUE, sizeof (Item), parse->rows->len);
+  g_autofree guint *order = posting_order (parse->rows);
 
-  for (guint i = 0; i < parse->rows->len; i++)
+  for (guint k = 0; k < parse->rows->len; k++)
     {
+      guint i = order[k];
       DaftariImportRow *row = g_ptr_array_index (parse->rows, i);
       Item item = { .row = row, .index = i, .fee = row->fee, .has_balance = states_wallet_balance (row) };
       g_array_append_val (items, item);
     }
-  g_array_sort (items, compare_items);
   merge_charges (items);
   return items;
 }
@@ -1409,12 +1467,19 @@ collect_outcomes (Import *im, GArray *items)
 {
   g_autoptr(GPtrArray) order = g_ptr_array_sized_new (items->len);
   GArray *outcomes = g_array_sized_new (FALSE, TRUE, sizeof (DaftariImportOutcome), im->total);
+  gboolean sorted = TRUE;
 
   g_array_set_clear_func (outcomes, outcome_clear);
   for (guint i = 0; i < items->len; i++)
     if (!g_array_index (items, Item, i).merged)
-      g_ptr_array_add (order, &g_array_index (items, Item, i));
-  g_ptr_array_sort (order, compare_file_order);
+      {
+        Item *item = &g_array_index (items, Item, i);
+        sorted = sorted && (order->len == 0 || ((Item *) order->pdata[order->len - 1])->index < item->index);
+        g_ptr_array_add (order, item);
+      }
+  /* Posted in the file's order already (oldest first): nothing to sort. */
+  if (!sorted)
+    g_ptr_array_sort (order, compare_file_order);
   for (guint i = 0; i < order->len; i++)
     {
       const Item *item = g_ptr_array_index (order, i);

@@ -96,8 +96,9 @@ import_source (Export *ex, gint64 txn_id, const char **channel)
 
   if (!ex->imports ||
       (stmt = daftari_book_prepare (ex->book,
-          "SELECT b.source, CASE WHEN json_valid (r.details) THEN coalesce (json_extract (r.details, '$.text'), '')"
-          " ELSE r.details END FROM import_row r JOIN import_batch b ON b.id = r.batch_id"
+          "SELECT b.source, CASE WHEN r.details = '' OR json_valid (r.details) THEN"
+          " coalesce (json_extract (nullif (r.details, ''), '$.text'), substr (t.memo, length (r.receipt) + 2))"
+          " ELSE r.details END FROM import_row r JOIN import_batch b ON b.id = r.batch_id JOIN txn t ON t.id = r.txn_id"
           " WHERE r.txn_id = ? AND r.state = 'posted' ORDER BY r.id LIMIT 1", NULL)) == NULL)
     return NULL;
   sqlite3_bind_int64 (stmt, 1, txn_id);
