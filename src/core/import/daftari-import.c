@@ -365,6 +365,44 @@ same_source (const char *key, const char *other)
   return strncmp (key, other, n) == 0 && (other[n] == ':' || other[n] == '\0');
 }
 
+/* The sources whose keys start with "<source>:<receipt>": the M-PESA ones
+ * (statements by CSV and PDF, SMS, Daraja). import_row has no index by
+ * receipt (schema step 8): a receipt's rows are found by these key ranges
+ * through the key's own index. A new M-PESA source joins this list. */
+static const char *const receipt_sources[] = { "csv", "pdf", "sms", "daraja" };
+
+/* One SELECT per source over its key range, joined by UNION ALL; ?1 is the
+ * wallet, ?2 the receipt, and the ranges are bound from ?first on. Built once:
+ * the book caches prepared statements by the address of their text. */
+static const char *
+receipt_rows_sql (gsize *cell, const char *columns, const char *filter, const char *order, int first)
+{
+  if (g_once_init_enter (cell))
+    {
+      GString *sql = g_string_new (NULL);
+      for (guint i = 0; i < G_N_ELEMENTS (receipt_sources); i++)
+        g_string_append_printf (sql, "%sSELECT %s FROM import_row r WHERE r.wallet_id = ?1 AND r.key >= ?%d "
+                                "AND r.key < ?%d AND r.receipt = ?2%s", i > 0 ? " UNION ALL " : "", columns,
+                                first + 2 * (int) i, first + 2 * (int) i + 1, filter);
+      g_string_append (sql, order);
+      g_once_init_leave (cell, (gsize) g_string_free (sql, FALSE));
+    }
+  return (const char *) *cell;
+}
+
+/* Binds the key ranges of receipt_rows_sql: "csv:R" up to "csv:R;" holds
+ * "csv:R" and every "csv:R:…", and no key of a longer receipt. */
+static void
+bind_receipt_ranges (sqlite3_stmt *stmt, int first, const char *receipt)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (receipt_sources); i++)
+    {
+      char *low = g_strdup_printf ("%s:%s", receipt_sources[i], receipt);
+      sqlite3_bind_text (stmt, first + 2 * (int) i, low, -1, g_free);
+      sqlite3_bind_text (stmt, first + 2 * (int) i + 1, g_strconcat (low, ";", NULL), -1, g_free);
+    }
+}
+
 /* A row another source brought: same receipt and amount, within the window.
  * Out: the matched row's transaction (0 when it was held). When every key
  * names one source, rows of this import never match each other (same
@@ -373,6 +411,7 @@ same_source (const char *key, const char *other)
 static gboolean
 find_match (Import *im, const DaftariImportRow *row, gboolean *out_found, gint64 *out_txn, GError **error)
 {
+  static gsize sql;
   sqlite3_stmt *stmt;
 
   *out_found = FALSE;
@@ -381,8 +420,9 @@ find_match (Import *im, const DaftariImportRow *row, gboolean *out_found, gint64
   if (im->mixed && !settle_chunk (im, error))
     return FALSE;
   stmt = daftari_book_prepare (im->book,
-      "SELECT id, key, txn_id FROM import_row WHERE wallet_id = ? AND receipt = ? AND amount = ? "
-      "AND ts BETWEEN ? AND ? AND state != 'duplicate' ORDER BY abs (ts - ?), id", error);
+      receipt_rows_sql (&sql, "r.id, r.key, r.txn_id, abs (r.ts - ?6) AS away",
+                        " AND r.amount = ?3 AND r.ts BETWEEN ?4 AND ?5 AND r.state != 'duplicate'",
+                        " ORDER BY away, 1", 7), error);
   if (stmt == NULL)
     return FALSE;
   sqlite3_bind_int64 (stmt, 1, im->wallet->id);
@@ -391,6 +431,7 @@ find_match (Import *im, const DaftariImportRow *row, gboolean *out_found, gint64
   sqlite3_bind_int64 (stmt, 4, row->ts - MATCH_WINDOW);
   sqlite3_bind_int64 (stmt, 5, row->ts + MATCH_WINDOW);
   sqlite3_bind_int64 (stmt, 6, row->ts);
+  bind_receipt_ranges (stmt, 7, row->receipt);
   while (sqlite3_step (stmt) == SQLITE_ROW)
     {
       gint64 id = sqlite3_column_int64 (stmt, 0);
@@ -702,16 +743,19 @@ build_plain (Import *im, const DaftariImportRow *row, GError **error)
 static gint64
 find_original (Import *im, const DaftariImportRow *row)
 {
+  static gsize sql;
   sqlite3_stmt *stmt = daftari_book_prepare (im->book,
-      "SELECT r.txn_id FROM import_row r JOIN txn t ON t.id = r.txn_id "
-      "WHERE r.wallet_id = ? AND r.receipt = ? AND r.state IN ('posted', 'duplicate') AND t.voided = 0 "
-      "ORDER BY (r.amount < 0) DESC, r.id LIMIT 1", NULL);
+      receipt_rows_sql (&sql, "r.txn_id, r.amount < 0 AS paid, r.id",
+                        " AND (r.state = 'posted' OR r.state = 'duplicate')"
+                        " AND EXISTS (SELECT 1 FROM txn t WHERE t.id = r.txn_id AND t.voided = 0)",
+                        " ORDER BY paid DESC, 3 LIMIT 1", 3), NULL);
   gint64 id = 0;
 
   if (stmt == NULL || row->reversed_receipt == NULL || *row->reversed_receipt == '\0')
     return 0;
   sqlite3_bind_int64 (stmt, 1, im->wallet->id);
   sqlite3_bind_text (stmt, 2, row->reversed_receipt, -1, SQLITE_TRANSIENT);
+  bind_receipt_ranges (stmt, 3, row->reversed_receipt);
   if (sqlite3_step (stmt) == SQLITE_ROW)
     id = sqlite3_column_int64 (stmt, 0);
   sqlite3_reset (stmt);

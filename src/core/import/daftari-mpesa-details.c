@@ -194,9 +194,11 @@ static const char *
 find_caseless (const char *haystack, const char *needle)
 {
   gsize n = strlen (needle);
+  char first = g_ascii_tolower (*needle);
 
+  /* The first letter first: every statement row's name is searched twice. */
   for (const char *p = haystack; *p; p++)
-    if (g_ascii_strncasecmp (p, needle, n) == 0)
+    if (g_ascii_tolower (*p) == first && g_ascii_strncasecmp (p, needle, n) == 0)
       return p;
   return NULL;
 }
