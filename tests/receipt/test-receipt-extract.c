@@ -328,6 +328,192 @@ test_paid_total (void)
   g_assert_false (clear->total_checked);
 }
 
+/* A label before the name ("Operated by:") is not part of it, and its
+ * capital shows the line is printed; a cashier's name after its label is
+ * never the shop's. */
+static void
+test_merchant_label (void)
+{
+  g_autoptr(DaftariReceiptFields) f = extract ("Operated by: jua kali traders ltd\nP.O. BOX 12 NAKURU\n"
+                                                "Date 02/04/2025\nTOTAL 10.00\n");
+  g_autoptr(DaftariReceiptFields) g = extract ("Cashier: MARY\nMama Mboga Kiosk\nDate 02/04/2025\nTOTAL 10.00\n");
+
+  g_assert_cmpstr (value (f, DAFTARI_RECEIPT_MERCHANT), ==, "jua kali traders ltd");
+  g_assert_cmpstr (value (g, DAFTARI_RECEIPT_MERCHANT), ==, "Mama Mboga Kiosk");
+}
+
+/* Words of text, every word at the given Tesseract confidence. */
+static GArray *
+words_at (const char *text, int confidence)
+{
+  GArray *words = daftari_receipt_words_from_text (text, -1);
+
+  for (guint i = 0; i < words->len; i++)
+    g_array_index (words, DaftariReceiptWord, i).confidence = confidence;
+  return words;
+}
+
+static DaftariReceiptFields *
+extract_words (GArray *words)
+{
+  return daftari_receipt_extract ((const DaftariReceiptWord *) (gpointer) words->data, words->len);
+}
+
+/* A name on two lines has the boxes of both; so a re-reading of it is
+ * judged against all its words, not only the sure legal form. */
+static void
+test_merchant_two_lines (void)
+{
+  g_autoptr(GArray) page = words_at ("MAWENZI GENERAI STORES\nLTD\nDate 02/04/2025\nTOTAL 10.00\n", 70);
+  g_autoptr(GArray) again = words_at ("MAWENZI GENERAL STORES LTD\n", 90);
+  DaftariReceiptFields *f;
+
+  g_array_index (page, DaftariReceiptWord, 3).confidence = 97;   /* LTD */
+  f = extract_words (page);
+  g_assert_cmpstr (value (f, DAFTARI_RECEIPT_MERCHANT), ==, "MAWENZI GENERAI STORES LTD");
+  g_assert_cmpuint (f->field[DAFTARI_RECEIPT_MERCHANT].boxes->len, ==, 4);
+  g_assert_cmpint (g_array_index (f->field[DAFTARI_RECEIPT_MERCHANT].boxes, DaftariReceiptBox, 0).y, ==, 0);
+  f = daftari_receipt_fields_merge_reread (f, extract_words (again), page, NULL, again);
+  g_assert_cmpstr (value (f, DAFTARI_RECEIPT_MERCHANT), ==, "MAWENZI GENERAL STORES LTD");
+  daftari_receipt_fields_free (f);
+}
+
+/* The TOTAL row of the tax summary holds the net and the tax, not the
+ * total; the net plus the tax (6 % of it here) confirms the total. */
+static void
+test_tax_summary (void)
+{
+  g_autoptr(GArray) words = words_at ("DUKA LA AMINA\nTOTAL 79.50\nGST SUMMARY AMOUNT TAX\nTOTAL 75.00 4.50\n", 90);
+
+  g_autoptr(GArray) odd = words_at ("DUKA LA AMINA\nTOTAL 79.50\nGST SUMMARY AMOUNT TAX\nTOTAL 75.00 4.60\n", 90);
+  DaftariReceiptFields *f;
+
+  g_array_index (words, DaftariReceiptWord, 4).confidence = 30;   /* the total's figure, unsure */
+  f = extract_words (words);
+  g_assert_cmpstr (value (f, DAFTARI_RECEIPT_TOTAL), ==, "79.50");
+  g_assert_true (f->total_checked);
+  daftari_receipt_fields_free (f);
+  /* Without a net and tax pair to confirm it, the summary row still is no total. */
+  g_array_index (odd, DaftariReceiptWord, 4).confidence = 30;
+  f = extract_words (odd);
+  g_assert_cmpstr (value (f, DAFTARI_RECEIPT_TOTAL), ==, "79.50");
+  g_assert_false (f->total_checked);
+  daftari_receipt_fields_free (f);
+}
+
+/* A total line read without its figure ("74,9"): the summary's net and
+ * tax (6 % printed, 9.90 = 6 % of 165.00) make the total; a service
+ * charge row (10 % of 150.00) is part of that net. */
+static void
+test_net_plus_tax (void)
+{
+  g_autoptr(DaftariReceiptFields) f = extract (
+      "MSAFIRI CAFE\nDate 03/03/2025\nNET TOTAL 74,9\nCHANGE 25.10\nTax Summary Amount Tax\n"
+      "SVC SERVICE CHARGE 10 150.00 15.00\nVAT 6% 165.00 9.90\n");
+
+  g_autoptr(GArray) two_rates = words_at ("MSAFIRI CAFE\nDate 03/03/2025\nTOTAL 126.00\nGST SUMMARY\n"
+                                          "SR 6% 100.00 6.00\nZR 0% 20.00 0.00\n", 90);
+  DaftariReceiptFields *g;
+
+  g_assert_cmpstr (value (f, DAFTARI_RECEIPT_TOTAL), ==, "174.90");
+  /* Goods at a second rate: one rate's net + tax is not the total, even
+   * against a total figure Tesseract was unsure of. */
+  g_array_index (two_rates, DaftariReceiptWord, 5).confidence = 30;
+  g = extract_words (two_rates);
+  g_assert_cmpstr (value (g, DAFTARI_RECEIPT_TOTAL), ==, "126.00");
+  daftari_receipt_fields_free (g);
+}
+
+/* "PAID AMOUNT" is the cash handed over: less the change, it confirms the
+ * total; "CHANGE 20 50" (a faded decimal point) counts as printed cents,
+ * so "7950" on the total line is 79.50. */
+static void
+test_paid_amount (void)
+{
+  g_autoptr(DaftariReceiptFields) f = extract (
+      "DUKA LA AMINA\nDate 03/03/2025\nVAT 6% 4.50\nTotal Payable 7950\nPaid Amount 100.00\nChange: 20 50\n");
+
+  g_assert_cmpstr (value (f, DAFTARI_RECEIPT_TOTAL), ==, "79.50");
+  g_assert_true (f->total_checked);
+}
+
+/* An unsure date word and its re-reading, digit by digit: a digit beats a
+ * mark, and the clearly surer reading's digit wins; the result stays
+ * marked unsure. A re-reading not clearly surer changes nothing. */
+static void
+test_vote_date (void)
+{
+  g_autoptr(GArray) page = words_at ("SHOP LTD\nDATE: 15/08/2017\nTOTAL 10.00\n", 90);
+  g_autoptr(GArray) again = words_at ("SHOP LTD\nDATE: 15/06/201%\nTOTAL 10.00\n", 90);
+  DaftariReceiptFields *f;
+
+  g_array_index (page, DaftariReceiptWord, 3).confidence = 23;
+  g_array_index (again, DaftariReceiptWord, 3).confidence = 64;
+  f = daftari_receipt_fields_merge_reread (extract_words (page), extract_words (again), page, NULL, again);
+  g_assert_cmpint (f->date, ==, 20170615);
+  g_assert_cmpstr (value (f, DAFTARI_RECEIPT_DATE), ==, "2017-06-15");
+  g_assert_cmpint (f->field[DAFTARI_RECEIPT_DATE].confidence, <, DAFTARI_RECEIPT_CONFIDENT);
+  daftari_receipt_fields_free (f);
+  g_array_index (again, DaftariReceiptWord, 3).confidence = 30;
+  f = daftari_receipt_fields_merge_reread (extract_words (page), extract_words (again), page, NULL, again);
+  g_assert_cmpint (f->date, ==, 20170815);
+  daftari_receipt_fields_free (f);
+}
+
+/* Initials the page's reading has in front of the name and the
+ * re-reading dropped as a speck were read twice: the longer name stays. */
+static void
+test_merge_initials (void)
+{
+  g_autoptr(GArray) page = words_at ("J K MWANGI HARDWARE LTD\nDate 02/04/2025\nTOTAL 10.00\n", 70);
+  g_autoptr(GArray) again = words_at ("JK MWANGI HARDWARE LTD\n", 95);
+  DaftariReceiptFields *f;
+
+  g_array_index (again, DaftariReceiptWord, 0).confidence = 41;
+  f = daftari_receipt_fields_merge_reread (extract_words (page), extract_words (again), page, NULL, again);
+  g_assert_cmpstr (value (f, DAFTARI_RECEIPT_MERCHANT), ==, "J K MWANGI HARDWARE LTD");
+  daftari_receipt_fields_free (f);
+}
+
+/* Items whose code, quantity and price are printed under their
+ * description; their sum is the net of the tax summary, so net + tax is
+ * the total and a total line that nothing confirms was misread. */
+static void
+test_items_confirm_summary (void)
+{
+  g_autoptr(DaftariReceiptFields) f = extract (
+      "MAWENZI STATIONERS\nDate 02/04/2025\nSTAPLER HEAVY DUTY\n6161100012345 2 4.50 9.00\n"
+      "PENS BLUE\n6161100054321 3 3.00 9.00\nTOTAL 48.00\nGST SUMMARY\nSR 6.00 18.00 1.08\n");
+
+  g_assert_cmpuint (f->items->len, ==, 2);
+  g_assert_cmpstr (((DaftariReceiptItem *) g_ptr_array_index (f->items, 0))->description, ==,
+                   "STAPLER HEAVY DUTY");
+  g_assert_cmpstr (value (f, DAFTARI_RECEIPT_TOTAL), ==, "19.08");
+  g_assert_true (f->total_checked);
+}
+
+/* A long business word with one letter misread is still one, and is
+ * written right; a re-read name that says what the business is beats a
+ * plain line of the page's reading even when a little less sure. */
+static void
+test_misread_business_word (void)
+{
+  g_autoptr(DaftariReceiptFields) f = extract ("KAMAU HARDWAPE\nDate 02/04/2025\nTOTAL 10.00\n");
+  g_autoptr(GArray) page = words_at ("PENDO ENIEr PRISE\nKITENGELA TOWN\nDate 02/04/2025\nTOTAL 10.00\n", 90);
+  g_autoptr(GArray) again = words_at ("PENDO ENIERPRISE\nKITENGELA TOWN\n", 52);
+  DaftariReceiptFields *g;
+
+  g_assert_cmpstr (value (f, DAFTARI_RECEIPT_MERCHANT), ==, "KAMAU HARDWARE");
+  g_assert_cmpint (f->field[DAFTARI_RECEIPT_MERCHANT].confidence, ==, 75);
+  g_array_index (page, DaftariReceiptWord, 1).confidence = 0;
+  g_array_index (page, DaftariReceiptWord, 2).confidence = 0;
+  g = extract_words (page);
+  g_assert_cmpstr (value (g, DAFTARI_RECEIPT_MERCHANT), ==, "KITENGELA TOWN");
+  g = daftari_receipt_fields_merge_reread (g, extract_words (again), page, NULL, again);
+  g_assert_cmpstr (value (g, DAFTARI_RECEIPT_MERCHANT), ==, "PENDO ENTERPRISE");
+  daftari_receipt_fields_free (g);
+}
+
 /* Two readings of one receipt: the confirmed total, and the surer date and
  * merchant, whichever reading they came from. */
 static void
@@ -346,23 +532,6 @@ test_merge (void)
   g_assert_cmpint (merged->date, ==, 20250312);
   g_assert_cmpstr (value (merged, DAFTARI_RECEIPT_MERCHANT), ==, "DUKA LA AMINA LTD");
   g_assert_cmpuint (merged->items->len, ==, 2);
-}
-
-/* Words of text, every word at the given Tesseract confidence. */
-static GArray *
-words_at (const char *text, int confidence)
-{
-  GArray *words = daftari_receipt_words_from_text (text, -1);
-
-  for (guint i = 0; i < words->len; i++)
-    g_array_index (words, DaftariReceiptWord, i).confidence = confidence;
-  return words;
-}
-
-static DaftariReceiptFields *
-extract_words (GArray *words)
-{
-  return daftari_receipt_extract ((const DaftariReceiptWord *) (gpointer) words->data, words->len);
 }
 
 /* The re-reading's fields: the name read with surer words wins even when
@@ -405,6 +574,15 @@ main (int argc, char **argv)
   g_test_add_func ("/receipt/extract/paid-total", test_paid_total);
   g_test_add_func ("/receipt/extract/merge", test_merge);
   g_test_add_func ("/receipt/extract/merge-reread", test_merge_reread);
+  g_test_add_func ("/receipt/extract/merchant-label", test_merchant_label);
+  g_test_add_func ("/receipt/extract/merchant-two-lines", test_merchant_two_lines);
+  g_test_add_func ("/receipt/extract/tax-summary", test_tax_summary);
+  g_test_add_func ("/receipt/extract/net-plus-tax", test_net_plus_tax);
+  g_test_add_func ("/receipt/extract/paid-amount", test_paid_amount);
+  g_test_add_func ("/receipt/extract/vote-date", test_vote_date);
+  g_test_add_func ("/receipt/extract/merge-initials", test_merge_initials);
+  g_test_add_func ("/receipt/extract/misread-business-word", test_misread_business_word);
+  g_test_add_func ("/receipt/extract/items-confirm-summary", test_items_confirm_summary);
   g_test_add_func ("/receipt/extract/ids", test_ids);
   g_test_add_func ("/receipt/extract/nothing", test_nothing);
   g_test_add_func ("/receipt/extract/normalise-company", test_normalise_company);

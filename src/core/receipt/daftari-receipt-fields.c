@@ -180,20 +180,160 @@ words_confidence (const DaftariReceiptField *field, GArray *words, GArray *more)
   return n > 0 ? sum / n : -1;
 }
 
+/* The word of the list with exactly this box; NULL if none. */
+static const DaftariReceiptWord *
+word_at (GArray *words, const DaftariReceiptBox *box)
+{
+  for (guint i = 0; words != NULL && i < words->len; i++)
+    {
+      const DaftariReceiptWord *w = &g_array_index (words, DaftariReceiptWord, i);
+
+      if (memcmp (&w->box, box, sizeof *box) == 0)
+        return w;
+    }
+  return NULL;
+}
+
+/* The word of the list with at least min_digits digits in the same place
+ * as box: across most of its width, and at least a third of the lower
+ * one's height (an enlarged strip is read a few pixels up or down). */
+static const DaftariReceiptWord *
+word_over (GArray *words, const DaftariReceiptBox *box, guint min_digits)
+{
+  const DaftariReceiptWord *best = NULL;
+  gint64 best_area = 0;
+
+  for (guint i = 0; words != NULL && i < words->len; i++)
+    {
+      const DaftariReceiptWord *w = &g_array_index (words, DaftariReceiptWord, i);
+      int x0 = MAX (w->box.x, box->x), x1 = MIN (w->box.x + w->box.width, box->x + box->width);
+      int y0 = MAX (w->box.y, box->y), y1 = MIN (w->box.y + w->box.height, box->y + box->height);
+      gint64 area = (gint64) MAX (x1 - x0, 0) * MAX (y1 - y0, 0);
+      guint letters, digits;
+
+      receipt_count_chars (w->text, &letters, &digits);
+      if (area > best_area && digits >= min_digits && (x1 - x0) * 10 >= box->width * 6
+          && w->box.width <= 2 * box->width && (y1 - y0) * 3 >= MIN (w->box.height, box->height))
+        {
+          best = w;
+          best_area = area;
+        }
+    }
+  return best;
+}
+
+/* Two readings of one date word, character by character: where they
+ * differ, a digit beats a mark or a letter, and between two digits the
+ * reading Tesseract was surer of wins. "15/08/2017" (unsure) and
+ * "15/06/201%" give "15/06/2017". NULL when the lengths differ. */
+static char *
+vote_date_word (const DaftariReceiptWord *a, const DaftariReceiptWord *b)
+{
+  gsize len = strlen (a->text);
+  char *out;
+
+  if (len != strlen (b->text) || len < 6)
+    return NULL;
+  out = g_strdup (a->text);
+  for (gsize i = 0; i < len; i++)
+    {
+      char x = a->text[i], y = b->text[i];
+
+      if (x == y)
+        continue;
+      if (g_ascii_isdigit (y) && (!g_ascii_isdigit (x) || b->confidence > a->confidence))
+        out[i] = y;
+    }
+  return out;
+}
+
+/* Whether longer is name with one or two letters in front, normalised
+ * ("J K MWANGI HARDWARE" against "MWANGI HARDWARE"). */
+static gboolean
+extends_name (const char *longer, const char *name)
+{
+  g_autofree char *a = daftari_receipt_normalise_company (longer);
+  g_autofree char *b = daftari_receipt_normalise_company (name);
+  gsize la = strlen (a), lb = strlen (b);
+
+  if (lb < 5 || la <= lb || la > lb + 2 || !g_str_has_suffix (a, b))
+    return FALSE;
+  for (gsize i = 0; i < la - lb; i++)
+    if (!g_ascii_isalpha (a[i]))
+      return FALSE;
+  return TRUE;
+}
+
+/* How much surer (Tesseract's word confidence) a re-read date word must be
+ * to outvote a digit of the page's reading. */
+#define VOTE_MARGIN 20
+/* A re-read name that says what the business is beats a plain line of the
+ * page's reading when Tesseract was at least this sure of it. */
+#define MERCHANT_FLOOR 50
+
+/* An unsure date read from one word: the re-reading of that word voted in
+ * character by character. The result stays marked unsure. */
+static void
+vote_date (DaftariReceiptFields *first, GArray *words, GArray *second_words, GArray *reread_words)
+{
+  DaftariReceiptField *date = &first->field[DAFTARI_RECEIPT_DATE];
+  const DaftariReceiptBox *box;
+  const DaftariReceiptWord *a, *b;
+  g_autofree char *voted = NULL, *repaired = NULL, *value = NULL;
+  DaftariDay day;
+
+  if (date->value == NULL || date->confidence >= DAFTARI_RECEIPT_CONFIDENT || date->boxes->len != 1)
+    return;
+  box = &g_array_index (date->boxes, DaftariReceiptBox, 0);
+  if ((a = word_at (words, box)) == NULL && (a = word_at (second_words, box)) == NULL
+      && (a = word_at (reread_words, box)) == NULL)
+    return;
+  /* Only a clearly surer re-reading can outvote a digit. */
+  if ((b = word_over (reread_words, box, 4)) == NULL || b == a || g_str_equal (a->text, b->text)
+      || b->confidence < a->confidence + VOTE_MARGIN
+      || (voted = vote_date_word (a, b)) == NULL)
+    return;
+  repaired = receipt_repair_numeric (voted);
+  if (!daftari_receipt_parse_date (repaired != NULL ? repaired : voted, &day) || day == first->date)
+    return;
+  value = daftari_day_format (day);
+  g_free (date->value);
+  date->value = g_steal_pointer (&value);
+  date->confidence = MIN (MAX (a->confidence, b->confidence), DAFTARI_RECEIPT_CONFIDENT - 1);
+  first->date = day;
+}
+
+/* Whether the re-read name r is to replace the page's f: the surer
+ * reading; at the same (capped) confidence, the one whose words Tesseract
+ * was surer of. A name that says what the business is (a legal form, a
+ * business word) beats a plain line when fairly sure. And when one reading
+ * has the other's name with a letter or two in front ("J K MWANGI …" and
+ * "MWANGI …"), those were read twice: they are no speck, the longer stands. */
+static gboolean
+reread_name_better (const DaftariReceiptField *f, const DaftariReceiptField *r, GArray *words,
+                    GArray *second_words, GArray *reread_words)
+{
+  if (r->value == NULL)
+    return FALSE;
+  if (f->value == NULL)
+    return TRUE;
+  if (extends_name (f->value, r->value) || extends_name (r->value, f->value))
+    return extends_name (r->value, f->value);
+  if (r->confidence >= MERCHANT_FLOOR && receipt_merchant_kind (r->value) > receipt_merchant_kind (f->value))
+    return TRUE;
+  return r->confidence > f->confidence
+         || (r->confidence == f->confidence
+             && words_confidence (r, reread_words, NULL) > words_confidence (f, words, second_words));
+}
+
 DaftariReceiptFields *
 daftari_receipt_fields_merge_reread (DaftariReceiptFields *first, DaftariReceiptFields *reread, GArray *words,
                                      GArray *second_words, GArray *reread_words)
 {
   DaftariReceiptField *f = first->field, *r = reread->field;
 
-  /* The name: the surer reading; at the same (capped) confidence, the one
-   * whose words Tesseract was surer of. */
-  if (r[DAFTARI_RECEIPT_MERCHANT].value != NULL
-      && (f[DAFTARI_RECEIPT_MERCHANT].value == NULL
-          || r[DAFTARI_RECEIPT_MERCHANT].confidence > f[DAFTARI_RECEIPT_MERCHANT].confidence
-          || (r[DAFTARI_RECEIPT_MERCHANT].confidence == f[DAFTARI_RECEIPT_MERCHANT].confidence
-              && words_confidence (&r[DAFTARI_RECEIPT_MERCHANT], reread_words, NULL)
-                     > words_confidence (&f[DAFTARI_RECEIPT_MERCHANT], words, second_words))))
+  if (reread_name_better (&f[DAFTARI_RECEIPT_MERCHANT], &r[DAFTARI_RECEIPT_MERCHANT], words, second_words,
+                          reread_words))
     swap_field (&f[DAFTARI_RECEIPT_MERCHANT], &r[DAFTARI_RECEIPT_MERCHANT]);
   /* A date only where the page's reading had none, or an unsure one and
    * the re-reading a sure one: an
@@ -207,6 +347,8 @@ daftari_receipt_fields_merge_reread (DaftariReceiptFields *first, DaftariReceipt
       swap_field (&f[DAFTARI_RECEIPT_DATE], &r[DAFTARI_RECEIPT_DATE]);
       first->date = reread->date;
     }
+  else
+    vote_date (first, words, second_words, reread_words);
   /* The total (with its VAT and items) only where there was none, or
    * when the re-reading's is confirmed by the other figures and the
    * first's is not. */

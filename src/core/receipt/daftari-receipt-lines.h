@@ -93,6 +93,10 @@ char    *receipt_repair_numeric (const char *word);
 /* The rule steps of daftari_receipt_extract. */
 void     receipt_extract_money    (const ReceiptText *rt, DaftariReceiptFields *fields);
 void     receipt_extract_merchant (const ReceiptText *rt, DaftariReceiptFields *fields);
+/* What a name says it is: 2 with a legal form (LTD, SDN BHD), 1 with a
+ * business word (HARDWARE, ENTERPRISE, also with one letter misread), 0
+ * otherwise. */
+int      receipt_merchant_kind    (const char *name);
 void     receipt_field_set        (DaftariReceiptField *field,
                                    const char          *value,
                                    int                  confidence,

@@ -99,6 +99,15 @@ has_alnum (const char *text)
   return FALSE;
 }
 
+static gboolean
+has_capital (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p++)
+    if (g_ascii_isupper (*p))
+      return TRUE;
+  return FALSE;
+}
+
 static guint
 count_digits (const char *text)
 {
@@ -126,9 +135,11 @@ registration_label (const ReceiptText *rt, const ReceiptLine *line, guint i)
  * and after it, and a registration number printed after it
  * ("... SDN BHD (126926-H)", "... LTD 1110644-H") are left out. */
 static void
-name_span (const ReceiptText *rt, const ReceiptLine *line, guint *out_first, guint *out_last)
+name_span (const ReceiptText *rt, const ReceiptLine *line, guint *out_first, guint *out_last,
+           gboolean *out_labelled)
 {
   guint first = 0, last = line->n_words;
+  gboolean labelled = FALSE;
 
   while (first + 1 < last)
     {
@@ -139,6 +150,20 @@ name_span (const ReceiptText *rt, const ReceiptLine *line, guint *out_first, gui
       if (has_alnum (w->text) && (strlen (w->text) > 2 || (g_str_equal (upper, w->text) && w->confidence >= 50)))
         break;
       first++;
+    }
+  /* A label before the name ("Owned by: NAME", "Dimiliki: NAME"): the
+   * name is what follows its colon. */
+  for (guint i = first; i < MIN (first + 3, last - 1); i++)
+    {
+      const char *text = rt->words[line->first + i].text;
+      gsize len = strlen (text);
+
+      if (len >= 3 && text[len - 1] == ':' && g_ascii_isalpha (text[len - 2]))
+        {
+          first = i + 1;
+          labelled = TRUE;
+          break;
+        }
     }
   for (guint i = first + 1; i < last; i++)
     if (registration_label (rt, line, i))
@@ -156,6 +181,8 @@ name_span (const ReceiptText *rt, const ReceiptLine *line, guint *out_first, gui
     }
   *out_first = first;
   *out_last = last;
+  if (out_labelled != NULL)
+    *out_labelled = labelled;
 }
 
 /* A line's name words as text, and how sure OCR was of them. */
@@ -171,7 +198,7 @@ name_text_init (NameText *nt, const ReceiptText *rt, const ReceiptLine *line)
   guint first, last;
   int sum = 0;
 
-  name_span (rt, line, &first, &last);
+  name_span (rt, line, &first, &last, NULL);
   for (guint i = first; i < last; i++)
     {
       const DaftariReceiptWord *w = &rt->words[line->first + i];
@@ -193,11 +220,58 @@ name_text_clear (NameText *nt)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (NameText, name_text_clear)
 
+/* The business word that word (upper case) is with one letter misread
+ * ("ENIERPRISE", "HARDWAPE"): eight letters or more leave no doubt which
+ * word it is. NULL when it is none. */
+static const char *
+misread_business (const char *word)
+{
+  gsize len = strlen (word);
+
+  if (g_strv_contains (business_words, word))
+    return NULL;
+  for (guint k = 0; len >= 8 && business_words[k] != NULL; k++)
+    {
+      guint wrong = 0;
+
+      if (strlen (business_words[k]) != len)
+        continue;
+      for (gsize c = 0; c < len; c++)
+        wrong += word[c] != business_words[k][c];
+      if (wrong == 1)
+        return business_words[k];
+    }
+  return NULL;
+}
+
+static gboolean
+misread_business_word (const char *upper)
+{
+  g_auto(GStrv) words = g_strsplit (upper, " ", -1);
+
+  for (guint i = 0; words[i] != NULL; i++)
+    if (misread_business (words[i]) != NULL)
+      return TRUE;
+  return FALSE;
+}
+
+int
+receipt_merchant_kind (const char *name)
+{
+  g_autofree char *upper = g_ascii_strup (name, -1);
+
+  g_strdelimit (upper, ".,;:()", ' ');
+  if (receipt_find_any (upper, legal_forms, NULL) >= 0)
+    return 2;
+  return receipt_find_any (upper, business_words, NULL) >= 0 || misread_business_word (upper) ? 1 : 0;
+}
+
 static gboolean
 rate_line (const ReceiptText *rt, const ReceiptLine *line, guint index, Candidate *out)
 {
   g_auto(NameText) nt = { 0 };
-  guint letters, digits, upper_letters = 0, chars = 0;
+  guint letters, digits, upper_letters = 0, chars = 0, first, last;
+  gboolean labelled;
   gsize at;
   int form;
 
@@ -209,10 +283,21 @@ rate_line (const ReceiptText *rt, const ReceiptLine *line, guint index, Candidat
       chars += *p != ' ' ? 1 : 0;
     }
   form = receipt_find_any (nt.upper, legal_forms, &at);
+  /* What a label before the name says counts: "Cashier: NAME" is no shop. */
+  name_span (rt, line, &first, &last, &labelled);
+  if (labelled)
+    {
+      g_autofree char *before = g_strndup (line->upper, line->starts[first] - 1);
+
+      if (receipt_find_any (before, not_merchant_words, NULL) >= 0)
+        return FALSE;
+    }
   /* A legal form outweighs an address word in the name ("... ESTATE LTD"). */
   /* A name printed by the shop has capitals; a line all in lower case is
-   * handwriting or a note on the receipt. */
-  if (letters < 3 || upper_letters == 0 || letters * 10 < chars * 6 || digits >= 5 || nt.confidence < 50
+   * handwriting or a note on the receipt (a label's capital counts:
+   * "Owned by: acme cafe ltd" is printed). */
+  if (letters < 3 || (upper_letters == 0 && !(labelled && has_capital (line->text))) || letters * 10 < chars * 6
+      || digits >= 5 || nt.confidence < 50
       || receipt_find_any (line->upper, registration_words, NULL) >= 0
       || (form < 0 && receipt_find_any (nt.upper, not_merchant_words, NULL) >= 0))
     return FALSE;
@@ -229,7 +314,7 @@ rate_line (const ReceiptText *rt, const ReceiptLine *line, guint index, Candidat
       if (only_business_word (nt.upper))
         out->name_letters = 0;
     }
-  else if (receipt_find_any (nt.upper, business_words, NULL) >= 0)
+  else if (receipt_find_any (nt.upper, business_words, NULL) >= 0 || misread_business_word (nt.upper))
     {
       out->score += 15;
       out->ceiling = 75;
@@ -269,7 +354,7 @@ append_name (const ReceiptText *rt, const ReceiptLine *line, GString *name)
 {
   guint first, last;
 
-  name_span (rt, line, &first, &last);
+  name_span (rt, line, &first, &last, NULL);
   if (name->len > 0)
     g_string_append_c (name, ' ');
   for (guint i = first; i < last; i++)
@@ -286,6 +371,9 @@ append_name (const ReceiptText *rt, const ReceiptLine *line, GString *name)
       if (repaired == NULL && prev != NULL
           && (g_str_has_prefix (prev, "SDN") || g_strcmp0 (repair_legal_word (prev, upper), "SDN") == 0))
         repaired = repair_legal_word (upper, prev);
+      /* Written as the word it is when the text was only the word. */
+      if (repaired == NULL && strlen (upper) == strlen (text))
+        repaired = misread_business (upper);
       g_string_append_printf (name, "%s%s", i > first ? " " : "", repaired != NULL ? repaired : text);
     }
 }
@@ -331,7 +419,7 @@ receipt_extract_merchant (const ReceiptText *rt, DaftariReceiptFields *fields)
   g_autoptr(GArray) candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
   const Candidate *best = NULL;
   DaftariReceiptField *field = &fields->field[DAFTARI_RECEIPT_MERCHANT];
-  const ReceiptLine *line;
+  const ReceiptLine *line, *above = NULL, *below = NULL;
   g_autoptr(GString) name = g_string_new (NULL);
   g_auto(NameText) best_text = { 0 };
   guint header = 0;
@@ -356,20 +444,36 @@ receipt_extract_merchant (const ReceiptText *rt, DaftariReceiptFields *fields)
   /* "SDN BHD" or "RESTAURANT SDN BHD" alone: the name is on the line above
    * (or, first on the page, below). */
   if (best->name_letters < 3 && best->index > 0 && name_part (receipt_text_line (rt, best->index - 1)))
-    append_name (rt, receipt_text_line (rt, best->index - 1), name);
-  append_name (rt, line, name);
+    above = receipt_text_line (rt, best->index - 1);
   if (best->index + 1 < header)
     {
-      const ReceiptLine *below = receipt_text_line (rt, best->index + 1);
+      const ReceiptLine *next = receipt_text_line (rt, best->index + 1);
 
       /* The legal form wrapped onto the next line, or the name itself
        * follows a form printed first. */
-      if ((only_legal_form (below) && !only_legal_form (line))
-          || (only_legal_form (line) && best->index == 0 && name_part (below))
-          || (name_continues (line->text) && name_part (below)))
-        append_name (rt, below, name);
+      if ((only_legal_form (next) && !only_legal_form (line))
+          || (only_legal_form (line) && best->index == 0 && name_part (next))
+          || (name_continues (line->text) && name_part (next)))
+        below = next;
     }
+  if (above != NULL)
+    append_name (rt, above, name);
+  append_name (rt, line, name);
+  if (below != NULL)
+    append_name (rt, below, name);
   name_text_init (&best_text, rt, line);
   receipt_field_set (field, name->str, MIN (best_text.confidence, best->ceiling), rt, line, 0,
                      strlen (line->text));
+  /* The boxes of every line the name was read from, in page order: the
+   * UI shows them, and a reading of the name is judged by all its words
+   * (daftari_receipt_fields_merge_reread). */
+  if (above != NULL)
+    {
+      g_autoptr(GArray) boxes = g_array_new (FALSE, FALSE, sizeof (DaftariReceiptBox));
+
+      receipt_line_boxes (rt, above, 0, strlen (above->text), boxes);
+      g_array_prepend_vals (field->boxes, boxes->data, boxes->len);
+    }
+  if (below != NULL)
+    receipt_line_boxes (rt, below, 0, strlen (below->text), field->boxes);
 }

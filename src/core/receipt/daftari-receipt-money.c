@@ -27,6 +27,9 @@ static const char *const tender_words[] = {
   "CASH", "CHANGE", "TENDERED", "TENDER", "PAID", "PAYMENT", "BALANCE", "CARD", "VISA", "MASTERCARD",
   "MPESA", "M-PESA", "CHENJI", "TUNAI", "BAKI", "REFUND", NULL
 };
+/* What the customer handed over, from which change is given: "CASH",
+ * "PAID AMOUNT", "AMOUNT TENDERED". */
+static const char *const cash_words[] = { "CASH", "PAID", "TENDERED", "TUNAI", NULL };
 static const char *const change_words[] = { "CHANGE", "CHENJI", "BAKI", "BALANCE", NULL };
 static const char *const rounding_words[] = { "ROUNDING", "ROUND", "ADJ", "ADJUSTMENT", NULL };
 /* The total once rounded: "TOTAL AFTER ROUNDING", "TOTAL AFTER ADJ". */
@@ -209,6 +212,12 @@ typedef struct {
   guint cash_line, rounding_line;
   const ReceiptAmount *cash_amount;
   int vat_rate;   /* in percent; 0 when not printed */
+  /* A net amount and its tax on one line of the tax lines or the tax
+   * summary, the tax a whole percentage of the net to the cent: their sum
+   * is the total (0 when none is printed). */
+  gint64 net_plus_tax, net;
+  guint net_tax_line;
+  const ReceiptAmount *net_tax_amount;
   guint with_cents;   /* amounts printed with two decimals */
 } Evidence;
 
@@ -223,6 +232,7 @@ agrees (const Evidence *ev, gint64 value)
           && (ev->subtotal + ev->vat == value || ev->subtotal + ev->vat == before_rounding))
          || (ev->has_items && (ev->items == value || ev->items == before_rounding))
          || (ev->has_cash && ev->has_change && ev->cash - ev->change == value && ev->change > 0)
+         || (ev->net_plus_tax > 0 && (ev->net_plus_tax == value || ev->net_plus_tax == before_rounding))
          || (ev->has_subtotal && !ev->has_vat && (ev->subtotal == value || ev->subtotal == before_rounding));
 }
 
@@ -249,6 +259,19 @@ add_item (const ReceiptText *rt, Line *lines, guint i, const ReceiptAmount *amou
   item->confidence = receipt_line_span_confidence (rt, line, 0, amount->end);
   receipt_line_boxes (rt, line, 0, amount->end, item->boxes);
   g_ptr_array_add (fields->items, item);
+}
+
+/* Whether the line above line i is an item's description alone: words,
+ * no amount. */
+static gboolean
+described_above (Line *lines, guint i)
+{
+  guint letters, digits;
+
+  if (i == 0 || lines[i - 1].kind != LINE_OTHER || lines[i - 1].amounts->len > 0)
+    return FALSE;
+  receipt_count_chars (lines[i - 1].line->text, &letters, &digits);
+  return letters >= 4;
 }
 
 /* Priced lines between the header and the first total. */
@@ -280,7 +303,9 @@ collect_items (const ReceiptText *rt, Line *lines, guint n, Evidence *ev, Daftar
       if (lines[i].kind != LINE_OTHER)
         continue;
       receipt_count_chars (lines[i].line->text, &letters, &digits);
-      if (amount == NULL || amount->negative || letters < 2)
+      /* "9557546631393 5 2.08 10.38" under "DOUBLE SIDED TAPE": a code,
+       * a quantity and prices, the description on the line above. */
+      if (amount == NULL || amount->negative || (letters < 2 && !described_above (lines, i)))
         continue;
       add_item (rt, lines, i, amount, fields);
       ev->items += amount->value;
@@ -290,9 +315,67 @@ collect_items (const ReceiptText *rt, Line *lines, guint n, Evidence *ev, Daftar
     ev->has_items = FALSE;   /* one priced line proves nothing about the total */
 }
 
+static const char *const summary_words[] = { "SUMMARY", "ANALYSIS", NULL };
+
+/* "GST SUMMARY", "VAT ANALYSIS": the table under the total that splits it
+ * by tax rate; its "TOTAL" row holds the net amount and the tax. */
+static gboolean
+starts_tax_summary (const Line *line)
+{
+  return receipt_find_any (line->line->upper, summary_words, NULL) >= 0
+         && receipt_find_any (line->line->upper, tax_words, NULL) >= 0;
+}
+
+/* "SR GST 6% 165.00 9.90", "TOTAL 28.00 1.68": the last two amounts of a
+ * line, the second a whole percentage (1–30, the printed one if any) of
+ * the first to the cent. Their sum, or 0. Such a pair rarely happens by
+ * chance, so it checks the total even when the total line itself was
+ * misread. */
+static gint64
+net_and_tax (const Line *line, gint64 *out_net)
+{
+  const ReceiptAmount *net, *tax;
+  int printed = 0;
+
+  for (guint k = 0; k < line->amounts->len; k++)
+    if (g_array_index (line->amounts, ReceiptAmount, k).percent)
+      printed = (int) (g_array_index (line->amounts, ReceiptAmount, k).value / 100);
+  if (line->amounts->len < 2)
+    return 0;
+  net = &g_array_index (line->amounts, ReceiptAmount, line->amounts->len - 2);
+  tax = &g_array_index (line->amounts, ReceiptAmount, line->amounts->len - 1);
+  if (!net->has_decimals || !tax->has_decimals || net->percent || tax->percent || net->negative || tax->negative
+      || tax->value <= 0 || tax->value >= net->value)
+    return 0;
+  for (int rate = 1; rate <= 30; rate++)
+    if ((printed == 0 || printed == rate) && ABS (net->value * rate - tax->value * 100) <= 50)
+      {
+        *out_net = net->value;
+        return net->value + tax->value;
+      }
+  return 0;
+}
+
+/* A row of the tax summary with a net amount and no tax ("ZR 0% 20.00
+ * 0.00"): goods at another rate, left out of any other row's net + tax. */
+static gboolean
+zero_rated_row (const Line *line)
+{
+  const ReceiptAmount *net, *tax;
+
+  if (line->amounts->len < 2 || line->kind == LINE_TOTAL || line->kind == LINE_STRONG_TOTAL)
+    return FALSE;
+  net = &g_array_index (line->amounts, ReceiptAmount, line->amounts->len - 2);
+  tax = &g_array_index (line->amounts, ReceiptAmount, line->amounts->len - 1);
+  return net->has_decimals && tax->has_decimals && !net->percent && net->value > 0 && tax->value == 0;
+}
+
 static void
 gather_evidence (Line *lines, guint n, Evidence *ev)
 {
+  gboolean in_summary = FALSE, zero_rated = FALSE;
+  gint64 net;
+
   for (guint i = 0; i < n; i++)
     {
       guint at;
@@ -300,6 +383,16 @@ gather_evidence (Line *lines, guint n, Evidence *ev)
       const ReceiptAmount *adjustment = receipt_last_money (lines[i].amounts);
       LineKind kind = lines[i].kind;
 
+      in_summary = in_summary || starts_tax_summary (&lines[i]);
+      /* The largest pair: a summary can also list a service charge, which
+       * is part of the net of the tax row below it. */
+      if ((in_summary || kind == LINE_TAX) && net_and_tax (&lines[i], &net) > ev->net_plus_tax)
+        {
+          ev->net_plus_tax = net_and_tax (&lines[i], &ev->net);
+          ev->net_tax_line = i;
+          ev->net_tax_amount = &g_array_index (lines[i].amounts, ReceiptAmount, lines[i].amounts->len - 1);
+        }
+      zero_rated = zero_rated || (in_summary && zero_rated_row (&lines[i]));
       /* Rounding is a few cents, often negative (line_money skips those). */
       if (kind == LINE_ROUNDING && adjustment != NULL && ev->rounding == 0 && adjustment->value < 10)
         {
@@ -313,7 +406,8 @@ gather_evidence (Line *lines, guint n, Evidence *ev)
           ev->subtotal = amount->value;
           ev->has_subtotal = TRUE;
         }
-      else if (kind == LINE_TENDER && receipt_has_word (lines[i].line->upper, "CASH", NULL) && !ev->has_cash)
+      else if (kind == LINE_TENDER && receipt_find_any (lines[i].line->upper, cash_words, NULL) >= 0
+               && !ev->has_cash)
         {
           ev->cash = amount->value;
           ev->has_cash = TRUE;
@@ -326,6 +420,11 @@ gather_evidence (Line *lines, guint n, Evidence *ev)
           ev->has_change = TRUE;
         }
     }
+  /* With goods at two rates, one rate's net + tax is only part of the
+   * total; the summary's TOTAL row (if read) still adds up to all of it. */
+  if (zero_rated && ev->net_plus_tax > 0 && lines[ev->net_tax_line].kind != LINE_TOTAL
+      && lines[ev->net_tax_line].kind != LINE_STRONG_TOTAL)
+    ev->net_plus_tax = 0;
 }
 
 /* VAT: a tax line's amount that is not its rate. With the rate printed,
@@ -417,13 +516,19 @@ static GArray *
 total_candidates (const ReceiptText *rt, Line *lines, guint n, const Evidence *ev)
 {
   GArray *candidates = g_array_new (FALSE, FALSE, sizeof (Candidate));
+  gboolean in_summary = FALSE;
 
   for (guint i = 0; i < n; i++)
     {
       Candidate c = { 0 };
       guint at;
 
+      /* Once a total was seen, a plain TOTAL row of the tax summary is not
+       * the receipt's total. */
+      in_summary = in_summary || (candidates->len > 0 && starts_tax_summary (&lines[i]));
       if (lines[i].kind != LINE_TOTAL && lines[i].kind != LINE_STRONG_TOTAL)
+        continue;
+      if (in_summary && lines[i].kind == LINE_TOTAL)
         continue;
       if ((c.amount = line_money (lines, n, i, &at)) == NULL)
         continue;
@@ -477,6 +582,11 @@ fallback_total (Line *lines, guint n, const Evidence *ev, Candidate *out)
       *out = (Candidate) { ev->cash - ev->change, ev->cash_line, ev->cash_amount, 10 };
       return TRUE;
     }
+  if (ev->net_plus_tax > 0)
+    {
+      *out = (Candidate) { ev->net_plus_tax, ev->net_tax_line, ev->net_tax_amount, 10 };
+      return TRUE;
+    }
   for (guint i = 0; i < n; i++)
     for (guint k = 0; k < lines[i].amounts->len; k++)
       {
@@ -521,6 +631,26 @@ paid_total (Line *lines, guint n, const Evidence *ev, Candidate *out)
     return FALSE;
   *out = (Candidate) { paid, ev->cash_line, ev->cash_amount, 10 };
   return TRUE;
+}
+
+/* For a total line's amount as doubtful as for paid_total: the net amount
+ * and tax of the tax summary (net_and_tax) add up to the total. */
+static gboolean
+summary_total (const Evidence *ev, Candidate *out)
+{
+  if (ev->net_plus_tax <= 0)
+    return FALSE;
+  *out = (Candidate) { ev->net_plus_tax, ev->net_tax_line, ev->net_tax_amount, 10 };
+  return TRUE;
+}
+
+/* Whether the tax summary's net is what the line items or the subtotal
+ * add up to: then net + tax is the total by two separate readings. */
+static gboolean
+net_tax_confirmed (const Evidence *ev)
+{
+  return ev->net_plus_tax > 0
+         && ((ev->has_items && ev->items == ev->net) || (ev->has_subtotal && ev->subtotal == ev->net));
 }
 
 /* "TOTAL 65.53" then "ROUNDING ADJ 0.02": the rounded total, 65.55, is what
@@ -575,14 +705,16 @@ receipt_extract_money (const ReceiptText *rt, DaftariReceiptFields *fields)
       lines[i].line = receipt_text_line (rt, i);
       lines[i].kind = classify (lines[i].line->upper);
       lines[i].amounts = receipt_line_amounts (lines[i].line);
-      for (guint k = 0; k < lines[i].amounts->len; k++)
-        ev.with_cents += g_array_index (lines[i].amounts, ReceiptAmount, k).has_decimals;
     }
   /* Two digits can never be a group of thousands, so this is safe even
    * on a receipt without any cents printed clearly. */
   for (guint i = 0; i < n; i++)
-    if (lines[i].kind != LINE_OTHER && lines[i].kind != LINE_OTHER_TOTAL)
-      join_split_cents (lines[i].line->text, lines[i].amounts);
+    {
+      if (lines[i].kind != LINE_OTHER && lines[i].kind != LINE_OTHER_TOTAL)
+        join_split_cents (lines[i].line->text, lines[i].amounts);
+      for (guint k = 0; k < lines[i].amounts->len; k++)
+        ev.with_cents += g_array_index (lines[i].amounts, ReceiptAmount, k).has_decimals;
+    }
   collect_items (rt, lines, n, &ev, fields);
   gather_evidence (lines, n, &ev);
   extract_vat (rt, lines, n, &ev, fields);
@@ -599,9 +731,17 @@ receipt_extract_money (const ReceiptText *rt, DaftariReceiptFields *fields)
         best = *c;
     }
   if (best.amount != NULL && !agrees (&ev, best.value) && !vat_rate_agrees (&ev, best.value)
+      && net_tax_confirmed (&ev))
+    {
+      /* A total line figure nothing confirms against a tax summary whose
+       * net the items (or the subtotal) confirm: the line was misread. */
+      summary_total (&ev, &best);
+      set_total (rt, lines, &best, TRUE, 70, fields);
+    }
+  else if (best.amount != NULL && !agrees (&ev, best.value) && !vat_rate_agrees (&ev, best.value)
       && receipt_line_span_confidence (rt, lines[best.line].line, best.amount->start, best.amount->end)
          < DOUBTFUL_CONFIDENCE
-      && paid_total (lines, n, &ev, &best))
+      && (paid_total (lines, n, &ev, &best) || summary_total (&ev, &best)))
     set_total (rt, lines, &best, TRUE, 70, fields);
   else if (best.amount != NULL)
     {

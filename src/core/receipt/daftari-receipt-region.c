@@ -78,10 +78,13 @@ boxes_equal (const DaftariReceiptBox *a, const DaftariReceiptBox *b)
   return a->x == b->x && a->y == b->y && a->width == b->width && a->height == b->height;
 }
 
-/* The line of the first word that a field was read from; -1 if none. */
+/* The line of the first (or the last) word that a field was read from; -1
+ * if none. A name can span two lines. */
 static int
-field_line (GArray *words, const DaftariReceiptField *field)
+field_line (GArray *words, const DaftariReceiptField *field, gboolean last)
 {
+  int found = -1;
+
   if (field->value == NULL || field->boxes == NULL || field->boxes->len == 0)
     return -1;
   for (guint i = 0; i < words->len; i++)
@@ -90,9 +93,13 @@ field_line (GArray *words, const DaftariReceiptField *field)
 
       for (guint j = 0; j < field->boxes->len; j++)
         if (boxes_equal (&w->box, &g_array_index (field->boxes, DaftariReceiptBox, j)))
-          return w->line;
+          {
+            if (!last)
+              return w->line;
+            found = MAX (found, w->line);
+          }
     }
-  return -1;
+  return found;
 }
 
 /* The first line with one of the keywords (upper case, in a word's text). */
@@ -132,7 +139,7 @@ static gboolean
 header_band (GArray *spans, GArray *words, const DaftariReceiptFields *fields, ReceiptBand *out)
 {
   int top, bottom, limit, cut;
-  int merchant = field_line (words, &fields->field[DAFTARI_RECEIPT_MERCHANT]);
+  int merchant = field_line (words, &fields->field[DAFTARI_RECEIPT_MERCHANT], TRUE);
 
   print_extent (spans, &top, &bottom);
   if (top >= bottom)
@@ -186,10 +193,10 @@ receipt_region_band (const ReceiptPrepared *prepared, GArray *words, const Dafta
     case RECEIPT_REGION_HEADER:
       return header_band (spans, words, fields, out);
     case RECEIPT_REGION_DATE:
-      line = field_line (words, &fields->field[DAFTARI_RECEIPT_DATE]);
+      line = field_line (words, &fields->field[DAFTARI_RECEIPT_DATE], FALSE);
       return line_band (spans, line >= 0 ? line : keyword_line (words, date_keywords), 1, out);
     case RECEIPT_REGION_TOTAL:
-      line = field_line (words, &fields->field[DAFTARI_RECEIPT_TOTAL]);
+      line = field_line (words, &fields->field[DAFTARI_RECEIPT_TOTAL], FALSE);
       return line_band (spans, line >= 0 ? line : keyword_line (words, total_keywords), 2, out);
     default:
       return FALSE;
