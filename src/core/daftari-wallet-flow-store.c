@@ -53,8 +53,9 @@ add_txn (Rebuild *rebuild)
   if (rebuild->splits->len == 0)
     return;
   month = daftari_calendar_month_of (rebuild->calendar, rebuild->ts);
-  n = daftari_wallet_sides ((DaftariSplit *) rebuild->splits->data, (DaftariFlowClass *) rebuild->classes->data,
-                            rebuild->splits->len, sides, MAX_SIDES);
+  n = daftari_wallet_sides (&g_array_index (rebuild->splits, DaftariSplit, 0),
+                            &g_array_index (rebuild->classes, DaftariFlowClass, 0), rebuild->splits->len, sides,
+                            MAX_SIDES);
   for (guint i = 0; i < n; i++)
     {
       gint64 key = sides[i].wallet_id << 32 | (guint32) month;
