@@ -1288,7 +1288,8 @@ post_adjustment (Import *im, gint64 ts, gint64 amount, const char *stated_text, 
   im->result->adjustment = amount;
   warn (im, _("Booked %s into “%s” as a balance adjustment"), amount_text, im->wallet->name);
   /* Not in im->keys: the row lives on this stack, and nothing is looked up after it. */
-  row_json (daftari_import_store_add (im->store, im->result->batch_id, &row, "posted", id), &row, NULL, NULL, txn->memo, FALSE);
+  row_json (daftari_import_store_add (im->store, im->result->batch_id, &row, "posted", id), &row, NULL, NULL,
+            txn->memo, FALSE);
   return daftari_import_store_flush (im->store, error);
 }
 

@@ -149,37 +149,6 @@ daftari_receipt_fields_merge (DaftariReceiptFields *first, DaftariReceiptFields 
   return first;
 }
 
-/* The mean Tesseract confidence of the words a field was read from (found
- * by their boxes in either word list), not capped by the rule's ceiling;
- * -1 when none is found. */
-static double
-words_confidence (const DaftariReceiptField *field, GArray *words, GArray *more)
-{
-  GArray *lists[] = { words, more };
-  double sum = 0;
-  int n = 0;
-
-  for (guint b = 0; field->boxes != NULL && b < field->boxes->len; b++)
-    {
-      const DaftariReceiptBox *box = &g_array_index (field->boxes, DaftariReceiptBox, b);
-      gboolean found = FALSE;
-
-      for (guint l = 0; l < G_N_ELEMENTS (lists) && !found; l++)
-        for (guint i = 0; lists[l] != NULL && i < lists[l]->len && !found; i++)
-          {
-            const DaftariReceiptWord *w = &g_array_index (lists[l], DaftariReceiptWord, i);
-
-            if (memcmp (&w->box, box, sizeof *box) == 0)
-              {
-                sum += w->confidence;
-                n++;
-                found = TRUE;
-              }
-          }
-    }
-  return n > 0 ? sum / n : -1;
-}
-
 /* The word of the list with exactly this box; NULL if none. */
 static const DaftariReceiptWord *
 word_at (GArray *words, const DaftariReceiptBox *box)
@@ -188,10 +157,35 @@ word_at (GArray *words, const DaftariReceiptBox *box)
     {
       const DaftariReceiptWord *w = &g_array_index (words, DaftariReceiptWord, i);
 
-      if (memcmp (&w->box, box, sizeof *box) == 0)
+      if (daftari_receipt_box_equal (&w->box, box))
         return w;
     }
   return NULL;
+}
+
+/* The mean Tesseract confidence of the words a field was read from (found
+ * by their boxes in either word list), not capped by the rule's ceiling;
+ * -1 when none is found. */
+static double
+words_confidence (const DaftariReceiptField *field, GArray *words, GArray *more)
+{
+  double sum = 0;
+  int n = 0;
+
+  for (guint b = 0; field->boxes != NULL && b < field->boxes->len; b++)
+    {
+      const DaftariReceiptBox *box = &g_array_index (field->boxes, DaftariReceiptBox, b);
+      const DaftariReceiptWord *w = word_at (words, box);
+
+      if (w == NULL)
+        w = word_at (more, box);
+      if (w != NULL)
+        {
+          sum += w->confidence;
+          n++;
+        }
+    }
+  return n > 0 ? sum / n : -1;
 }
 
 /* The word of the list with at least min_digits digits in the same place

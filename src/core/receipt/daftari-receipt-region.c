@@ -72,12 +72,6 @@ span_valid (const Span *s)
   return s->top < s->bottom;
 }
 
-static gboolean
-boxes_equal (const DaftariReceiptBox *a, const DaftariReceiptBox *b)
-{
-  return a->x == b->x && a->y == b->y && a->width == b->width && a->height == b->height;
-}
-
 /* The line of the first (or the last) word that a field was read from; -1
  * if none. A name can span two lines. */
 static int
@@ -92,7 +86,7 @@ field_line (GArray *words, const DaftariReceiptField *field, gboolean last)
       const DaftariReceiptWord *w = &g_array_index (words, DaftariReceiptWord, i);
 
       for (guint j = 0; j < field->boxes->len; j++)
-        if (boxes_equal (&w->box, &g_array_index (field->boxes, DaftariReceiptBox, j)))
+        if (daftari_receipt_box_equal (&w->box, &g_array_index (field->boxes, DaftariReceiptBox, j)))
           {
             if (!last)
               return w->line;

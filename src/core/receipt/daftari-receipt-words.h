@@ -11,6 +11,12 @@ typedef struct {
   int x, y, width, height;
 } DaftariReceiptBox;
 
+static inline gboolean
+daftari_receipt_box_equal (const DaftariReceiptBox *a, const DaftariReceiptBox *b)
+{
+  return a->x == b->x && a->y == b->y && a->width == b->width && a->height == b->height;
+}
+
 /* One recognised word. Words of one text line are consecutive in a word
  * array and share `line`; lines come in reading order. */
 typedef struct {
