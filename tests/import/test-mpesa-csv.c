@@ -480,6 +480,143 @@ test_packed_rows (void)
   g_assert_cmpuint (packed->line, ==, 3);
 }
 
+/* ---- Reading in two halves -------------------------------------------- */
+
+static void
+assert_rows_equal (const DaftariImportRow *a, const DaftariImportRow *b)
+{
+  g_assert_cmpstr (a->key, ==, b->key);
+  g_assert_cmpuint (a->line, ==, b->line);
+  g_assert_cmpstr (a->receipt, ==, b->receipt);
+  g_assert_cmpint (a->ts, ==, b->ts);
+  g_assert_cmpint (a->kind, ==, b->kind);
+  g_assert_cmpint (a->amount, ==, b->amount);
+  g_assert_cmpint (a->has_balance, ==, b->has_balance);
+  g_assert_cmpint (a->balance, ==, b->balance);
+  g_assert_cmpstr (a->counterparty, ==, b->counterparty);
+  g_assert_cmpstr (a->phone, ==, b->phone);
+  g_assert_cmpstr (a->reference, ==, b->reference);
+  g_assert_cmpstr (a->details, ==, b->details);
+}
+
+/* Reads csv in one go and split in two halves (which a machine with two
+ * processors does: the test needs one), and checks that both give the same
+ * rows, keys, lines, problems and errors. Returns the one-go parse. */
+static DaftariImportParse *
+assert_split_same (const char *csv)
+{
+  g_autoptr(GError) whole_error = NULL, split_error = NULL;
+  DaftariImportParse *whole = daftari_mpesa_csv_parse_split (csv, strlen (csv), G_MAXSIZE, &whole_error);
+  g_autoptr(DaftariImportParse) split = daftari_mpesa_csv_parse_split (csv, strlen (csv), 0, &split_error);
+
+  g_assert_cmpuint (g_get_num_processors (), >, 1);
+  g_assert_true ((whole == NULL) == (split == NULL));
+  if (whole == NULL)
+    {
+      g_assert_error (split_error, whole_error->domain, whole_error->code);
+      g_assert_cmpstr (split_error->message, ==, whole_error->message);
+      return NULL;
+    }
+  g_assert_cmpuint (split->rows->len, ==, whole->rows->len);
+  for (guint i = 0; i < whole->rows->len; i++)
+    assert_rows_equal (import_test_row (whole, i), import_test_row (split, i));
+  g_assert_cmpuint (split->problems->len, ==, whole->problems->len);
+  for (guint i = 0; i < whole->problems->len; i++)
+    {
+      const DaftariImportProblem *a = import_test_problem (whole, i), *b = import_test_problem (split, i);
+      g_assert_cmpuint (a->line, ==, b->line);
+      g_assert_cmpint (a->rejected, ==, b->rejected);
+      g_assert_cmpstr (a->message, ==, b->message);
+    }
+  return whole;
+}
+
+/* One payment row, its details quoted and (when wrap) broken over two lines. */
+static void
+add_row (GString *csv, guint receipt, guint second, const char *status, guint shillings, guint balance, gboolean wrap)
+{
+  g_string_append_printf (csv, "SKX%07u,2025-03-10 10:%02u:%02u,\"Funds received from -%s2547******541 JANE\","
+                          "%s,\"%u.00\",,\"%u.00\"\n",
+                          receipt, second / 60 % 60, second % 60, wrap ? "\n" : " ", status, shillings, balance);
+}
+
+/* Rows repeated across the middle are numbered as one reader numbers
+ * them, lines count the wrapped ones before, and problems and balance
+ * breaks come out in the same places. */
+static void
+test_split_same (void)
+{
+  g_autoptr(GString) csv = g_string_new ("Account Holder:,DEMO SHOP\n\n" HEADER_7);
+  g_autoptr(DaftariImportParse) parse = NULL;
+  g_autoptr(GHashTable) keys = g_hash_table_new (g_str_hash, g_str_equal);
+  guint balance = 0, last;
+
+  /* Newest last: each row comes back twice, the same receipt, second and
+   * amount (a statement's repeated rows), in both halves. */
+  for (guint pass = 0; pass < 3; pass++)
+    for (guint i = 0; i < 40; i++)
+      {
+        balance += 5 + i % 3;
+        add_row (csv, i, i, i == 7 ? "Failed" : "Completed", 5 + i % 3, i == 30 ? 1 : balance, i % 4 == 0);
+      }
+  g_string_append (csv, "SKX0000099,31/02/25 10:00:00,Airtime Purchase,Completed,,5.00,\n");
+  parse = assert_split_same (csv->str);
+  last = parse->rows->len - 1;
+  g_assert_cmpuint (parse->rows->len, ==, 117);
+  for (guint i = 0; i < parse->rows->len; i++)
+    g_assert_true (g_hash_table_add (keys, import_test_row (parse, i)->key));
+  g_assert_true (g_str_has_suffix (import_test_row (parse, 0)->key, ":0"));
+  g_assert_true (g_str_has_suffix (import_test_row (parse, last)->key, ":2"));
+  g_assert_cmpuint (import_test_row (parse, last)->line, >, 140);
+  /* Not completed twice, the impossible date once, and balance breaks. */
+  g_assert_cmpuint (parse->problems->len, >=, 3);
+}
+
+/* Where the halves cannot be trusted, one reader's result still comes out:
+ * a stray quote in an unquoted cell (the quote count is off), a quoted
+ * field with line breaks across the middle, an unclosed quote in the second
+ * half, CR line ends, and a body with one record. */
+static void
+test_split_fallbacks (void)
+{
+  g_autoptr(GString) stray = g_string_new (HEADER_7);
+  g_autoptr(GString) long_field = g_string_new (HEADER_7);
+  g_autoptr(GString) unclosed = g_string_new (HEADER_7);
+  g_autoptr(DaftariImportParse) parse = NULL;
+  g_autoptr(DaftariImportParse) one = NULL;
+
+  g_string_append (stray, "SKX0000001,2025-03-10 10:00:00,Airtime 5\" card,Completed,,5.00,\n");
+  for (guint i = 2; i < 30; i++)
+    add_row (stray, i, i, "Completed", 1, 0, TRUE);
+  parse = assert_split_same (stray->str);
+  g_assert_cmpuint (parse->rows->len, ==, 29);
+  g_assert_cmpstr (import_test_row (parse, 0)->details, ==, "Airtime 5\" card");
+
+  add_row (long_field, 1, 1, "Completed", 1, 1, FALSE);
+  g_string_append (long_field, "SKX0000002,2025-03-10 10:00:02,\"Funds received from");
+  for (guint i = 0; i < 50; i++)
+    g_string_append (long_field, "\nline of a long note,");
+  g_string_append (long_field, "\",Completed,1.00,,2.00\n");
+  add_row (long_field, 3, 3, "Completed", 1, 3, FALSE);
+  g_clear_pointer (&parse, daftari_import_parse_free);
+  parse = assert_split_same (long_field->str);
+  g_assert_cmpuint (parse->rows->len, ==, 3);
+  g_assert_cmpuint (import_test_row (parse, 2)->line, ==, 54);
+
+  for (guint i = 1; i < 30; i++)
+    add_row (unclosed, i, i, "Completed", 1, i, FALSE);
+  g_string_append (unclosed, "SKX0000031,2025-03-10 10:00:31,\"Airtime Purchase,Completed,,5.00,\n");
+  g_assert_null (assert_split_same (unclosed->str));
+
+  g_clear_pointer (&parse, daftari_import_parse_free);
+  parse = assert_split_same ("Receipt No.,Completion Time,Details,Transaction Status,Paid In,Withdrawn,Balance\r"
+                             "SKX0000001,2025-03-10 10:00:00,Airtime Purchase,Completed,,5.00,\r"
+                             "SKX0000002,2025-03-10 10:00:01,Airtime Purchase,Completed,,5.00,\r");
+  g_assert_cmpuint (parse->rows->len, ==, 2);
+  one = assert_split_same (HEADER_7 "SKX0000001,2025-03-10 10:00:00,Airtime Purchase,Completed,,5.00,\n");
+  g_assert_cmpuint (one->rows->len, ==, 1);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -495,6 +632,8 @@ main (int argc, char **argv)
   g_test_add_func ("/mpesa-csv/bad-files", test_bad_files);
   g_test_add_func ("/mpesa-csv/large-file", test_large_file);
   g_test_add_func ("/mpesa-csv/packed-rows", test_packed_rows);
+  g_test_add_func ("/mpesa-csv/split-same", test_split_same);
+  g_test_add_func ("/mpesa-csv/split-fallbacks", test_split_fallbacks);
   g_test_add_func ("/csv-reader/borrowed", test_reader_borrowed);
   return g_test_run ();
 }

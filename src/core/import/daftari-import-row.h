@@ -73,6 +73,8 @@ const char       *daftari_mpesa_kind_to_string (DaftariMpesaKind kind);
 typedef struct {
   GPtrArray *rows;       /* of DaftariImportRow* */
   GPtrArray *problems;   /* of DaftariImportProblem* */
+  gboolean   keys_distinct; /* the parser promises that no two rows share a key (statements
+                             * number their repeated rows), so the import need not look */
 } DaftariImportParse;
 
 DaftariImportParse *daftari_import_parse_new  (void);

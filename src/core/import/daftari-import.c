@@ -28,6 +28,8 @@
 /* Items decided before their transactions are posted together
  * (daftari_ledger_post_many) and their rows remembered together. */
 #define CHUNK_ITEMS 512
+/* The outcomes' strings are kept in blocks of this size (GStringChunk). */
+#define OUTCOME_TEXT_BLOCK 65536
 /* Progress is reported about this many times per import. */
 #define PROGRESS_REPORTS 100
 
@@ -91,6 +93,9 @@ typedef struct {
    * in a table that grows to a million keys. */
   GHashTable          *keys;
   gboolean             keys_fresh;  /* the wallet had no row of this import's source */
+  /* Nothing to look up or remember in keys: the wallet had no row of this
+   * source and the parser's keys are distinct (DaftariImportParse). */
+  gboolean             keys_unseen;
   gboolean             no_others;   /* … nor of another source: nothing to match across sources */
   gboolean             mixed;       /* the rows' keys name several sources: no shortcut holds */
   GArray              *chunk;       /* of Step: decided, not yet settled */
@@ -122,6 +127,7 @@ daftari_import_result_free (DaftariImportResult *result)
     return;
   g_clear_pointer (&result->warnings, g_ptr_array_unref);
   g_clear_pointer (&result->outcomes, g_array_unref);
+  g_clear_pointer (&result->texts, g_string_chunk_free);
   g_free (result);
 }
 
@@ -331,9 +337,13 @@ balance_around (GArray *items, guint first, gboolean before, gint64 *out)
 static gboolean
 find_key (Import *im, const char *key, gboolean *out_found, gboolean *out_held, GError **error)
 {
-  const Item *known = g_hash_table_lookup (im->keys, key);
+  const Item *known;
   sqlite3_stmt *stmt;
 
+  *out_found = *out_held = FALSE;
+  if (im->keys_unseen)
+    return TRUE;
+  known = g_hash_table_lookup (im->keys, key);
   if (known != NULL && known->key_state == KEY_PENDING)
     {
       if (!settle_chunk (im, error))
@@ -558,7 +568,7 @@ store_item (Import *im, Item *item, const char *state, gint64 txn_id, const char
     {
       DaftariImportRow *charge = g_ptr_array_index (item->charges, i);
       store_row (im, im->result->batch_id, charge, state, txn_id, NULL, item->row->key, NULL);
-      if (charge->key != NULL && *charge->key != '\0')
+      if (charge->key != NULL && *charge->key != '\0' && !im->keys_unseen)
         g_hash_table_insert (im->keys, charge->key, item);
     }
 }
@@ -1095,7 +1105,8 @@ settle_step (Import *im, Step *step)
   /* A row not stored (rejected, tried again later) is forgotten. */
   if (item->key_state == KEY_PENDING)
     {
-      g_hash_table_remove (im->keys, item->row->key);
+      if (!im->keys_unseen)
+        g_hash_table_remove (im->keys, item->row->key);
       item->key_state = KEY_UNKNOWN;
     }
   /* Its row's JSON has it and the outcome its figures; an item tried again
@@ -1241,7 +1252,8 @@ queue_item (Import *im, Item *item, GError **error)
   if (step.kind == STEP_MATCHED || step.kind == STEP_POST)
     {
       item->key_state = KEY_PENDING;
-      g_hash_table_insert (im->keys, row->key, item);
+      if (!im->keys_unseen)
+        g_hash_table_insert (im->keys, row->key, item);
     }
   g_array_append_val (im->chunk, step);
   return im->chunk->len < CHUNK_ITEMS || settle_chunk (im, error);
@@ -1391,10 +1403,11 @@ source_length (const char *key)
 
 /* Which look-ups the wallet's remembered rows can answer, checked once:
  * with no row of this import's source, a key is remembered only if this
- * import remembered it; with none of another, nothing matches across
- * sources. Keys naming several sources (or none) get no shortcut. */
+ * import remembered it, and not even then when the parser's keys are
+ * distinct; with none of another, nothing matches across sources. Keys
+ * naming several sources (or none) get no shortcut. */
 static gboolean
-check_fresh (Import *im, GArray *items, GError **error)
+check_fresh (Import *im, GArray *items, gboolean keys_distinct, GError **error)
 {
   sqlite3_stmt *stmt;
   const char *first = NULL;
@@ -1431,6 +1444,7 @@ check_fresh (Import *im, GArray *items, GError **error)
       return sql_failed (im->book, error);
     }
   im->keys_fresh = sqlite3_column_int (stmt, 0) == 0;
+  im->keys_unseen = im->keys_fresh && keys_distinct;
   im->no_others = sqlite3_column_int (stmt, 1) == 0;
   sqlite3_reset (stmt);
   return TRUE;
@@ -1483,26 +1497,15 @@ compare_file_order (gconstpointer a, gconstpointer b)
   return x->index < y->index ? -1 : x->index > y->index;
 }
 
-static char *
-describe_for_people (const DaftariImportRow *row)
+/* The row's counterparty, else its text on one line, kept in texts. */
+static const char *
+describe_for_people (GStringChunk *texts, GString *scratch, const DaftariImportRow *row)
 {
-  char *text;
-
   if (row->counterparty != NULL && *row->counterparty != '\0')
-    return g_strdup (row->counterparty);
-  text = g_strdup (row->details != NULL ? row->details : "");
-  g_strdelimit (text, "\r\n\t", ' ');
-  return g_strstrip (text);
-}
-
-static void
-outcome_clear (gpointer data)
-{
-  DaftariImportOutcome *o = data;
-
-  g_free (o->receipt);
-  g_free (o->description);
-  g_free (o->message);
+    return g_string_chunk_insert (texts, row->counterparty);
+  g_string_assign (scratch, row->details != NULL ? row->details : "");
+  g_strdelimit (scratch->str, "\r\n\t", ' ');
+  return g_string_chunk_insert (texts, g_strstrip (scratch->str));
 }
 
 /* One outcome per item (merged charge rows are part of their payment), in
@@ -1512,9 +1515,11 @@ collect_outcomes (Import *im, GArray *items)
 {
   g_autoptr(GPtrArray) order = g_ptr_array_sized_new (items->len);
   GArray *outcomes = g_array_sized_new (FALSE, TRUE, sizeof (DaftariImportOutcome), im->total);
+  /* Their strings in blocks: two million small allocations were a tenth of
+   * a large import's memory, all touched for the first time. */
+  GStringChunk *texts = g_string_chunk_new (OUTCOME_TEXT_BLOCK);
   gboolean sorted = TRUE;
 
-  g_array_set_clear_func (outcomes, outcome_clear);
   for (guint i = 0; i < items->len; i++)
     if (!g_array_index (items, Item, i).merged)
       {
@@ -1530,14 +1535,17 @@ collect_outcomes (Import *im, GArray *items)
       const Item *item = g_ptr_array_index (order, i);
       DaftariImportOutcome o = {
         .line = item->row->line, .ts = item->row->ts, .amount = item->row->amount, .fee = item->fee,
-        .receipt = g_strdup (item->row->receipt != NULL ? item->row->receipt : ""),
-        .description = describe_for_people (item->row), .fate = item->fate,
-        .message = g_strdup (item->message), .category_id = item->category_id, .confidence = item->confidence,
+        .receipt = g_string_chunk_insert (texts, item->row->receipt != NULL ? item->row->receipt : ""),
+        .description = describe_for_people (texts, im->memo, item->row), .fate = item->fate,
+        .message = item->message != NULL ? g_string_chunk_insert (texts, item->message) : NULL,
+        .category_id = item->category_id, .confidence = item->confidence,
       };
       g_array_append_val (outcomes, o);
     }
   g_clear_pointer (&im->result->outcomes, g_array_unref);
+  g_clear_pointer (&im->result->texts, g_string_chunk_free);
   im->result->outcomes = outcomes;
+  im->result->texts = texts;
 }
 
 static void
@@ -1569,8 +1577,8 @@ run (Import *im, DaftariImportParse *parse, const char *file_name, GError **erro
   im->keys = g_hash_table_new (g_str_hash, g_str_equal);
   im->store = daftari_import_store_new (im->book, im->wallet->id);
   ok = insert_batch (im, file_name, error) && post_opening (im, items, &opening_id, error) &&
-       check_fresh (im, items, error) && first_pass (im, items, error) && retry_passes (im, error) &&
-       compare_final (im, items, error);
+       check_fresh (im, items, parse->keys_distinct, error) && first_pass (im, items, error) &&
+       retry_passes (im, error) && compare_final (im, items, error);
   count_problems (im, parse);
   ok = ok && finish_batch (im, opening_id, error);
   if (ok)

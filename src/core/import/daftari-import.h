@@ -22,10 +22,11 @@ typedef struct {
   gint64            ts;
   gint64            amount;       /* signed, in the wallet's commodity: + into the wallet */
   gint64            fee;          /* its charge, merged charge rows included */
-  char             *receipt;
-  char             *description;  /* the counterparty, else the source's text: for people */
+  /* The strings belong to the result (DaftariImportResult.texts). */
+  const char       *receipt;
+  const char       *description;  /* the counterparty, else the source's text: for people */
   DaftariImportFate fate;
-  char             *message;      /* why, for held and rejected rows; else NULL */
+  const char       *message;      /* why, for held and rejected rows; else NULL */
   gint64            category_id;  /* new rows: the category chosen (a charge alone: the charges
                                    * account), else 0 (duplicates, Fuliza, transfers, reversals) */
   int               confidence;   /* of that category: 100 a rule, a learned one's confidence,
@@ -49,6 +50,7 @@ typedef struct {
   gint64     adjustment_id; /* the balance adjustment booked (options.adjust_balance), or 0 */
   gint64     adjustment;    /* its amount into the wallet, signed, in the wallet's commodity */
   GArray    *outcomes;      /* of DaftariImportOutcome: one per item, in the file's order (dry runs too) */
+  GStringChunk *texts;      /* the outcomes' strings */
 } DaftariImportResult;
 
 void daftari_import_result_free (DaftariImportResult *result);

@@ -37,4 +37,17 @@ DaftariImportParse *daftari_mpesa_csv_parse (const char  *data,
                                              gsize        length,
                                              GError     **error);
 
+/* From this size on, the rows after the header are read in two halves at
+ * once, one thread each, on a machine with two processors or more. The
+ * rows, keys, lines and problems are exactly those of one reader. */
+#define DAFTARI_MPESA_CSV_SPLIT_BYTES ((gsize) 4 * 1024 * 1024)
+
+/* daftari_mpesa_csv_parse with another size to split from, for tests and
+ * fuzzing: 0 splits any file with a line break past its middle,
+ * G_MAXSIZE none. */
+DaftariImportParse *daftari_mpesa_csv_parse_split (const char  *data,
+                                                   gsize        length,
+                                                   gsize        split_bytes,
+                                                   GError     **error);
+
 G_END_DECLS

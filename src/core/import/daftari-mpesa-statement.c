@@ -48,6 +48,8 @@ daftari_statement_builder_new (DaftariImportParse *parse, const char *key_prefix
   DaftariStatementBuilder *b = g_new0 (DaftariStatementBuilder, 1);
 
   b->parse = parse;
+  /* row_key numbers the rows of one receipt, time and amount. */
+  parse->keys_distinct = TRUE;
   b->prefix = g_strdup (key_prefix);
   b->has_status = has_status;
   b->ordinals = g_hash_table_new (identity_hash, identity_equal);
@@ -235,6 +237,59 @@ trim_cells (DaftariStatementBuilder *b, const DaftariStatementCells *raw, Daftar
     }
   for (guint i = 0; i < G_N_ELEMENTS (in); i++)
     *slots[i] = b->cells->str + starts[i];
+}
+
+/* The row under another key, in a block of its own. */
+static DaftariImportRow *
+rekey (DaftariImportRow *row, const char *key)
+{
+  DaftariImportRow fields = *row;
+  DaftariImportRow *fresh;
+
+  fields.key = (char *) key;
+  fresh = daftari_import_row_new_packed (&fields);
+  daftari_import_row_free (row);
+  return fresh;
+}
+
+void
+daftari_statement_builder_append (DaftariStatementBuilder *b, DaftariStatementBuilder *tail, guint line_offset)
+{
+  guint base = b->parse->rows->len;
+  gsize n_rows = 0, n_problems = 0;
+  DaftariImportRow **rows = (DaftariImportRow **) g_ptr_array_steal (tail->parse->rows, &n_rows);
+  DaftariImportProblem **problems = (DaftariImportProblem **) g_ptr_array_steal (tail->parse->problems,
+                                                                                 &n_problems);
+
+  for (gsize i = 0; i < n_problems; i++)
+    {
+      problems[i]->line += line_offset;
+      g_ptr_array_add (b->parse->problems, problems[i]);
+    }
+  for (gsize i = 0; i < n_rows; i++)
+    {
+      DaftariImportRow *row = rows[i];
+      /* tail counted only its own rows: the count goes up by b's rows of
+       * the same receipt, time and amount, which are rarely any. Counting
+       * the row in b too numbers a later one of them right. */
+      if (g_hash_table_contains (b->ordinals, row))
+        {
+          row = rekey (row, row_key (b, row));
+          count_row (b, row);
+        }
+      row->line += line_offset;
+      g_ptr_array_add (b->parse->rows, row);
+    }
+  for (guint i = 0; i < tail->chain->len; i++)
+    {
+      guint index = g_array_index (tail->chain, guint, i);
+      if (index != DAFTARI_BALANCE_CHAIN_GAP)
+        index += base;
+      g_array_append_val (b->chain, index);
+    }
+  g_array_set_size (tail->chain, 0);
+  g_free (rows);
+  g_free (problems);
 }
 
 DaftariImportRow *

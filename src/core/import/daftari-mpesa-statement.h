@@ -38,6 +38,14 @@ DaftariStatementBuilder *daftari_statement_builder_new  (DaftariImportParse     
 DaftariImportRow        *daftari_statement_builder_add  (DaftariStatementBuilder     *builder,
                                                          const DaftariStatementCells *cells,
                                                          guint                        line);
+/* Moves tail's rows and problems (tail read the rest of the same file into
+ * a parse of its own, its lines counted from 1) after b's, as if b had read
+ * them: their lines move down by line_offset, and a key's count takes in
+ * b's rows of the same receipt, time and amount. tail is left empty.
+ * Afterwards b only checks balances: it takes no more rows. */
+void                     daftari_statement_builder_append (DaftariStatementBuilder *b,
+                                                           DaftariStatementBuilder *tail,
+                                                           guint                    line_offset);
 /* Checks the running balance over the rows added (daftari-balance-chain.h). */
 void                     daftari_statement_builder_check_balances (DaftariStatementBuilder *builder);
 void                     daftari_statement_builder_free (DaftariStatementBuilder     *builder);
