@@ -33,45 +33,70 @@ daftari_query_current_balance (DaftariBook *book, gint64 account_id, gint64 *out
   return step_int64 (stmt, out_amount, error);
 }
 
-/* Whole months before the one holding as_of_ts come from account_month;
- * that month's splits up to as_of_ts are summed from the covering index. */
+/* Whether the account has a split after ts: one step along its index. */
+static gboolean
+has_split_after (DaftariBook *book, gint64 account_id, gint64 ts, gboolean *out, GError **error)
+{
+  sqlite3_stmt *stmt = daftari_book_prepare (book,
+      "SELECT EXISTS (SELECT 1 FROM split WHERE account_id = ? AND ts > ?)", error);
+  gint64 found = 0;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_int64 (stmt, 1, account_id);
+  sqlite3_bind_int64 (stmt, 2, ts);
+  if (!step_int64 (stmt, &found, error))
+    return FALSE;
+  *out = found != 0;
+  return TRUE;
+}
+
+/* Whole months before the one holding as_of_ts come from account_month.
+ * That month's own splits are summed from its nearer end: from its start
+ * up to as_of_ts, or, late in the month or after the account's last split
+ * (the end of an import, a balance today), back from its end: the months
+ * up to and including it, less what came after as_of_ts. */
 gboolean
 daftari_query_balance (DaftariBook *book, gint64 account_id, gint64 as_of_ts, gint64 *out_amount,
                        GError **error)
 {
   DaftariCalendar *calendar = daftari_book_get_calendar (book);
   DaftariMonth month;
-  gint64 month_start, month_end, before, within;
+  gint64 month_start, month_end, months_sum = 0, splits_sum = 0;
   sqlite3_stmt *months, *splits;
   /* Not inside a transaction already (a write, or a caller's read). */
-  gboolean own = sqlite3_get_autocommit (daftari_book_get_db (book)), ok;
+  gboolean own = sqlite3_get_autocommit (daftari_book_get_db (book)), ok, backwards, later = TRUE;
 
   months = daftari_book_prepare (book,
       "SELECT coalesce (sum (amount), 0) FROM account_month WHERE account_id = ? AND month < ?", error);
-  if (months == NULL)
+  if (months == NULL || !daftari_book_sync (book, error))
     return FALSE;
-  splits = daftari_book_prepare (book,
-      "SELECT coalesce (sum (amount), 0) FROM split WHERE account_id = ? AND ts >= ? AND ts <= ?", error);
-  if (splits == NULL || !daftari_book_sync (book, error))
-    return FALSE;
-
   month = daftari_calendar_month_of (calendar, as_of_ts);
   daftari_calendar_month_range (calendar, month, &month_start, &month_end);
-  sqlite3_bind_int64 (months, 1, account_id);
-  sqlite3_bind_int (months, 2, month);
-  sqlite3_bind_int64 (splits, 1, account_id);
-  sqlite3_bind_int64 (splits, 2, month_start);
-  sqlite3_bind_int64 (splits, 3, as_of_ts);
-  /* Both sums from one state of the book: another program's edit committed
+  /* All sums from one state of the book: another program's edit committed
    * between them could move money across months and count it twice. */
   if (own && !daftari_db_exec (daftari_book_get_db (book), "BEGIN", error))
     return FALSE;
-  ok = step_int64 (months, &before, error) && step_int64 (splits, &within, error);
+  backwards = as_of_ts - month_start > month_end - as_of_ts;
+  ok = backwards || has_split_after (book, account_id, as_of_ts, &later, error);
+  backwards = backwards || !later;
+  splits = !ok ? NULL : daftari_book_prepare (book, backwards
+      ? "SELECT coalesce (sum (amount), 0) FROM split WHERE account_id = ? AND ts > ? AND ts < ?"
+      : "SELECT coalesce (sum (amount), 0) FROM split WHERE account_id = ? AND ts >= ? AND ts <= ?", error);
+  if (splits != NULL)
+    {
+      sqlite3_bind_int64 (months, 1, account_id);
+      sqlite3_bind_int (months, 2, backwards ? daftari_month_add (month, 1) : month);
+      sqlite3_bind_int64 (splits, 1, account_id);
+      sqlite3_bind_int64 (splits, 2, backwards ? as_of_ts : month_start);
+      sqlite3_bind_int64 (splits, 3, backwards ? month_end : as_of_ts);
+    }
+  ok = splits != NULL && step_int64 (months, &months_sum, error) && step_int64 (splits, &splits_sum, error);
   if (own)
     daftari_db_exec (daftari_book_get_db (book), "COMMIT", NULL);
   if (!ok)
     return FALSE;
-  *out_amount = before + within;
+  *out_amount = backwards ? months_sum - splits_sum : months_sum + splits_sum;
   return TRUE;
 }
 

@@ -7,8 +7,8 @@
 
 /* Rows per multi-row INSERT: large enough that the statement's own cost
  * disappears, small enough to stay far below SQLite's 32766 parameters. */
-#define TXN_ROWS_PER_INSERT   64
-#define SPLIT_ROWS_PER_INSERT 128
+#define TXN_ROWS_PER_INSERT   256
+#define SPLIT_ROWS_PER_INSERT 512
 #define TXN_COLUMNS           10
 #define SPLIT_COLUMNS         7
 /* Transactions held before they are written. */

@@ -594,6 +594,53 @@ test_query_filters (void)
   g_assert_cmpint (((DaftariTxn *) g_ptr_array_index (latest, 0))->ts, ==, test_day (tb->book, 8));
 }
 
+/* A balance as of any moment is the sum of the account's splits up to it,
+ * whichever end of its month the query sums from: early and late in a
+ * month, on a split's own second, between splits, at month ends and after
+ * the last split. */
+static void
+test_query_balance_any_moment (void)
+{
+  g_autoptr(TestBook) tb = test_book_new ();
+  DaftariCalendar *calendar = daftari_book_get_calendar (tb->book);
+  gint64 march = daftari_calendar_day_start (calendar, 20250301);
+  gint64 april = daftari_calendar_day_start (calendar, 20250401);
+  g_autofree char *path = g_strdup (daftari_book_get_path (tb->book));
+  sqlite3 *db;
+  gint64 moments[64];
+  guint n = 0;
+
+  /* Money in every three days of March, and out on some, at odd hours. */
+  for (guint day = 0; day < 31; day += 3)
+    {
+      gint64 ts = march + day * 86400 + 3600 * (day % 7) + 1;
+      test_record (tb->book, DAFTARI_TXN_INCOME, tb->cash, tb->sales, KES (100 + day), ts);
+      if (day % 2 == 0)
+        test_record (tb->book, DAFTARI_TXN_EXPENSE, tb->cash, tb->stock, KES (20), ts + 60);
+      moments[n++] = ts - 1;
+      moments[n++] = ts;
+      moments[n++] = ts + 30;
+      moments[n++] = ts + 60;
+    }
+  moments[n++] = march - 1;
+  moments[n++] = march;
+  moments[n++] = april - 1;
+  moments[n++] = april;
+  moments[n++] = april + 40 * 86400;
+  db = test_db_open (path);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      g_autofree char *sql = g_strdup_printf ("SELECT coalesce (sum (amount), 0) FROM split WHERE account_id = %"
+                                              G_GINT64_FORMAT " AND ts <= %" G_GINT64_FORMAT, tb->cash, moments[i]);
+      gint64 balance = -1;
+      g_assert_true (daftari_query_balance (tb->book, tb->cash, moments[i], &balance, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (balance, ==, test_sql_int (db, sql));
+    }
+  sqlite3_close (db);
+}
+
 /* Balances as of any moment, month totals and monthly series. */
 static void
 test_query_balances (void)
@@ -742,6 +789,7 @@ main (int argc, char **argv)
   g_test_add_func ("/ledger/dry-run", test_dry_run);
   g_test_add_func ("/ledger/query/filters", test_query_filters);
   g_test_add_func ("/ledger/query/balances", test_query_balances);
+  g_test_add_func ("/ledger/query/balance-any-moment", test_query_balance_any_moment);
   g_test_add_func ("/ledger/check/finds-damage", test_check_finds_damage);
   return g_test_run ();
 }

@@ -7,7 +7,7 @@
 
 /* Rows per multi-row INSERT: 9 columns × 64 stays far below SQLite's
  * parameter limit, and is enough for the statement's own cost to vanish. */
-#define ROWS_PER_INSERT 64
+#define ROWS_PER_INSERT 256
 #define COLUMNS         9
 
 #define INSERT_HEAD "INSERT INTO import_row (batch_id, wallet_id, key, txn_id, state, receipt, ts, amount, details) VALUES "
