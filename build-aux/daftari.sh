@@ -20,7 +20,7 @@ build_packages=(
   libgtk-4-dev libadwaita-1-dev libsecret-1-dev libsodium-dev
   desktop-file-utils appstream shared-mime-info
   libqrencode-dev libpoppler-glib-dev poppler-utils
-  libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-eng tesseract-ocr-swa
+  libtesseract-dev libleptonica-dev tesseract-ocr tesseract-ocr-eng tesseract-ocr-swa tesseract-ocr-script-latn
 )
 test_packages=(
   xvfb xauth dbus-daemon gnome-keyring libxml2-utils

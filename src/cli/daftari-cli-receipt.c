@@ -13,6 +13,8 @@ static void
 print_scan_text (const char *path, const DaftariReceiptScan *scan)
 {
   const DaftariReceiptFields *fields = scan->fields;
+  g_autofree char *models = scan->second_model != NULL ? g_strdup_printf ("%s, %s", scan->languages, scan->second_model)
+                                                       : g_strdup (scan->languages);
 
   g_print ("%s\n", path);
   for (guint i = 0; i < DAFTARI_RECEIPT_N_FIELDS; i++)
@@ -32,7 +34,7 @@ print_scan_text (const char *path, const DaftariReceiptScan *scan)
 
       g_print ("    %-40s %12s\n", item->description, amount);
     }
-  g_print (_("  read with Tesseract (%s) in %.2f s\n"), scan->languages, scan->seconds);
+  g_print (_("  read with Tesseract (%s) in %.2f s\n"), models, scan->seconds);
 }
 
 static void
@@ -65,6 +67,11 @@ add_scan_json (JsonBuilder *builder, const char *path, const DaftariReceiptScan 
   json_builder_add_string_value (builder, path);
   json_builder_set_member_name (builder, "languages");
   json_builder_add_string_value (builder, scan->languages);
+  json_builder_set_member_name (builder, "second_model");
+  if (scan->second_model != NULL)
+    json_builder_add_string_value (builder, scan->second_model);
+  else
+    json_builder_add_null_value (builder);
   json_builder_set_member_name (builder, "seconds");
   json_builder_add_double_value (builder, scan->seconds);
   json_builder_set_member_name (builder, "width");
@@ -78,6 +85,10 @@ add_scan_json (JsonBuilder *builder, const char *path, const DaftariReceiptScan 
     add_words_json (builder, "second_words", scan->second_words);
   if (words && scan->reread_words != NULL)
     add_words_json (builder, "reread_words", scan->reread_words);
+  if (words && scan->latin_words != NULL)
+    add_words_json (builder, "latin_words", scan->latin_words);
+  if (words && scan->latin_date_words != NULL)
+    add_words_json (builder, "latin_date_words", scan->latin_date_words);
   json_builder_end_object (builder);
 }
 
@@ -440,10 +451,14 @@ load_words (const char *path)
     return NULL;
   scan->second_words = words_from_json (o, "second_words");
   scan->reread_words = words_from_json (o, "reread_words");
+  scan->latin_words = words_from_json (o, "latin_words");
+  scan->latin_date_words = words_from_json (o, "latin_date_words");
   scan->seconds = json_object_get_double_member_with_default (o, "seconds", 0);
   scan->width = json_object_get_int_member_with_default (o, "width", 0);
   scan->height = json_object_get_int_member_with_default (o, "height", 0);
   scan->languages = g_strdup (json_object_get_string_member_with_default (o, "languages", ""));
+  if (json_object_has_member (o, "second_model") && !json_object_get_null_member (o, "second_model"))
+    scan->second_model = g_strdup (json_object_get_string_member (o, "second_model"));
   /* As the reader does: the second reading's fields merged in. */
   scan->fields = extract_words (scan->words);
   if (scan->second_words != NULL && scan->second_words->len > 0)
@@ -451,6 +466,10 @@ load_words (const char *path)
   if (scan->reread_words != NULL && scan->reread_words->len > 0)
     scan->fields = daftari_receipt_fields_merge_reread (scan->fields, extract_words (scan->reread_words), scan->words,
                                                         scan->second_words, scan->reread_words);
+  if (scan->latin_words != NULL && scan->latin_words->len > 0)
+    scan->fields = daftari_receipt_fields_merge_latin (scan->fields, extract_words (scan->latin_words), scan->words,
+                                                       scan->second_words, scan->reread_words, scan->latin_words,
+                                                       scan->latin_date_words);
   return g_steal_pointer (&scan);
 }
 
@@ -558,7 +577,7 @@ keep_parity (GPtrArray *images, gboolean odd)
 }
 
 static void
-print_eval (DaftariCli *cli, const Eval *ev, const char *languages)
+print_eval (DaftariCli *cli, const Eval *ev, const char *languages, const char *second_model)
 {
   double n = MAX (ev->n, 1), ours = median (ev->seconds), base = median (ev->baseline);
   const struct { const char *name; double value; } figures[] = {
@@ -570,7 +589,8 @@ print_eval (DaftariCli *cli, const Eval *ev, const char *languages)
 
   if (!cli->json)
     {
-      g_print ("%-24s %u\n%-24s %s\n", "receipts", ev->n, "languages", languages);
+      g_print ("%-24s %u\n%-24s %s\n%-24s %s\n", "receipts", ev->n, "languages", languages, "second_model",
+               second_model != NULL ? second_model : "-");
       for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
         g_print ("%-24s %.3f\n", figures[i].name, figures[i].value);
       return;
@@ -580,6 +600,11 @@ print_eval (DaftariCli *cli, const Eval *ev, const char *languages)
   json_builder_add_int_value (builder, ev->n);
   json_builder_set_member_name (builder, "languages");
   json_builder_add_string_value (builder, languages);
+  json_builder_set_member_name (builder, "second_model");
+  if (second_model != NULL)
+    json_builder_add_string_value (builder, second_model);
+  else
+    json_builder_add_null_value (builder);
   for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
     {
       json_builder_set_member_name (builder, figures[i].name);
@@ -639,6 +664,7 @@ daftari_cli_receipt_eval (DaftariCli *cli, int argc, char **argv)
       g_printerr (_("daftari-cli: no receipts with keys in %s\n"), argv[0]);
       return DAFTARI_EXIT_REFUSED;
     }
-  print_eval (cli, &ev, daftari_receipt_reader_get_languages (reader));
+  print_eval (cli, &ev, daftari_receipt_reader_get_languages (reader),
+              daftari_receipt_reader_get_second_model (reader));
   return DAFTARI_EXIT_OK;
 }

@@ -53,7 +53,7 @@ REQUIRED_MODULES = {
     # (freedesktop-sdk has a poppler element, outside the platform).
     "poppler",
 }
-TESSDATA_FILES = {"eng.traineddata", "swa.traineddata"}
+TESSDATA_FILES = {"eng.traineddata", "swa.traineddata", "Latin.traineddata"}
 
 # pkg-config names that dependency() may ask for, mapped to the module that
 # builds them. Keep in sync with REQUIRED_MODULES and the manifest.

@@ -20,6 +20,24 @@ check_field (const DaftariReceiptField *field)
   g_assert (field->boxes->len >= 1);
 }
 
+/* What a merge must keep: well-formed fields, a total not negative, a date in range. */
+static void
+check_merged (DaftariReceiptFields *fields)
+{
+  for (guint i = 0; i < DAFTARI_RECEIPT_N_FIELDS; i++)
+    check_field (&fields->field[i]);
+  if (fields->field[DAFTARI_RECEIPT_TOTAL].value != NULL)
+    g_assert (fields->total >= 0);
+  if (fields->field[DAFTARI_RECEIPT_DATE].value != NULL)
+    g_assert (fields->date >= 19900101 && fields->date <= 20991231);
+}
+
+static DaftariReceiptFields *
+extract_words (GArray *words)
+{
+  return daftari_receipt_extract ((const DaftariReceiptWord *) (gpointer) words->data, words->len);
+}
+
 /* The reader's second look: the fields merged with those of another
  * reading (here, the input's first half) are still well formed. Takes fields. */
 static void
@@ -31,35 +49,30 @@ check_merge (DaftariReceiptFields *fields, const guint8 *data, size_t size)
 
   (void) daftari_receipt_fields_doubtful (fields);
   fields = daftari_receipt_fields_merge (fields, other);
-  for (guint i = 0; i < DAFTARI_RECEIPT_N_FIELDS; i++)
-    check_field (&fields->field[i]);
-  if (fields->field[DAFTARI_RECEIPT_TOTAL].value != NULL)
-    g_assert (fields->total >= 0);
+  check_merged (fields);
   daftari_receipt_fields_free (fields);
   g_array_unref (words);
 }
 
-/* The reader's re-reading of parts of the page: the fields merged with
- * those of another word list (here, the input's second half) are still
+/* The reader's re-reading of parts of the page, and the second model's
+ * reading: the fields merged with those of another word list (here, the
+ * input's second half; the date line, its first half or none) are still
  * well formed, whichever reading each field came from. */
 static void
 check_merge_reread (const guint8 *data, size_t size)
 {
   GArray *first_words = daftari_receipt_words_from_text ((const char *) data, (gssize) size);
   GArray *words = daftari_receipt_words_from_text ((const char *) data + size / 2, (gssize) (size - size / 2));
-  DaftariReceiptFields *fields = daftari_receipt_extract ((const DaftariReceiptWord *) (gpointer) first_words->data,
-                                                          first_words->len);
-  DaftariReceiptFields *other = daftari_receipt_extract ((const DaftariReceiptWord *) (gpointer) words->data,
-                                                         words->len);
+  GArray *date_words = size % 2 ? daftari_receipt_words_from_text ((const char *) data, (gssize) (size / 2)) : NULL;
+  DaftariReceiptFields *fields = daftari_receipt_fields_merge_reread (extract_words (first_words),
+                                                                      extract_words (words), first_words, NULL, words);
 
-  fields = daftari_receipt_fields_merge_reread (fields, other, first_words, NULL, words);
-  for (guint i = 0; i < DAFTARI_RECEIPT_N_FIELDS; i++)
-    check_field (&fields->field[i]);
-  if (fields->field[DAFTARI_RECEIPT_TOTAL].value != NULL)
-    g_assert (fields->total >= 0);
-  if (fields->field[DAFTARI_RECEIPT_DATE].value != NULL)
-    g_assert (fields->date >= 19900101 && fields->date <= 20991231);
+  check_merged (fields);
+  fields = daftari_receipt_fields_merge_latin (fields, extract_words (words), first_words, NULL, words, words,
+                                               date_words);
+  check_merged (fields);
   daftari_receipt_fields_free (fields);
+  g_clear_pointer (&date_words, g_array_unref);
   g_array_unref (words);
   g_array_unref (first_words);
 }

@@ -559,6 +559,84 @@ test_merge_reread (void)
   daftari_receipt_fields_free (f);
 }
 
+/* The second model's reading of the header: a word of the chosen name it
+ * reads with a letter different, and clearly surer, is put in; a word it
+ * is not clearly surer of, or reads with another length, is not. */
+static void
+test_merge_latin_name (void)
+{
+  g_autoptr(GArray) page = words_at ("NYOTA HOME BECO LTD\nDATE: 02/04/2025\nTOTAL 10.00\n", 90);
+  g_autoptr(GArray) latin = words_at ("NYOTA HOME DECO LTD\nDATE: 02/04/2025\nTOTAL 10.00\n", 90);
+  g_autoptr(GArray) longer = words_at ("NYOTA HOME DECOR LTD\nDATE: 02/04/2025\nTOTAL 10.00\n", 90);
+  DaftariReceiptFields *f;
+
+  g_array_index (page, DaftariReceiptWord, 2).confidence = 45;
+  f = daftari_receipt_fields_merge_latin (extract_words (page), extract_words (latin), page, NULL, NULL, latin, NULL);
+  g_assert_cmpstr (value (f, DAFTARI_RECEIPT_MERCHANT), ==, "NYOTA HOME DECO LTD");
+  g_assert_cmpint (f->date, ==, 20250402);
+  g_assert_cmpint (f->total, ==, 1000);
+  daftari_receipt_fields_free (f);
+  /* Not clearly surer: the first reading stands. */
+  g_array_index (latin, DaftariReceiptWord, 2).confidence = 60;
+  f = daftari_receipt_fields_merge_latin (extract_words (page), extract_words (latin), page, NULL, NULL, latin, NULL);
+  g_assert_cmpstr (value (f, DAFTARI_RECEIPT_MERCHANT), ==, "NYOTA HOME BECO LTD");
+  daftari_receipt_fields_free (f);
+  f = daftari_receipt_fields_merge_latin (extract_words (page), extract_words (longer), page, NULL, NULL, longer,
+                                          NULL);
+  g_assert_cmpstr (value (f, DAFTARI_RECEIPT_MERCHANT), ==, "NYOTA HOME BECO LTD");
+  daftari_receipt_fields_free (f);
+}
+
+/* The date's word read three times: where two readings agree on a digit
+ * they win, and the date stays marked unsure. Two sure readings that
+ * differ, without a third, leave the first reading's date. */
+static void
+test_merge_latin_date (void)
+{
+  g_autoptr(GArray) page = words_at ("DUKA LA JUMA\nDATE: 29/12/2018\nTOTAL 10.00\n", 88);
+  g_autoptr(GArray) latin = words_at ("DUKA LA JUMA\nDATE: 25/12/2018\nTOTAL 10.00\n", 79);
+  g_autoptr(GArray) latin_date = words_at ("DUKA LA JUMA\nDATE: 25/12/7018\nTOTAL 10.00\n", 51);
+  g_autoptr(GArray) same = words_at ("DUKA LA JUMA\nDATE: 29/12/2018\nTOTAL 10.00\n", 96);
+  DaftariReceiptFields *f;
+
+  f = daftari_receipt_fields_merge_latin (extract_words (page), extract_words (latin), page, NULL, NULL, latin,
+                                          latin_date);
+  g_assert_cmpint (f->date, ==, 20181225);
+  g_assert_cmpstr (value (f, DAFTARI_RECEIPT_DATE), ==, "2018-12-25");
+  g_assert_cmpint (f->field[DAFTARI_RECEIPT_DATE].confidence, <, DAFTARI_RECEIPT_CONFIDENT);
+  daftari_receipt_fields_free (f);
+  f = daftari_receipt_fields_merge_latin (extract_words (page), extract_words (latin), page, NULL, NULL, latin, NULL);
+  g_assert_cmpint (f->date, ==, 20181229);
+  daftari_receipt_fields_free (f);
+  /* The two models agree: the date is as sure as the surer reading. */
+  f = daftari_receipt_fields_merge_latin (extract_words (page), extract_words (same), page, NULL, NULL, same,
+                                          latin_date);
+  g_assert_cmpint (f->date, ==, 20181229);
+  g_assert_cmpint (f->field[DAFTARI_RECEIPT_DATE].confidence, >=, 90);
+  daftari_receipt_fields_free (f);
+}
+
+/* A date the first reading missed, or read unsure, is the second model's
+ * when it is sure of it. */
+static void
+test_merge_latin_missing_date (void)
+{
+  g_autoptr(GArray) page = words_at ("DUKA LA JUMA\nDATE: 2?/1?/20l8\nTOTAL 10.00\n", 90);
+  g_autoptr(GArray) unsure = words_at ("DUKA LA JUMA\nDATE: 28/12/2018\nTOTAL 10.00\n", 40);
+  g_autoptr(GArray) latin = words_at ("DUKA LA JUMA\nDATE: 25/12/2018\nTOTAL 10.00\n", 85);
+  DaftariReceiptFields *f;
+
+  f = extract_words (page);
+  g_assert_null (value (f, DAFTARI_RECEIPT_DATE));
+  f = daftari_receipt_fields_merge_latin (f, extract_words (latin), page, NULL, NULL, latin, NULL);
+  g_assert_cmpint (f->date, ==, 20181225);
+  daftari_receipt_fields_free (f);
+  f = daftari_receipt_fields_merge_latin (extract_words (unsure), extract_words (latin), unsure, NULL, NULL, latin,
+                                          NULL);
+  g_assert_cmpint (f->date, ==, 20181225);
+  daftari_receipt_fields_free (f);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -583,6 +661,9 @@ main (int argc, char **argv)
   g_test_add_func ("/receipt/extract/merge-initials", test_merge_initials);
   g_test_add_func ("/receipt/extract/misread-business-word", test_misread_business_word);
   g_test_add_func ("/receipt/extract/items-confirm-summary", test_items_confirm_summary);
+  g_test_add_func ("/receipt/extract/merge-latin-name", test_merge_latin_name);
+  g_test_add_func ("/receipt/extract/merge-latin-date", test_merge_latin_date);
+  g_test_add_func ("/receipt/extract/merge-latin-missing-date", test_merge_latin_missing_date);
   g_test_add_func ("/receipt/extract/ids", test_ids);
   g_test_add_func ("/receipt/extract/nothing", test_nothing);
   g_test_add_func ("/receipt/extract/normalise-company", test_normalise_company);

@@ -4,7 +4,9 @@
 #include <math.h>
 #include <string.h>
 
+#include <glib/gstdio.h>
 #include <leptonica/allheaders.h>
+#include <unistd.h>
 
 #include "daftari-receipt.h"
 #include "receipt-render.h"
@@ -225,6 +227,94 @@ test_bad_files (void)
   }
 }
 
+/* Where Tesseract's data is: TESSDATA_PREFIX, else where Debian and the
+ * Flatpak put it; NULL when not found. */
+static char *
+find_tessdata (void)
+{
+  const char *const places[] = { g_getenv ("TESSDATA_PREFIX"),          "/usr/share/tesseract-ocr/5/tessdata",
+                                 "/usr/share/tesseract-ocr/4.00/tessdata", "/usr/share/tessdata",
+                                 "/app/share/tessdata" };
+
+  for (guint i = 0; i < G_N_ELEMENTS (places); i++)
+    {
+      g_autofree char *eng = places[i] != NULL ? g_build_filename (places[i], "eng.traineddata", NULL) : NULL;
+
+      if (eng != NULL && g_file_test (eng, G_FILE_TEST_EXISTS))
+        return g_strdup (places[i]);
+    }
+  return NULL;
+}
+
+/* The second model: when it is installed a scan reads the header and the
+ * date line with it too and says so; without it (a data folder holding
+ * English alone) the reader reads the receipt as before and says that it
+ * had no second opinion. */
+static void
+test_second_model (void)
+{
+  g_autoptr(RenderedReceipt) r = render_receipt_new (2);
+  RenderStyle style = { .font = "DejaVu Serif" };
+  g_autoptr(GBytes) bytes = render_receipt_draw (r->text, &style);
+  const char *model = daftari_receipt_reader_get_second_model (reader);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DaftariReceiptScan) scan = scan_bytes (bytes, &error);
+  g_autoptr(DaftariReceiptReader) alone = NULL;
+  g_autoptr(DaftariReceiptScan) plain = NULL;
+  g_autofree char *tessdata = find_tessdata ();
+  g_autofree char *dir = NULL, *from = NULL, *link = NULL, *saved = g_strdup (g_getenv ("TESSDATA_PREFIX"));
+
+  g_assert_no_error (error);
+  assert_fields (scan, r, TRUE);
+  if (model == NULL)
+    {
+      g_test_message ("Latin.traineddata is not installed: no second opinion to test");
+      g_assert_null (scan->second_model);
+      g_assert_null (scan->latin_words);
+    }
+  else
+    {
+      g_assert_cmpstr (model, ==, "Latin");
+      g_assert_cmpstr (scan->second_model, ==, "Latin");
+      g_assert_nonnull (scan->latin_words);
+      g_assert_cmpuint (scan->latin_words->len, >, 0);
+      for (guint i = 0; i < scan->latin_words->len; i++)
+        {
+          const DaftariReceiptBox *b = &g_array_index (scan->latin_words, DaftariReceiptWord, i).box;
+
+          g_assert_cmpint (b->x + b->width, <=, scan->width);
+          g_assert_cmpint (b->y + b->height, <=, scan->height);
+        }
+    }
+  if (tessdata == NULL)
+    {
+      g_test_message ("Tesseract's data folder not found: reading without the second model not tested");
+      return;
+    }
+  dir = g_dir_make_tmp ("daftari-tessdata-XXXXXX", &error);
+  g_assert_no_error (error);
+  from = g_build_filename (tessdata, "eng.traineddata", NULL);
+  link = g_build_filename (dir, "eng.traineddata", NULL);
+  g_assert_cmpint (symlink (from, link), ==, 0);
+  g_setenv ("TESSDATA_PREFIX", dir, TRUE);
+  alone = daftari_receipt_reader_new (&error);
+  if (saved != NULL)
+    g_setenv ("TESSDATA_PREFIX", saved, TRUE);
+  else
+    g_unsetenv ("TESSDATA_PREFIX");
+  g_assert_no_error (error);
+  g_assert_null (daftari_receipt_reader_get_second_model (alone));
+  plain = daftari_receipt_reader_scan_bytes (alone, bytes, NULL, NULL, NULL, &error);
+  g_unlink (link);
+  g_rmdir (dir);
+  g_assert_no_error (error);
+  g_assert_null (plain->second_model);
+  g_assert_null (plain->latin_words);
+  g_assert_null (plain->latin_date_words);
+  g_assert_cmpstr (plain->languages, ==, "eng");
+  assert_fields (plain, r, TRUE);
+}
+
 static void
 test_languages (void)
 {
@@ -277,6 +367,7 @@ main (int argc, char **argv)
   g_test_add_func ("/receipt/read/huge-photo", test_huge_photo);
   g_test_add_func ("/receipt/read/bad-files", test_bad_files);
   g_test_add_func ("/receipt/read/languages", test_languages);
+  g_test_add_func ("/receipt/read/second-model", test_second_model);
   g_test_add_func ("/receipt/read/cancel", test_cancel);
   status = g_test_run ();
   g_object_unref (reader);

@@ -363,6 +363,175 @@ daftari_receipt_fields_merge_reread (DaftariReceiptFields *first, DaftariReceipt
   return first;
 }
 
+/* The second model's reading of a word of the name replaces the first's
+ * when it is the same length and differs in a letter or two ("BECO" and
+ * "DECO") and Tesseract was this much surer of it: the two models misread
+ * different letters, and a confident reading of a letter another model
+ * was unsure of is the better guess. */
+#define LATIN_WORD_MARGIN 20
+#define LATIN_WORD_MAX_DIFF 2
+
+/* The first word of any of the lists with exactly this box. */
+static const DaftariReceiptWord *
+word_in (GArray *a, GArray *b, GArray *c, const DaftariReceiptBox *box)
+{
+  const DaftariReceiptWord *w = word_at (a, box);
+
+  if (w == NULL)
+    w = word_at (b, box);
+  if (w == NULL)
+    w = word_at (c, box);
+  return w;
+}
+
+/* Whether two readings of a word differ in at most LATIN_WORD_MAX_DIFF of
+ * their letters and digits, at least one (marks and case do not count). */
+static gboolean
+near_reading (const char *a, const char *b)
+{
+  g_autofree char *x = daftari_receipt_normalise_company (a);
+  g_autofree char *y = daftari_receipt_normalise_company (b);
+  gsize len = strlen (x);
+  guint diff = 0;
+
+  if (len < 2 || len != strlen (y))
+    return FALSE;
+  for (gsize i = 0; i < len; i++)
+    diff += x[i] != y[i] ? 1 : 0;
+  return diff >= 1 && diff <= LATIN_WORD_MAX_DIFF;
+}
+
+/* The name with each of its words the second model read clearly better
+ * put in (near_reading, LATIN_WORD_MARGIN); NULL when none is. Only the
+ * words the name was read from are looked at: the name's line is already
+ * chosen, the second model only spells it. */
+static char *
+respell_name (const DaftariReceiptField *name, GArray *words, GArray *second_words, GArray *reread_words,
+              GArray *latin_words)
+{
+  g_autoptr(GString) out = NULL;
+  const char *rest;
+  gboolean changed = FALSE;
+
+  if (name->value == NULL || name->boxes == NULL)
+    return NULL;
+  out = g_string_new (NULL);
+  rest = name->value;
+  for (guint b = 0; b < name->boxes->len; b++)
+    {
+      const DaftariReceiptBox *box = &g_array_index (name->boxes, DaftariReceiptBox, b);
+      const DaftariReceiptWord *w = word_in (reread_words, words, second_words, box);
+      const DaftariReceiptWord *l;
+      const char *at;
+
+      if (w == NULL || (l = word_over (latin_words, box, 0)) == NULL
+          || l->confidence < w->confidence + LATIN_WORD_MARGIN || !near_reading (w->text, l->text)
+          || (at = strstr (rest, w->text)) == NULL)
+        continue;
+      g_string_append_len (out, rest, at - rest);
+      g_string_append (out, l->text);
+      rest = at + strlen (w->text);
+      changed = TRUE;
+    }
+  if (!changed)
+    return NULL;
+  g_string_append (out, rest);
+  return g_string_free (g_steal_pointer (&out), FALSE);
+}
+
+/* Three readings of one date word, character by character: where two
+ * agree they win. The page's reading and the second model's two readings
+ * (plain and normalised image) misread different digits ("29/12/2018",
+ * "25/12/2018", "25/12/7018"), so the majority is the best guess; but a
+ * digit is never outvoted by a mark. NULL unless all three have the same
+ * length. */
+static char *
+majority_date_word (const char *a, const char *b, const char *c)
+{
+  gsize len = strlen (a);
+  char *out;
+
+  if (len < 6 || strlen (b) != len || strlen (c) != len)
+    return NULL;
+  out = g_strdup (a);
+  /* Never a mark for a digit: "201;" twice is no year. */
+  for (gsize i = 0; i < len; i++)
+    if (a[i] != b[i] && a[i] != c[i] && b[i] == c[i] && (g_ascii_isdigit (b[i]) || !g_ascii_isdigit (a[i])))
+      out[i] = b[i];
+  return out;
+}
+
+/* The date voted on by three readings (majority_date_word) when the date
+ * was read from one word and both of the second model's readings have a
+ * word in its place; TRUE when that changed the date. The result is
+ * marked unsure: the readings disagreed. */
+static gboolean
+vote_date_three (DaftariReceiptFields *first, GArray *words, GArray *second_words, GArray *reread_words,
+                 GArray *latin_words, GArray *latin_date_words)
+{
+  DaftariReceiptField *date = &first->field[DAFTARI_RECEIPT_DATE];
+  const DaftariReceiptBox *box;
+  const DaftariReceiptWord *a, *b, *c;
+  g_autofree char *voted = NULL, *repaired = NULL, *value = NULL;
+  DaftariDay day;
+
+  if (date->value == NULL || date->boxes->len != 1)
+    return FALSE;
+  box = &g_array_index (date->boxes, DaftariReceiptBox, 0);
+  if ((a = word_in (reread_words, words, second_words, box)) == NULL
+      || (b = word_over (latin_words, box, 4)) == NULL || (c = word_over (latin_date_words, box, 4)) == NULL
+      || (voted = majority_date_word (a->text, b->text, c->text)) == NULL || g_str_equal (voted, a->text))
+    return FALSE;
+  repaired = receipt_repair_numeric (voted);
+  if (!daftari_receipt_parse_date (repaired != NULL ? repaired : voted, &day) || day == first->date)
+    return FALSE;
+  value = daftari_day_format (day);
+  g_free (date->value);
+  date->value = g_steal_pointer (&value);
+  date->confidence = MIN (MAX (b->confidence, c->confidence), DAFTARI_RECEIPT_CONFIDENT - 1);
+  first->date = day;
+  return TRUE;
+}
+
+DaftariReceiptFields *
+daftari_receipt_fields_merge_latin (DaftariReceiptFields *first, DaftariReceiptFields *latin, GArray *words,
+                                    GArray *second_words, GArray *reread_words, GArray *latin_words,
+                                    GArray *latin_date_words)
+{
+  DaftariReceiptField *f = first->field, *l = latin->field;
+  char *name;
+
+  /* The date: a majority of three readings of its word first. Else the
+   * second model's where there was none, or where the first was unsure
+   * and the second model is sure; when both read the same date, two
+   * models agreeing make it as sure as the surer. Two sure readings that
+   * differ cannot be told apart: the first stands. */
+  if (vote_date_three (first, words, second_words, reread_words, latin_words, latin_date_words))
+    ;
+  else if (l[DAFTARI_RECEIPT_DATE].value != NULL
+      && (f[DAFTARI_RECEIPT_DATE].value == NULL
+          || (f[DAFTARI_RECEIPT_DATE].confidence < DAFTARI_RECEIPT_CONFIDENT
+              && l[DAFTARI_RECEIPT_DATE].confidence >= DAFTARI_RECEIPT_CONFIDENT && latin->date != first->date)))
+    {
+      swap_field (&f[DAFTARI_RECEIPT_DATE], &l[DAFTARI_RECEIPT_DATE]);
+      first->date = latin->date;
+    }
+  else if (l[DAFTARI_RECEIPT_DATE].value != NULL && latin->date == first->date)
+    f[DAFTARI_RECEIPT_DATE].confidence = MAX (f[DAFTARI_RECEIPT_DATE].confidence,
+                                              l[DAFTARI_RECEIPT_DATE].confidence);
+  else
+    vote_date (first, words, second_words, latin_words);
+  /* The name: the first reading's line, spelled word by word by the
+   * surer model. */
+  if ((name = respell_name (&f[DAFTARI_RECEIPT_MERCHANT], words, second_words, reread_words, latin_words)) != NULL)
+    {
+      g_free (f[DAFTARI_RECEIPT_MERCHANT].value);
+      f[DAFTARI_RECEIPT_MERCHANT].value = name;
+    }
+  daftari_receipt_fields_free (latin);
+  return first;
+}
+
 void
 receipt_field_set (DaftariReceiptField *field, const char *value, int confidence, const ReceiptText *rt,
                    const ReceiptLine *line, gsize start, gsize end)

@@ -75,6 +75,27 @@ DaftariReceiptFields *daftari_receipt_fields_merge_reread (DaftariReceiptFields 
                                                            GArray               *second_words,
                                                            GArray               *reread_words);
 
+/* The fields of a reading of the header and the date line with a second
+ * recognition model (docs/receipts.md) combined with those read so far.
+ * The date: a majority of three readings of its word (the first
+ * reading's, latin_words' and latin_date_words'), else the second model's
+ * where there was none or an unsure one and the second model's is sure.
+ * The name: the chosen line, each word respelled by the second model
+ * where it reads a letter or two differently and is clearly surer. The
+ * total and the other fields are left alone. words, second_words and
+ * reread_words are the readings so far (the last two may be NULL),
+ * latin_words the page's words with the header and date line read by the
+ * second model, latin_date_words (may be NULL) with the date line read
+ * by it from the normalised image. Takes both fields; returns first,
+ * changed. */
+DaftariReceiptFields *daftari_receipt_fields_merge_latin (DaftariReceiptFields *first,
+                                                          DaftariReceiptFields *latin,
+                                                          GArray               *words,
+                                                          GArray               *second_words,
+                                                          GArray               *reread_words,
+                                                          GArray               *latin_words,
+                                                          GArray               *latin_date_words);
+
 /* "merchant", "date", "total", "vat", "kra_pin", "till", "paybill", "receipt_number". */
 const char           *daftari_receipt_field_name    (DaftariReceiptFieldKind   kind);
 /* The field's name for people, translated. */

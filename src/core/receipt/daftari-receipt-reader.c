@@ -14,6 +14,10 @@ struct _DaftariReceiptReader {
   GObject       parent_instance;
   TessBaseAPI  *api;
   char         *languages;
+  /* The second model (Tesseract's "Latin" script data), made when first
+   * needed; NULL when it is not installed or would not load. */
+  TessBaseAPI  *latin;
+  gboolean      latin_tried;
 };
 
 G_DEFINE_FINAL_TYPE (DaftariReceiptReader, daftari_receipt_reader, G_TYPE_OBJECT)
@@ -27,6 +31,11 @@ daftari_receipt_reader_finalize (GObject *object)
     {
       TessBaseAPIEnd (self->api);
       TessBaseAPIDelete (self->api);
+    }
+  if (self->latin != NULL)
+    {
+      TessBaseAPIEnd (self->latin);
+      TessBaseAPIDelete (self->latin);
     }
   g_free (self->languages);
   G_OBJECT_CLASS (daftari_receipt_reader_parent_class)->finalize (object);
@@ -75,15 +84,15 @@ has_language (TessBaseAPI *api, const char *language)
 }
 
 static void
-configure (DaftariReceiptReader *self)
+configure (TessBaseAPI *api)
 {
   /* Receipts are one block of lines, some with a price far to the right:
    * a single block keeps a label and its amount, cents included, on one
    * line (the single-column mode dropped the cents after a wide gap, and
    * automatic layout split the columns; docs/receipts.md). */
-  TessBaseAPISetPageSegMode (self->api, PSM_SINGLE_BLOCK);
+  TessBaseAPISetPageSegMode (api, PSM_SINGLE_BLOCK);
   /* Receipts are printed dark on light; looking for inverted text costs time. */
-  TessBaseAPISetVariable (self->api, "tessedit_do_invert", "0");
+  TessBaseAPISetVariable (api, "tessedit_do_invert", "0");
 }
 
 DaftariReceiptReader *
@@ -109,8 +118,44 @@ daftari_receipt_reader_new (GError **error)
     }
   else if (g_strcmp0 (TessBaseAPIGetInitLanguagesAsString (self->api), "eng") != 0)
     TessBaseAPIInit2 (self->api, NULL, "eng", OEM_LSTM_ONLY);
-  configure (self);
+  configure (self->api);
   return g_steal_pointer (&self);
+}
+
+/* The second model: Tesseract's "Latin" script data (Debian's
+ * tesseract-ocr-script-latn), trained on other text than eng's fast data,
+ * misreads other characters. Optional: without it the reader works as
+ * with eng alone. Loaded on first use (it is large) and kept. */
+#define LATIN_MODEL "Latin"
+
+static TessBaseAPI *
+latin_engine (DaftariReceiptReader *self)
+{
+  if (self->latin_tried)
+    return self->latin;
+  self->latin_tried = TRUE;
+  if (!has_language (self->api, LATIN_MODEL))
+    {
+      g_debug ("no %s.traineddata: reading without a second model", LATIN_MODEL);
+      return NULL;
+    }
+  self->latin = TessBaseAPICreate ();
+  if (TessBaseAPIInit2 (self->latin, NULL, LATIN_MODEL, OEM_LSTM_ONLY) != 0)
+    {
+      g_debug ("%s.traineddata would not load: reading without a second model", LATIN_MODEL);
+      TessBaseAPIDelete (self->latin);
+      self->latin = NULL;
+      return NULL;
+    }
+  configure (self->latin);
+  return self->latin;
+}
+
+const char *
+daftari_receipt_reader_get_second_model (DaftariReceiptReader *self)
+{
+  g_return_val_if_fail (DAFTARI_IS_RECEIPT_READER (self), NULL);
+  return latin_engine (self) != NULL ? LATIN_MODEL : NULL;
 }
 
 const char *
@@ -129,8 +174,11 @@ daftari_receipt_scan_free (DaftariReceiptScan *scan)
   g_clear_pointer (&scan->words, g_array_unref);
   g_clear_pointer (&scan->second_words, g_array_unref);
   g_clear_pointer (&scan->reread_words, g_array_unref);
+  g_clear_pointer (&scan->latin_words, g_array_unref);
+  g_clear_pointer (&scan->latin_date_words, g_array_unref);
   g_free (scan->mime);
   g_free (scan->languages);
+  g_free (scan->second_model);
   g_free (scan);
 }
 
@@ -265,22 +313,22 @@ upright_quads (DaftariReceiptReader *self, const ReceiptPrepared *prepared, GCan
 }
 
 static GArray *
-recognise (DaftariReceiptReader *self, PIX *pix, int dpi, const ReceiptTransform *transform, const Piece *piece,
-           Monitor *monitor, GError **error)
+recognise_with (TessBaseAPI *api, PIX *pix, int dpi, const ReceiptTransform *transform, const Piece *piece,
+                Monitor *monitor, GError **error)
 {
   ETEXT_DESC *desc = TessMonitorCreate ();
   int status;
   GArray *words = NULL;
 
   limit_openmp ();
-  TessBaseAPISetImage2 (self->api, pix);
+  TessBaseAPISetImage2 (api, pix);
   /* Tesseract sizes its filters by the resolution; a file that does not
    * say is taken as a 300 dpi scan after scaling. */
-  TessBaseAPISetSourceResolution (self->api, (dpi >= 70 && dpi <= 2400 ? dpi : 300) * piece->zoom);
+  TessBaseAPISetSourceResolution (api, (dpi >= 70 && dpi <= 2400 ? dpi : 300) * piece->zoom);
   TessMonitorSetCancelThis (desc, monitor);
   TessMonitorSetCancelFunc (desc, monitor_cancel);
   TessMonitorSetProgressFunc (desc, monitor_progress);
-  status = TessBaseAPIRecognize (self->api, desc);
+  status = TessBaseAPIRecognize (api, desc);
   TessMonitorDelete (desc);
   if (g_cancellable_set_error_if_cancelled (monitor->cancellable, error))
     ;
@@ -288,9 +336,16 @@ recognise (DaftariReceiptReader *self, PIX *pix, int dpi, const ReceiptTransform
     g_set_error (error, DAFTARI_RECEIPT_ERROR, DAFTARI_RECEIPT_ERROR_OCR,
                  _("Tesseract could not read the image; try a clearer photo or scan"));
   else
-    words = collect_words (self->api, transform, piece);
-  TessBaseAPIClear (self->api);
+    words = collect_words (api, transform, piece);
+  TessBaseAPIClear (api);
   return words;
+}
+
+static GArray *
+recognise (DaftariReceiptReader *self, PIX *pix, int dpi, const ReceiptTransform *transform, const Piece *piece,
+           Monitor *monitor, GError **error)
+{
+  return recognise_with (self->api, pix, dpi, transform, piece, monitor, error);
 }
 
 /* The page read again without its background normalised: faint or
@@ -326,28 +381,36 @@ second_look (DaftariReceiptReader *self, const ReceiptPrepared *prepared, Monito
 #define REREAD_ZOOM 2
 
 static gboolean
-reread_region (DaftariReceiptReader *self, const ReceiptPrepared *prepared, const DaftariReceiptScan *scan,
-               ReceiptRegion region, GArray **composite, Monitor *monitor, GError **error)
+reread_band (TessBaseAPI *api, const ReceiptPrepared *prepared, PIX *source, int zoom, const ReceiptBand *band,
+             GArray **composite, Monitor *monitor, GError **error)
 {
   Monitor quiet = { monitor->cancellable, NULL, NULL };
-  ReceiptBand band;
-  Piece piece = { 0, REREAD_ZOOM };
+  Piece piece = { 0, zoom };
   PIX *pix;
   GArray *words, *replaced;
 
-  if (!receipt_region_band (prepared, scan->words, scan->fields, region, &band))
+  if ((pix = receipt_region_image (prepared, source, band, piece.zoom, &piece.top)) == NULL)
     return TRUE;
-  if ((pix = receipt_region_image (prepared, &band, piece.zoom, &piece.top)) == NULL)
-    return TRUE;
-  words = recognise (self, pix, prepared->dpi, &prepared->transform, &piece, &quiet, error);
+  words = recognise_with (api, pix, prepared->dpi, &prepared->transform, &piece, &quiet, error);
   pixDestroy (&pix);
   if (words == NULL)
     return FALSE;
-  replaced = receipt_region_replace (prepared, *composite, &band, words);
+  replaced = receipt_region_replace (prepared, *composite, band, words);
   g_array_unref (words);
   g_array_unref (*composite);
   *composite = replaced;
   return TRUE;
+}
+
+static gboolean
+reread_region (DaftariReceiptReader *self, const ReceiptPrepared *prepared, const DaftariReceiptScan *scan,
+               ReceiptRegion region, GArray **composite, Monitor *monitor, GError **error)
+{
+  ReceiptBand band;
+
+  if (!receipt_region_band (prepared, scan->words, scan->fields, region, &band))
+    return TRUE;
+  return reread_band (self->api, prepared, prepared->plain, REREAD_ZOOM, &band, composite, monitor, error);
 }
 
 /* The header always (a name is never confirmed by anything else on the
@@ -382,6 +445,67 @@ reread (DaftariReceiptReader *self, const ReceiptPrepared *prepared, Monitor *mo
   scan->fields = daftari_receipt_fields_merge_reread (
       scan->fields, daftari_receipt_extract ((const DaftariReceiptWord *) (gpointer) composite->data, composite->len),
       scan->words, scan->second_words, composite);
+  return TRUE;
+}
+
+/* The second opinion: the header and the date line read once more with
+ * the second model (latin_engine), from the plain grey image at its own
+ * size, its words in place of the page's reading's there
+ * (DaftariReceiptScan.latin_words); daftari_receipt_fields_merge_latin
+ * combines the fields. Enlarged 2× or from the normalised image it read
+ * fewer names right on the development receipts. Nothing when the model
+ * is not installed. */
+static gboolean
+latin_reading (DaftariReceiptReader *self, const ReceiptPrepared *prepared, Monitor *monitor, DaftariReceiptScan *scan,
+               GError **error)
+{
+  TessBaseAPI *latin = latin_engine (self);
+  ReceiptBand header, date, bands[2];
+  guint n = 0;
+  gboolean has_header, has_date;
+  GArray *composite;
+
+  if (latin == NULL)
+    return TRUE;
+  scan->second_model = g_strdup (LATIN_MODEL);
+  has_header = receipt_region_band (prepared, scan->words, scan->fields, RECEIPT_REGION_HEADER, &header);
+  /* The date may have come from the re-reading's words. */
+  has_date = receipt_region_band (prepared, scan->words, scan->fields, RECEIPT_REGION_DATE, &date)
+             || (scan->reread_words != NULL
+                 && receipt_region_band (prepared, scan->reread_words, scan->fields, RECEIPT_REGION_DATE, &date));
+  /* The date line alone from the normalised image: a third reading of
+   * the date's digits (daftari_receipt_fields_merge_latin). One line, so
+   * quick. */
+  if (has_date)
+    {
+      scan->latin_date_words = g_array_ref (scan->words);
+      if (!reread_band (latin, prepared, prepared->grey, 1, &date, &scan->latin_date_words, monitor, error))
+        return FALSE;
+    }
+  /* One strip when they touch, so that no line is read twice. */
+  if (has_header && has_date && date.top <= header.bottom && date.bottom >= header.top)
+    {
+      header.top = MIN (header.top, date.top);
+      header.bottom = MAX (header.bottom, date.bottom);
+      has_date = FALSE;
+    }
+  if (has_header)
+    bands[n++] = header;
+  if (has_date)
+    bands[n++] = date;
+  if (n == 0)
+    return TRUE;
+  composite = g_array_ref (scan->words);
+  for (guint i = 0; i < n; i++)
+    if (!reread_band (latin, prepared, prepared->plain, 1, &bands[i], &composite, monitor, error))
+      {
+        g_array_unref (composite);
+        return FALSE;
+      }
+  scan->latin_words = composite;
+  scan->fields = daftari_receipt_fields_merge_latin (
+      scan->fields, daftari_receipt_extract ((const DaftariReceiptWord *) (gpointer) composite->data, composite->len),
+      scan->words, scan->second_words, scan->reread_words, composite, scan->latin_date_words);
   return TRUE;
 }
 
@@ -423,7 +547,7 @@ daftari_receipt_reader_scan_bytes (DaftariReceiptReader *self, GBytes *bytes, GC
     }
   scan->fields = daftari_receipt_extract ((const DaftariReceiptWord *) (gpointer) scan->words->data, scan->words->len);
   if ((daftari_receipt_fields_doubtful (scan->fields) && !second_look (self, &prepared, &monitor, scan, error))
-      || !reread (self, &prepared, &monitor, scan, error))
+      || !reread (self, &prepared, &monitor, scan, error) || !latin_reading (self, &prepared, &monitor, scan, error))
     {
       receipt_prepared_clear (&prepared);
       return NULL;

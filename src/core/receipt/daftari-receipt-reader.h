@@ -19,10 +19,21 @@ typedef struct {
    * line on their own, enlarged (docs/receipts.md); NULL when nothing was
    * re-read. fields merges this reading too. */
   GArray               *reread_words;
+  /* The words after reading the header and the date line again with a
+   * second model (Tesseract's "Latin" data; docs/receipts.md); NULL when
+   * that model is not installed. fields combines this reading too. */
+  GArray               *latin_words;
+  /* The words after reading the date line once more with the second
+   * model, from the normalised image: a third opinion on the date's
+   * digits. NULL when not read. */
+  GArray               *latin_date_words;
   int                   width;     /* the file's pixels (a PDF page: at 300 dpi) */
   int                   height;
   char                 *mime;      /* "image/jpeg", "application/pdf", ... */
   char                 *languages; /* the Tesseract languages used: "eng+swa" */
+  /* The second model that gave a second opinion ("Latin"); NULL when it is
+   * not installed or would not load, and the receipt was read without. */
+  char                 *second_model;
   double                seconds;   /* decoding, preparing and recognising */
 } DaftariReceiptScan;
 
@@ -33,7 +44,8 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DaftariReceiptScan, daftari_receipt_scan_free)
 typedef void (*DaftariReceiptProgress) (int percent, gpointer user_data);
 
 /* One Tesseract engine (LSTM; English and Swahili when Swahili's data is
- * installed), kept for many receipts: make one per worker thread and use
+ * installed; and a second one with the "Latin" model for a second opinion
+ * when that is installed), kept for many receipts: make one per worker thread and use
  * it from that thread only. Tesseract's own OpenMP threads are held to one
  * per engine, so two workers do not fight over two cores. */
 #define DAFTARI_TYPE_RECEIPT_READER (daftari_receipt_reader_get_type ())
@@ -41,6 +53,9 @@ G_DECLARE_FINAL_TYPE (DaftariReceiptReader, daftari_receipt_reader, DAFTARI, REC
 
 DaftariReceiptReader *daftari_receipt_reader_new           (GError                **error);
 const char           *daftari_receipt_reader_get_languages (DaftariReceiptReader   *self);
+/* The second recognition model ("Latin": Tesseract's Latin-script data),
+ * loaded on first use; NULL when it is not installed (docs/receipts.md). */
+const char           *daftari_receipt_reader_get_second_model (DaftariReceiptReader *self);
 
 /* Reads a receipt's bytes (JPEG, PNG, TIFF, ... or a PDF's first page). */
 DaftariReceiptScan   *daftari_receipt_reader_scan_bytes    (DaftariReceiptReader   *self,

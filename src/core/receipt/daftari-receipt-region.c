@@ -198,12 +198,9 @@ receipt_region_band (const ReceiptPrepared *prepared, GArray *words, const Dafta
 }
 
 PIX *
-receipt_region_image (const ReceiptPrepared *prepared, const ReceiptBand *band, int zoom, int *out_top)
+receipt_region_image (const ReceiptPrepared *prepared, PIX *source, const ReceiptBand *band, int zoom,
+                      int *out_top)
 {
-  /* The plain image: on the development receipts, re-reading the
-   * normalised one (or a Sauvola binarisation, or a blurred copy for
-   * dot-matrix print) gave fewer right names. */
-  PIX *source = prepared->plain;
   int w = pixGetWidth (source), h = pixGetHeight (source);
   /* A small margin (a twelfth of the strip, at least 4 pixels) keeps
    * what sticks out of the word boxes without taking in much of the
@@ -213,6 +210,7 @@ receipt_region_image (const ReceiptPrepared *prepared, const ReceiptBand *band, 
   BOX *box;
   PIX *crop, *big;
 
+  g_return_val_if_fail (source == prepared->grey || source == prepared->plain, NULL);
   if (bottom - top < 4)
     return NULL;
   *out_top = top;

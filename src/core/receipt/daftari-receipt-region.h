@@ -30,10 +30,12 @@ gboolean  receipt_region_band    (const ReceiptPrepared      *prepared,
                                   const DaftariReceiptFields *fields,
                                   ReceiptRegion               region,
                                   ReceiptBand                *out);
-/* The strip (with a margin) cut out of the plain (not normalised) grey
- * image and enlarged ZOOM times for a re-reading; *out_top is
- * where the cut starts in the recognition image. */
+/* The strip (with a margin) cut out of source (one of prepared's grey
+ * images; the reader re-reads the plain, not normalised one) and
+ * enlarged ZOOM times for a re-reading; *out_top is where the cut starts
+ * in the recognition image. */
 PIX      *receipt_region_image   (const ReceiptPrepared      *prepared,
+                                  PIX                        *source,
                                   const ReceiptBand          *band,
                                   int                         zoom,
                                   int                        *out_top);
