@@ -89,6 +89,18 @@ add_scan_json (JsonBuilder *builder, const char *path, const DaftariReceiptScan 
     add_words_json (builder, "latin_words", scan->latin_words);
   if (words && scan->latin_date_words != NULL)
     add_words_json (builder, "latin_date_words", scan->latin_date_words);
+  if (words && scan->date_readings != NULL)
+    {
+      json_builder_set_member_name (builder, "date_readings");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < scan->date_readings->len; i++)
+        {
+          json_builder_begin_object (builder);
+          add_words_json (builder, "words", g_ptr_array_index (scan->date_readings, i));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+    }
   json_builder_end_object (builder);
 }
 
@@ -453,6 +465,18 @@ load_words (const char *path)
   scan->reread_words = words_from_json (o, "reread_words");
   scan->latin_words = words_from_json (o, "latin_words");
   scan->latin_date_words = words_from_json (o, "latin_date_words");
+  if (json_object_has_member (o, "date_readings"))
+    {
+      JsonArray *a = json_object_get_array_member (o, "date_readings");
+
+      scan->date_readings = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+      for (guint i = 0; a != NULL && i < json_array_get_length (a); i++)
+        {
+          GArray *w = words_from_json (json_array_get_object_element (a, i), "words");
+
+          g_ptr_array_add (scan->date_readings, w != NULL ? w : daftari_receipt_words_new ());
+        }
+    }
   scan->seconds = json_object_get_double_member_with_default (o, "seconds", 0);
   scan->width = json_object_get_int_member_with_default (o, "width", 0);
   scan->height = json_object_get_int_member_with_default (o, "height", 0);
@@ -470,6 +494,8 @@ load_words (const char *path)
     scan->fields = daftari_receipt_fields_merge_latin (scan->fields, extract_words (scan->latin_words), scan->words,
                                                        scan->second_words, scan->reread_words, scan->latin_words,
                                                        scan->latin_date_words);
+  if (scan->date_readings != NULL)
+    daftari_receipt_scan_vote_date (scan);
   return g_steal_pointer (&scan);
 }
 

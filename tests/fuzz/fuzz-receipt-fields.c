@@ -71,6 +71,13 @@ check_merge_reread (const guint8 *data, size_t size)
   fields = daftari_receipt_fields_merge_latin (fields, extract_words (words), first_words, NULL, words, words,
                                                date_words);
   check_merged (fields);
+  /* The vote of the readings on the date's digits (the reader's last step). */
+  {
+    GArray *readings[] = { first_words, words, first_words, date_words };
+
+    (void) daftari_receipt_fields_vote_date (fields, readings, date_words != NULL ? 4 : 3);
+    check_merged (fields);
+  }
   daftari_receipt_fields_free (fields);
   g_clear_pointer (&date_words, g_array_unref);
   g_array_unref (words);
@@ -121,7 +128,8 @@ static const char *const pieces[] = {
   "TOTAL ", "GRAND TOTAL ", "JUMLA ", "SUBTOTAL ", "VAT 16% ", "CASH ", "CHANGE ", " 99999999999999999.99",
   "1,2O0.5O", "31/02/2019", "99/99/9999", "2019-13-45", " DEC ", "PIN ", "P0000000000", "TILL ", "\n", "\n\n",
   ",", ".", " ", "%", "-", "(", "\xc3\xa9", "\xff", "LTD", "SDN BHD", "RECEIPT NO:",
-  "ROUNDING ", "TOTAL AFTER ROUNDING ", "( ", " )", " 00", "27032025", "S/B", "&", "COMPANY REG NO",
+  "ROUNDING ", "TOTAL AFTER ROUNDING ", "80092018", "3003/2018", "30/83/2018",
+  "( ", " )", " 00", "27032025", "S/B", "&", "COMPANY REG NO",
 };
 
 const FuzzDriver fuzz_driver = {

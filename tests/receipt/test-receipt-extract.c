@@ -637,6 +637,94 @@ test_merge_latin_missing_date (void)
   daftari_receipt_fields_free (f);
 }
 
+/* Several readings of the date's line vote on its digits, however they
+ * split it into words; each reading weighs Tesseract's confidence in it,
+ * so the result may take digits from different readings. */
+static void
+test_vote_date_readings (void)
+{
+  g_autoptr(GArray) page = words_at ("SHOP LTD\nDATE: 27092018 No 5\nTOTAL 10.00\n", 39);
+  g_autoptr(GArray) copy = words_at ("SHOP LTD\nDATE: 27092018 No 5\nTOTAL 10.00\n", 39);
+  g_autoptr(GArray) latin = words_at ("SHOP LTD\nDATE: 2703/2018 No 5\nTOTAL 10.00\n", 17);
+  g_autoptr(GArray) split = words_at ("SHOP LTD\nDATE: 27 03 2018 No 5\nTOTAL 10.00\n", 60);
+  GArray *readings[] = { page, copy, latin, split };
+  DaftariReceiptFields *f = extract_words (page);
+
+  g_assert_cmpint (f->date, ==, 20180927);
+  /* Two readings (the copy of the page's words counts once) are no vote. */
+  g_assert_false (daftari_receipt_fields_vote_date (f, readings, 3));
+  g_assert_cmpint (f->date, ==, 20180927);
+  g_assert_true (daftari_receipt_fields_vote_date (f, readings, 4));
+  g_assert_cmpint (f->date, ==, 20180327);
+  g_assert_cmpstr (value (f, DAFTARI_RECEIPT_DATE), ==, "2018-03-27");
+  g_assert_cmpint (f->field[DAFTARI_RECEIPT_DATE].confidence, <, DAFTARI_RECEIPT_CONFIDENT);
+  g_assert_cmpuint (f->field[DAFTARI_RECEIPT_DATE].boxes->len, ==, 1);
+  daftari_receipt_fields_free (f);
+}
+
+/* Each reading weighs its confidence: two unsure readings of "05" lose to
+ * two surer ones of a 3 in that place (one of which misread the 0 before
+ * it); a combination that is no date ("7018") is passed over for the
+ * best valid one. */
+static void
+test_vote_date_weights (void)
+{
+  g_autoptr(GArray) page = words_at ("SHOP LTD\nDate 30/05/2018 9:15 PM\nTOTAL 10.00\n", 56);
+  g_autoptr(GArray) again = words_at ("SHOP LTD\nDate  30/05/2018 9:15 PM\nTOTAL 10.00\n", 46);
+  g_autoptr(GArray) latin = words_at ("SHOP LTD\nDate 30/03/2018 9:15 PM\nTOTAL 10.00\n", 47);
+  g_autoptr(GArray) small = words_at ("SHOP LTD\nDate 30/83/2018 9:15 PM\nTOTAL 10.00\n", 61);
+  g_autoptr(GArray) first = words_at ("SHOP LTD\nDate 29/12/2018\nTOTAL 10.00\n", 41);
+  g_autoptr(GArray) year = words_at ("SHOP LTD\nDate 25/12/7018\nTOTAL 10.00\n", 90);
+  g_autoptr(GArray) year2 = words_at ("SHOP LTD\nDate  25/12/7018\nTOTAL 10.00\n", 90);
+  GArray *readings[] = { page, again, latin, small };
+  GArray *years[] = { first, year, year2 };
+  DaftariReceiptFields *f = extract_words (page);
+
+  g_assert_true (daftari_receipt_fields_vote_date (f, readings, G_N_ELEMENTS (readings)));
+  g_assert_cmpint (f->date, ==, 20180330);
+  daftari_receipt_fields_free (f);
+  /* Counted alike, 05 would have won. */
+  g_array_index (latin, DaftariReceiptWord, 3).confidence = 5;
+  g_array_index (small, DaftariReceiptWord, 3).confidence = 5;
+  f = extract_words (page);
+  g_assert_false (daftari_receipt_fields_vote_date (f, readings, G_N_ELEMENTS (readings)));
+  g_assert_cmpint (f->date, ==, 20180530);
+  daftari_receipt_fields_free (f);
+  f = extract_words (first);
+  g_assert_true (daftari_receipt_fields_vote_date (f, years, G_N_ELEMENTS (years)));
+  g_assert_cmpint (f->date, ==, 20181225);
+  daftari_receipt_fields_free (f);
+}
+
+/* No date found: a word that may be a damaged one ("80092018") is voted
+ * on by the other readings of its line. */
+static void
+test_vote_date_damaged (void)
+{
+  g_autoptr(GArray) page = words_at ("SHOP LTD\n80092018 No CS-20322\nTOTAL 10.00\n", 10);
+  g_autoptr(GArray) a = words_at ("SHOP LTD\n 3005/2018 No CS-20322\nTOTAL 10.00\n", 23);
+  g_autoptr(GArray) b = words_at ("SHOP LTD\n3003 2018 No CS-20322\nTOTAL 10.00\n", 72);
+  g_autoptr(GArray) c = words_at ("SHOP LTD\n3003/2018 No CS-20322\nTOTAL 10.00\n", 46);
+  g_autoptr(GArray) none = words_at ("SHOP LTD\nNo CS-20322\nTOTAL 10.00\n", 90);
+  g_autoptr(GArray) none2 = words_at ("SHOP LTD\nNo CS-20522\nTOTAL 10.00\n", 80);
+  g_autoptr(GArray) none3 = words_at ("SHOP LTD\nNo CS-20822\nTOTAL 10.00\n", 70);
+  GArray *readings[] = { page, a, b, c };
+  GArray *nothing[] = { none, none2, none3 };
+  DaftariReceiptFields *f = extract_words (page);
+
+  g_assert_null (value (f, DAFTARI_RECEIPT_DATE));
+  g_assert_true (daftari_receipt_fields_vote_date (f, readings, G_N_ELEMENTS (readings)));
+  g_assert_cmpint (f->date, ==, 20180330);
+  g_assert_cmpint (f->field[DAFTARI_RECEIPT_DATE].confidence, <, DAFTARI_RECEIPT_CONFIDENT);
+  g_assert_cmpuint (f->field[DAFTARI_RECEIPT_DATE].boxes->len, ==, 1);
+  daftari_receipt_fields_free (f);
+  /* Nothing like a date: nothing to vote on. */
+  f = extract_words (none);
+  g_assert_false (daftari_receipt_fields_vote_date (f, nothing, G_N_ELEMENTS (nothing)));
+  g_assert_null (value (f, DAFTARI_RECEIPT_DATE));
+  daftari_receipt_fields_free (f);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -664,6 +752,9 @@ main (int argc, char **argv)
   g_test_add_func ("/receipt/extract/merge-latin-name", test_merge_latin_name);
   g_test_add_func ("/receipt/extract/merge-latin-date", test_merge_latin_date);
   g_test_add_func ("/receipt/extract/merge-latin-missing-date", test_merge_latin_missing_date);
+  g_test_add_func ("/receipt/extract/vote-date-readings", test_vote_date_readings);
+  g_test_add_func ("/receipt/extract/vote-date-weights", test_vote_date_weights);
+  g_test_add_func ("/receipt/extract/vote-date-damaged", test_vote_date_damaged);
   g_test_add_func ("/receipt/extract/ids", test_ids);
   g_test_add_func ("/receipt/extract/nothing", test_nothing);
   g_test_add_func ("/receipt/extract/normalise-company", test_normalise_company);

@@ -153,6 +153,51 @@ test_reread_header (void)
     }
 }
 
+/* A receipt without a readable date: the line with what may be a damaged
+ * one ("80092018") is read again in more ways for the vote on its digits
+ * (docs/receipts.md), the new words keep boxes on the file's image, and
+ * readings that agree it is no date make none up. A receipt with a sure
+ * date is not read again. */
+static void
+test_date_readings (void)
+{
+  const char *text = "DUKA LA JUMA LTD\nTAX INVOICE\n80092018 No CS-20322\nSUGAR 1KG       100.00\n"
+                     "TOTAL           100.00\nCASH            200.00\nCHANGE          100.00\n";
+  RenderStyle style = { .font = "DejaVu Sans Mono" };
+  g_autoptr(GBytes) bytes = render_receipt_draw (text, &style);
+  g_autoptr(RenderedReceipt) r = render_receipt_new (5);
+  g_autoptr(GBytes) dated = render_receipt_draw (r->text, &style);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DaftariReceiptScan) scan = scan_bytes (bytes, &error);
+  g_autoptr(DaftariReceiptScan) sure = NULL;
+
+  g_assert_no_error (error);
+  g_assert_null (scan->fields->field[DAFTARI_RECEIPT_DATE].value);
+  g_assert_nonnull (scan->date_readings);
+  if (daftari_receipt_reader_get_second_model (reader) != NULL)
+    g_assert_cmpuint (scan->date_readings->len, >=, 1);
+  for (guint i = 0; i < scan->date_readings->len; i++)
+    {
+      GArray *words = g_ptr_array_index (scan->date_readings, i);
+      gboolean digits = FALSE;
+
+      for (guint j = 0; j < words->len; j++)
+        {
+          const DaftariReceiptWord *w = &g_array_index (words, DaftariReceiptWord, j);
+
+          g_assert_cmpint (w->box.x + w->box.width, <=, scan->width);
+          g_assert_cmpint (w->box.y + w->box.height, <=, scan->height);
+          digits = digits || strstr (w->text, "2018") != NULL;
+        }
+      g_assert_true (digits);
+    }
+  sure = scan_bytes (dated, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (sure->fields->date, ==, r->date);
+  if (sure->fields->field[DAFTARI_RECEIPT_DATE].confidence >= DAFTARI_RECEIPT_CONFIDENT)
+    g_assert_null (sure->date_readings);
+}
+
 /* A 60-megapixel photo is decoded already shrunk, and still read. */
 static void
 test_huge_photo (void)
@@ -368,6 +413,7 @@ main (int argc, char **argv)
   g_test_add_func ("/receipt/read/bad-files", test_bad_files);
   g_test_add_func ("/receipt/read/languages", test_languages);
   g_test_add_func ("/receipt/read/second-model", test_second_model);
+  g_test_add_func ("/receipt/read/date-readings", test_date_readings);
   g_test_add_func ("/receipt/read/cancel", test_cancel);
   status = g_test_run ();
   g_object_unref (reader);

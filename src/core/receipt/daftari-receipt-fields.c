@@ -149,9 +149,8 @@ daftari_receipt_fields_merge (DaftariReceiptFields *first, DaftariReceiptFields 
   return first;
 }
 
-/* The word of the list with exactly this box; NULL if none. */
-static const DaftariReceiptWord *
-word_at (GArray *words, const DaftariReceiptBox *box)
+const DaftariReceiptWord *
+receipt_word_at (GArray *words, const DaftariReceiptBox *box)
 {
   for (guint i = 0; words != NULL && i < words->len; i++)
     {
@@ -175,10 +174,10 @@ words_confidence (const DaftariReceiptField *field, GArray *words, GArray *more)
   for (guint b = 0; field->boxes != NULL && b < field->boxes->len; b++)
     {
       const DaftariReceiptBox *box = &g_array_index (field->boxes, DaftariReceiptBox, b);
-      const DaftariReceiptWord *w = word_at (words, box);
+      const DaftariReceiptWord *w = receipt_word_at (words, box);
 
       if (w == NULL)
-        w = word_at (more, box);
+        w = receipt_word_at (more, box);
       if (w != NULL)
         {
           sum += w->confidence;
@@ -279,8 +278,8 @@ vote_date (DaftariReceiptFields *first, GArray *words, GArray *second_words, GAr
   if (date->value == NULL || date->confidence >= DAFTARI_RECEIPT_CONFIDENT || date->boxes->len != 1)
     return;
   box = &g_array_index (date->boxes, DaftariReceiptBox, 0);
-  if ((a = word_at (words, box)) == NULL && (a = word_at (second_words, box)) == NULL
-      && (a = word_at (reread_words, box)) == NULL)
+  if ((a = receipt_word_at (words, box)) == NULL && (a = receipt_word_at (second_words, box)) == NULL
+      && (a = receipt_word_at (reread_words, box)) == NULL)
     return;
   /* Only a clearly surer re-reading can outvote a digit. */
   if ((b = word_over (reread_words, box, 4)) == NULL || b == a || g_str_equal (a->text, b->text)
@@ -375,12 +374,12 @@ daftari_receipt_fields_merge_reread (DaftariReceiptFields *first, DaftariReceipt
 static const DaftariReceiptWord *
 word_in (GArray *a, GArray *b, GArray *c, const DaftariReceiptBox *box)
 {
-  const DaftariReceiptWord *w = word_at (a, box);
+  const DaftariReceiptWord *w = receipt_word_at (a, box);
 
   if (w == NULL)
-    w = word_at (b, box);
+    w = receipt_word_at (b, box);
   if (w == NULL)
-    w = word_at (c, box);
+    w = receipt_word_at (c, box);
   return w;
 }
 

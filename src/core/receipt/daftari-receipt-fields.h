@@ -96,6 +96,19 @@ DaftariReceiptFields *daftari_receipt_fields_merge_latin (DaftariReceiptFields *
                                                           GArray               *latin_words,
                                                           GArray               *latin_date_words);
 
+/* The date voted on, digit by digit, by several readings of its line
+ * (docs/receipts.md): readings are word lists of the whole page (boxes in
+ * the file's pixels), each with the date's line read in one way; a list
+ * that carries another's words over in that place counts once. Of the
+ * readings with as many digits in the date's place as the date (at least
+ * three), the valid date whose digits they support most wins, the date's
+ * own digits winning ties; without a date, a word that may be a damaged
+ * one ("80092018") is voted on. TRUE when the date changed (it is then
+ * marked unsure). */
+gboolean              daftari_receipt_fields_vote_date (DaftariReceiptFields *fields,
+                                                        GArray *const        *readings,
+                                                        guint                 n_readings);
+
 /* "merchant", "date", "total", "vat", "kra_pin", "till", "paybill", "receipt_number". */
 const char           *daftari_receipt_field_name    (DaftariReceiptFieldKind   kind);
 /* The field's name for people, translated. */

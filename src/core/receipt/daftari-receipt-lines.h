@@ -89,6 +89,12 @@ gboolean receipt_find_compact_date (const char *upper,
  * (O→0, S→5, l/I/|→1, B→8, Z→2) repaired; NULL when the word does not look
  * numeric. */
 char    *receipt_repair_numeric (const char *word);
+/* A word that may be a date Tesseract damaged beyond reading: eight
+ * digits and at most two separators ("80092018", "3003/2018"). */
+gboolean receipt_damaged_date   (const char *word);
+
+/* The word of the list (may be NULL) with exactly this box; NULL if none. */
+const DaftariReceiptWord *receipt_word_at (GArray *words, const DaftariReceiptBox *box);
 
 /* The rule steps of daftari_receipt_extract. */
 void     receipt_extract_money    (const ReceiptText *rt, DaftariReceiptFields *fields);

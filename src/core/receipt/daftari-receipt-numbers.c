@@ -305,6 +305,19 @@ match_day (DateOrder order, GMatchInfo *info, DaftariDay *out_day, gboolean *out
     }
 }
 
+gboolean
+receipt_damaged_date (const char *word)
+{
+  gsize digits = 0, separators = 0;
+
+  for (const char *p = word; *p != '\0'; p++)
+    {
+      digits += g_ascii_isdigit (*p) ? 1 : 0;
+      separators += *p == '/' || *p == '.' || *p == '-' ? 1 : 0;
+    }
+  return digits == 8 && separators <= 2 && digits + separators == strlen (word);
+}
+
 /* "27032018" or "20180327": a date printed without separators, or whose
  * separators faded. Eight digits alone, day first unless it starts with
  * a plausible year; never certain. */

@@ -27,6 +27,12 @@ typedef struct {
    * model, from the normalised image: a third opinion on the date's
    * digits. NULL when not read. */
   GArray               *latin_date_words;
+  /* When the date was still missing or unsure after those: more readings
+   * of its line (GArray of DaftariReceiptWord each: the page's words with
+   * that line read in another way; docs/receipts.md), which voted on the
+   * date's digits with the readings above (daftari_receipt_fields_vote_date).
+   * NULL when not read. */
+  GPtrArray            *date_readings;
   int                   width;     /* the file's pixels (a PDF page: at 300 dpi) */
   int                   height;
   char                 *mime;      /* "image/jpeg", "application/pdf", ... */
@@ -39,6 +45,13 @@ typedef struct {
 
 void daftari_receipt_scan_free (DaftariReceiptScan *scan);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (DaftariReceiptScan, daftari_receipt_scan_free)
+
+/* Votes the scan's date over every reading it holds: the page's, the second
+ * look's, the re-reading's, the second model's and the date line's own
+ * (daftari_receipt_fields_vote_date). The reader does it after reading;
+ * a scan rebuilt from saved words (the CLI's --words) does it again.
+ * Returns TRUE when the date changed. */
+gboolean daftari_receipt_scan_vote_date (DaftariReceiptScan *scan);
 
 /* Recognition's progress, 0–100; called on the reading thread. */
 typedef void (*DaftariReceiptProgress) (int percent, gpointer user_data);

@@ -4,6 +4,8 @@
 
 #include <string.h>
 
+#include "daftari-receipt-lines.h"
+
 /* The header is the top of the print down to the merchant's line, and at
  * least this share of the print (a name the first reading missed is
  * there); never more than the second share, to bound the time. */
@@ -173,6 +175,33 @@ line_band (GArray *spans, int line, int n_lines, ReceiptBand *out)
 }
 
 static const char *const date_keywords[] = { "DATE", "TARIKH", "TAREHE", NULL };
+
+/* "14:22", "9:15": a time of day, which receipts print by the date. */
+static gboolean
+time_of_day (const char *text)
+{
+  gsize len = strlen (text);
+
+  return len >= 4 && len <= 8 && text[len - 3] == ':' && g_ascii_isdigit (text[len - 1])
+         && g_ascii_isdigit (text[len - 2]) && g_ascii_isdigit (text[len - 4]);
+}
+
+/* The first line with a word that may be a damaged date, else the first
+ * with a time of day; -1 if none. */
+static int
+date_like_line (GArray *words)
+{
+  for (int pass = 0; pass < 2; pass++)
+    for (guint i = 0; i < words->len; i++)
+      {
+        const DaftariReceiptWord *w = &g_array_index (words, DaftariReceiptWord, i);
+
+        if (pass == 0 ? receipt_damaged_date (w->text) : time_of_day (w->text))
+          return w->line;
+      }
+  return -1;
+}
+
 static const char *const total_keywords[] = { "TOTAL", "JUMLA", "AMOUNT DUE", NULL };
 
 gboolean
@@ -189,6 +218,14 @@ receipt_region_band (const ReceiptPrepared *prepared, GArray *words, const Dafta
     case RECEIPT_REGION_DATE:
       line = field_line (words, &fields->field[DAFTARI_RECEIPT_DATE], FALSE);
       return line_band (spans, line >= 0 ? line : keyword_line (words, date_keywords), 1, out);
+    case RECEIPT_REGION_DATE_LIKE:
+      /* The date's own line, when its words are in this list; without a
+       * date, a line saying DATE, else one with a damaged date or a time
+       * of day. */
+      if (fields->field[DAFTARI_RECEIPT_DATE].value != NULL)
+        return line_band (spans, field_line (words, &fields->field[DAFTARI_RECEIPT_DATE], FALSE), 1, out);
+      line = keyword_line (words, date_keywords);
+      return line_band (spans, line >= 0 ? line : date_like_line (words), 1, out);
     case RECEIPT_REGION_TOTAL:
       line = field_line (words, &fields->field[DAFTARI_RECEIPT_TOTAL], FALSE);
       return line_band (spans, line >= 0 ? line : keyword_line (words, total_keywords), 2, out);
@@ -198,7 +235,7 @@ receipt_region_band (const ReceiptPrepared *prepared, GArray *words, const Dafta
 }
 
 PIX *
-receipt_region_image (const ReceiptPrepared *prepared, PIX *source, const ReceiptBand *band, int zoom,
+receipt_region_image (const ReceiptPrepared *prepared, PIX *source, const ReceiptBand *band, double zoom,
                       int *out_top)
 {
   int w = pixGetWidth (source), h = pixGetHeight (source);
@@ -219,7 +256,10 @@ receipt_region_image (const ReceiptPrepared *prepared, PIX *source, const Receip
   boxDestroy (&box);
   if (crop == NULL)
     return NULL;
-  big = pixScaleGrayLI (crop, (l_float32) zoom, (l_float32) zoom);
+  /* Linear interpolation to enlarge; area mapping to shrink (back to the
+   * file's own size), which keeps thin strokes. */
+  big = zoom >= 1 ? pixScaleGrayLI (crop, (l_float32) zoom, (l_float32) zoom)
+                  : pixScaleAreaMap (crop, (l_float32) zoom, (l_float32) zoom);
   pixDestroy (&crop);
   return big;
 }

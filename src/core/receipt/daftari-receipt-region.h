@@ -21,6 +21,9 @@ typedef enum {
   RECEIPT_REGION_HEADER,   /* the lines above and at the merchant's name */
   RECEIPT_REGION_DATE,     /* the line of the date (or of the word DATE) */
   RECEIPT_REGION_TOTAL,    /* the total line and the next one */
+  /* the date's line if its words are in the list; without a date, the
+   * line of the word DATE, else one with a damaged date or a time */
+  RECEIPT_REGION_DATE_LIKE,
 } ReceiptRegion;
 
 /* The strip holding a region, from the first reading's words (boxes in the
@@ -37,7 +40,7 @@ gboolean  receipt_region_band    (const ReceiptPrepared      *prepared,
 PIX      *receipt_region_image   (const ReceiptPrepared      *prepared,
                                   PIX                        *source,
                                   const ReceiptBand          *band,
-                                  int                         zoom,
+                                  double                      zoom,
                                   int                        *out_top);
 /* The first reading's words with those of the strip replaced by the
  * re-reading's (already in file pixels), lines renumbered in page order. */
