@@ -415,7 +415,7 @@ report_book (DaftariCli *cli, const ReportCommand *command, int argc, char **arg
     g_array_append_val (entries, limit_entry);
   g_array_append_vals (entries, common_entries, G_N_ELEMENTS (common_entries));
 
-  if (!daftari_cli_parse (cli, &argc, &argv, "", _(command->summary), (GOptionEntry *) entries->data))
+  if (!daftari_cli_parse (cli, &argc, &argv, "", _(command->summary), &g_array_index (entries, GOptionEntry, 0)))
     return DAFTARI_EXIT_USAGE;
   if (argc != 0)
     return daftari_cli_usage (_("report %s takes options only"), command->name);

@@ -219,7 +219,7 @@ add_flows (DaftariWriteCache *cache, DaftariBook *book, const DaftariTxn *txn, D
         return FALSE;
       classes[i] = daftari_flow_class (account->info.kind, id == cache->charges_id);
     }
-  n = daftari_wallet_sides ((const DaftariSplit *) txn->splits->data, classes, n_splits, sides, n_splits);
+  n = daftari_wallet_sides (&g_array_index (txn->splits, DaftariSplit, 0), classes, n_splits, sides, n_splits);
   for (guint i = 0; i < n; i++)
     add_flow (cache, month, &sides[i], sign);
   return TRUE;

@@ -149,7 +149,7 @@ read_line (DaftariInvoiceEditor *self, const Line *line, DaftariInvoice *invoice
 {
   g_autoptr(GError) error = NULL;
   const char *description = g_strstrip (g_strdup (text_of (line->description)));
-  g_autofree char *owned = (char *) description;
+  g_autofree char *owned G_GNUC_UNUSED = (char *) description;  /* frees description */
   const char *quantity_text = text_of (line->quantity), *price_text = text_of (line->price);
   const char *discount_text = text_of (line->discount);
   gint64 quantity = DAFTARI_QUANTITY_ONE, price = 0;

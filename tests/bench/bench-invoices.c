@@ -10,7 +10,7 @@
 
 static int n_invoices = 1000;
 
-static void
+G_GNUC_NORETURN static void
 die (GError *error)
 {
   g_printerr ("bench-invoices: %s\n", error->message);

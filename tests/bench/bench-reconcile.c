@@ -31,7 +31,7 @@ cpu_now (void)
   return ts.tv_sec + ts.tv_nsec / 1e9;
 }
 
-static void
+G_GNUC_NORETURN static void
 die (GError *error)
 {
   g_printerr ("bench-reconcile: %s\n", error->message);

@@ -14,8 +14,8 @@
 /* Everything a book holds but the times it was written at. */
 static const char *const content_queries[] = {
   "SELECT key, value FROM setting WHERE key != 'created' ORDER BY key",
-  "SELECT id, name, kind, commodity, institution, allow_overdraft, archived, role, balance, last_ts"
-  " FROM account ORDER BY id",
+  ("SELECT id, name, kind, commodity, institution, allow_overdraft, archived, role, balance, last_ts"
+   " FROM account ORDER BY id"),
   "SELECT id, ts, kind, memo, payee, channel, counterparty, reference, voided FROM txn ORDER BY id",
   "SELECT txn_id, n, account_id, ts, amount, value, role FROM split ORDER BY txn_id, n",
   "SELECT account_id, month, amount, value FROM account_month ORDER BY account_id, month",

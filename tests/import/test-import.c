@@ -204,6 +204,7 @@ test_twice (Fixture *f, gconstpointer data)
 
   g_assert_cmpuint (again->n_new, ==, 0);
   g_assert_cmpuint (again->n_duplicate, ==, 10);
+  g_assert_cmpuint (again->n_rows, ==, first->n_rows);
   g_assert_cmpint (test_db_int (f->tb->path, "SELECT count(*) FROM txn"), ==, txns);
   assert_statement_landed (f);
 }

@@ -647,12 +647,14 @@ test_cache_bound (void)
           g_autoptr(DaftariLedgerItem) item = item_at (model, position);
           guint pages = daftari_ledger_model_get_cached_pages (model);
 
+          g_assert_nonnull (item);
           g_assert_cmpuint (pages, <=, DAFTARI_LEDGER_MAX_PAGES);
           max_pages = MAX (max_pages, pages);
         }
       for (guint i = 0; i < 3000; i++)
         {
           g_autoptr(DaftariLedgerItem) item = item_at (model, g_rand_int_range (rand, 0, n));
+          g_assert_nonnull (item);
           g_assert_cmpuint (daftari_ledger_model_get_cached_pages (model), <=, DAFTARI_LEDGER_MAX_PAGES);
         }
       g_assert_cmpuint (max_pages, ==, DAFTARI_LEDGER_MAX_PAGES);

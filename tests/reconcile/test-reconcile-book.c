@@ -228,6 +228,8 @@ test_reject_remembered (Fixture *f, gconstpointer data)
   g_autofree char *sql = NULL;
   gint64 match = first_match (f, txn), rejected_invoice;
 
+  g_assert_nonnull (first);
+
   sql = g_strdup_printf ("SELECT invoice_id FROM reconcile_match WHERE id = %lld", (long long) match);
   rejected_invoice = count (f, sql);
   g_assert_true (daftari_reconcile_reject (f->tb->book, match, &error));

@@ -143,8 +143,8 @@ score_quantiles (const CfCalibration *calibration, CfPast *const *pasts, guint n
         }
     }
   g_array_sort (scores, compare_double);
-  *out_q80 = quantile ((double *) scores->data, scores->len, 0.80);
-  *out_q95 = quantile ((double *) scores->data, scores->len, 0.95);
+  *out_q80 = quantile (&g_array_index (scores, double, 0), scores->len, 0.80);
+  *out_q95 = quantile (&g_array_index (scores, double, 0), scores->len, 0.95);
 }
 
 /* The error's scale d days ahead: the root mean square of the past

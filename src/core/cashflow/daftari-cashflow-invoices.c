@@ -92,7 +92,7 @@ compare_int (const void *a, const void *b)
 static int
 median_delay (GArray *delays, gboolean *out_known)
 {
-  int *v = (int *) delays->data;
+  int *v = &g_array_index (delays, int, 0);
   guint n = delays->len;
 
   *out_known = n > 0;

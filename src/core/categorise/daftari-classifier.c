@@ -61,7 +61,7 @@ daftari_classifier_train (const DaftariCategoriseData *data, guint n_folds, guin
 {
   DaftariClassifier *m = g_new0 (DaftariClassifier, 1);
   guint n_classes = data->classes->len;
-  const guint32 *ids = (const guint32 *) data->features->data;
+  const guint32 *ids = &g_array_index (data->features, guint32, 0);
 
   m->data = data;
   m->features = g_new0 (FeatureCounts, MAX (data->n_vocabulary, 1));
@@ -205,5 +205,5 @@ daftari_classifier_predict_features (const DaftariClassifier *m, const DaftariCa
       if (id >= 0 && m->features[id].total > 0)
         g_array_append_val (ids, id32);
     }
-  daftari_classifier_predict (m, (const guint32 *) ids->data, ids->len, features->money_in, out);
+  daftari_classifier_predict (m, &g_array_index (ids, guint32, 0), ids->len, features->money_in, out);
 }

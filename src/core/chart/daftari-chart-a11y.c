@@ -94,7 +94,6 @@ daftari_chart_table (DaftariChart *chart)
       {
         /* Every category, small ones too: the table hides nothing the
          * donut merged into Other. */
-        g_autoptr(GArray) order = g_array_new (FALSE, FALSE, sizeof (guint));
         gint64 total = 0;
 
         table = table_new (_("Category"), _("Amount"), _("Share"), NULL);

@@ -49,7 +49,7 @@ parse_values (const char *text, guint *out_n, gboolean *out_ok)
       g_array_append_val (values, v);
     }
   *out_n = values->len;
-  return (double *) g_array_free (g_steal_pointer (&values), FALSE);
+  return (double *) (void *) g_array_free (g_steal_pointer (&values), FALSE);
 }
 
 static gboolean

@@ -133,7 +133,7 @@ daftari_balance_chain_check (DaftariImportParse *parse, GArray *chain)
           continue;
         }
       g_array_sort (sorted, compare_gint64);
-      Group g = { (DaftariImportRow **) group->pdata, group->len, (gint64 *) sorted->data };
+      Group g = { (DaftariImportRow **) group->pdata, group->len, &g_array_index (sorted, gint64, 0) };
       if (known)
         check_group (parse, &g, before, TRUE, &before);
       else

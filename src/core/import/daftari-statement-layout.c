@@ -261,7 +261,6 @@ split_line (const Table *t, const Line *line, GString *cells[N_COLS])
 static void
 table_line (Table *t, const Line *line)
 {
-  g_autofree char *receipt = NULL;
   double height = MAX (line->bottom - line->top, 1.0);
   gboolean near = t->open && line->page == t->page &&
                   line->top - t->last_bottom < CONTINUATION_GAP * MAX (t->last_height, height);

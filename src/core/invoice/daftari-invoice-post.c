@@ -493,7 +493,7 @@ apply_credit_inside (DaftariBook *book, gint64 customer_id, GError **error)
     return FALSE;
   for (guint i = 0; i < payments->len; i++)
     {
-      gint64 *row = &((gint64 *) payments->data)[i * 2];
+      gint64 *row = &g_array_index (payments, gint64, i * 2);
       gint64 left = row[1];
       if (!allocate_oldest (book, customer_id, row[0], &left, error))
         return FALSE;

@@ -211,7 +211,7 @@ void
 daftari_anomaly_check_duplicates (DaftariBook *book, DaftariAnomalyScan *scan,
                                   const DaftariAnomalyOptions *options, GPtrArray *out)
 {
-  const DaftariAnomalyRow *rows = (const DaftariAnomalyRow *) scan->rows->data;
+  const DaftariAnomalyRow *rows = &g_array_index (scan->rows, DaftariAnomalyRow, 0);
   g_autoptr(GArray) list = payments (scan, FALSE);
   DaftariUsualRange business;
 
@@ -244,7 +244,7 @@ void
 daftari_anomaly_check_new_payees (DaftariBook *book, DaftariAnomalyScan *scan,
                                   const DaftariAnomalyOptions *options, GPtrArray *out)
 {
-  const DaftariAnomalyRow *rows = (const DaftariAnomalyRow *) scan->rows->data;
+  const DaftariAnomalyRow *rows = &g_array_index (scan->rows, DaftariAnomalyRow, 0);
   g_autoptr(GArray) list = payments (scan, TRUE);
   gint64 warm_up_end = scan->first_ts + (gint64) DAFTARI_ANOMALY_WARM_UP_DAYS * 86400;
   guint n = list->len;

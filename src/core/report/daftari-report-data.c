@@ -310,7 +310,7 @@ daftari_report_charges_value (const DaftariReportAccounts *accounts, const Dafta
   g_autofree DaftariFlowClass *many = NULL;
   const DaftariFlowClass *classes = classify (accounts, txn, few, FEW_SPLITS, &many);
 
-  return daftari_wallet_charges_value ((const DaftariSplit *) txn->splits->data, classes, txn->splits->len);
+  return daftari_wallet_charges_value (&g_array_index (txn->splits, DaftariSplit, 0), classes, txn->splits->len);
 }
 
 guint
@@ -321,5 +321,5 @@ daftari_report_wallet_sides (const DaftariReportAccounts *accounts, const Daftar
   g_autofree DaftariFlowClass *many = NULL;
   const DaftariFlowClass *classes = classify (accounts, txn, few, FEW_SPLITS, &many);
 
-  return daftari_wallet_sides ((const DaftariSplit *) txn->splits->data, classes, txn->splits->len, sides, max);
+  return daftari_wallet_sides (&g_array_index (txn->splits, DaftariSplit, 0), classes, txn->splits->len, sides, max);
 }

@@ -204,6 +204,6 @@ daftari_report_pnl (DaftariBook *book, const DaftariPeriod *period, gboolean by_
           g_array_append_val (ends, end);
         }
     }
-  report->totals = category_totals (book, (gint64 *) starts->data, (gint64 *) ends->data, starts->len, error);
+  report->totals = category_totals (book, &g_array_index (starts, gint64, 0), &g_array_index (ends, gint64, 0), starts->len, error);
   return report->totals ? g_steal_pointer (&report) : NULL;
 }

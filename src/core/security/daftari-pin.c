@@ -550,7 +550,7 @@ remaining_wait (const Attempts *attempts, gint64 now)
 static gboolean
 op_check_keyring (DaftariPinStore *self, GCancellable *cancellable, GError **error)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&pin_lock);
+  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = g_mutex_locker_new (&pin_lock);
   g_autoptr(SecretService) service = NULL;
   g_autoptr(SecretCollection) collection = NULL;
   g_autoptr(GError) cause = NULL;
@@ -604,7 +604,7 @@ op_check_keyring (DaftariPinStore *self, GCancellable *cancellable, GError **err
 static gboolean
 op_has_pin (DaftariPinStore *self, gboolean *out_has, GCancellable *cancellable, GError **error)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&pin_lock);
+  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = g_mutex_locker_new (&pin_lock);
 
   return ensure_keyring (cancellable, error) &&
          item_exists (self, KIND_HASH, out_has, cancellable, error);
@@ -647,7 +647,7 @@ op_set_pin (DaftariPinStore *self, const char *pin, GCancellable *cancellable, G
 static gboolean
 op_remove_pin (DaftariPinStore *self, GCancellable *cancellable, GError **error)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&pin_lock);
+  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = g_mutex_locker_new (&pin_lock);
 
   /* The hash first: if the second step fails, no PIN is left behind. */
   return ensure_keyring (cancellable, error) &&
@@ -677,7 +677,7 @@ static DaftariPinVerdict
 op_verify (DaftariPinStore *self, const char *pin, gint64 *out_wait,
            GCancellable *cancellable, GError **error)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&pin_lock);
+  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = g_mutex_locker_new (&pin_lock);
   Attempts attempts;
   char *hash = NULL;
   gint64 now;
@@ -730,7 +730,7 @@ static gboolean
 op_get_attempts (DaftariPinStore *self, Attempts *out, gint64 *out_wait,
                  GCancellable *cancellable, GError **error)
 {
-  g_autoptr(GMutexLocker) locker = g_mutex_locker_new (&pin_lock);
+  g_autoptr(GMutexLocker) locker G_GNUC_UNUSED = g_mutex_locker_new (&pin_lock);
 
   if (!ensure_keyring (cancellable, error) || !read_attempts (self, out, cancellable, error))
     return FALSE;
