@@ -59,6 +59,21 @@ add_words_json (JsonBuilder *builder, const char *member, GArray *words)
   json_builder_end_array (builder);
 }
 
+/* Extra readings of a line (of words each), as an array of {"words": …}. */
+static void
+add_readings_json (JsonBuilder *builder, const char *name, GPtrArray *readings)
+{
+  json_builder_set_member_name (builder, name);
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < readings->len; i++)
+    {
+      json_builder_begin_object (builder);
+      add_words_json (builder, "words", g_ptr_array_index (readings, i));
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 static void
 add_scan_json (JsonBuilder *builder, const char *path, const DaftariReceiptScan *scan, gboolean words)
 {
@@ -90,17 +105,9 @@ add_scan_json (JsonBuilder *builder, const char *path, const DaftariReceiptScan 
   if (words && scan->latin_date_words != NULL)
     add_words_json (builder, "latin_date_words", scan->latin_date_words);
   if (words && scan->date_readings != NULL)
-    {
-      json_builder_set_member_name (builder, "date_readings");
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < scan->date_readings->len; i++)
-        {
-          json_builder_begin_object (builder);
-          add_words_json (builder, "words", g_ptr_array_index (scan->date_readings, i));
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-    }
+    add_readings_json (builder, "date_readings", scan->date_readings);
+  if (words && scan->total_readings != NULL)
+    add_readings_json (builder, "total_readings", scan->total_readings);
   json_builder_end_object (builder);
 }
 
@@ -477,6 +484,18 @@ load_words (const char *path)
           g_ptr_array_add (scan->date_readings, w != NULL ? w : daftari_receipt_words_new ());
         }
     }
+  if (json_object_has_member (o, "total_readings"))
+    {
+      JsonArray *a = json_object_get_array_member (o, "total_readings");
+
+      scan->total_readings = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+      for (guint i = 0; a != NULL && i < json_array_get_length (a); i++)
+        {
+          GArray *w = words_from_json (json_array_get_object_element (a, i), "words");
+
+          g_ptr_array_add (scan->total_readings, w != NULL ? w : daftari_receipt_words_new ());
+        }
+    }
   scan->seconds = json_object_get_double_member_with_default (o, "seconds", 0);
   scan->width = json_object_get_int_member_with_default (o, "width", 0);
   scan->height = json_object_get_int_member_with_default (o, "height", 0);
@@ -496,6 +515,8 @@ load_words (const char *path)
                                                        scan->latin_date_words);
   if (scan->date_readings != NULL)
     daftari_receipt_scan_vote_date (scan);
+  if (scan->total_readings != NULL)
+    daftari_receipt_scan_vote_total (scan);
   return g_steal_pointer (&scan);
 }
 

@@ -77,6 +77,9 @@ check_merge_reread (const guint8 *data, size_t size)
 
     (void) daftari_receipt_fields_vote_date (fields, readings, date_words != NULL ? 4 : 3);
     check_merged (fields);
+    /* And on the total's (after the date's, as the reader does). */
+    (void) daftari_receipt_fields_vote_total (fields, readings, date_words != NULL ? 4 : 3);
+    check_merged (fields);
   }
   daftari_receipt_fields_free (fields);
   g_clear_pointer (&date_words, g_array_unref);

@@ -725,6 +725,82 @@ test_vote_date_damaged (void)
   daftari_receipt_fields_free (f);
 }
 
+
+/* The total by the readings of its line: the digits vote, each amount
+ * tried on the receipt's other figures, so that a confirmed mix of two
+ * readings ("58.00" and "53.08": 53.00 = 50.00 + 3.00) wins; unconfirmed,
+ * three readings must outvote the page's, and only an unsure total. */
+static void
+test_vote_total (void)
+{
+  const char *head = "SHOP LTD\nSUBTOTAL 50.00\nTAX 3.00\n";
+  g_autofree char *t_page = g_strconcat (head, "TOTAL 58.00\n", NULL);
+  g_autofree char *t_mixed = g_strconcat (head, "TOTAL 53.08\n", NULL);
+  g_autofree char *t_right = g_strconcat (head, "TOTAL 53.00\n", NULL);
+  g_autoptr(GArray) page = words_at (t_page, 45);
+  g_autoptr(GArray) mixed = words_at (t_mixed, 50);
+  g_autoptr(GArray) right = words_at (t_right, 50);
+  g_autoptr(GArray) plain = words_at ("SHOP LTD\nTOTAL 18.50\n", 30);
+  g_autoptr(GArray) other = words_at ("SHOP LTD\nTOTAL 16.50\n", 80);
+  g_autoptr(GArray) other2 = words_at ("SHOP LTD\nTOTAL  16.50\n", 80);
+  GArray *two[] = { page, mixed };
+  GArray *confirming[] = { page, right };
+  GArray *unconfirmed[] = { plain, other, other2 };
+  DaftariReceiptFields *f = extract_words (page);
+
+  g_assert_cmpstr (value (f, DAFTARI_RECEIPT_TOTAL), ==, "58.00");
+  g_assert_false (f->total_checked);
+  g_assert_true (daftari_receipt_fields_vote_total (f, two, G_N_ELEMENTS (two)));
+  g_assert_cmpstr (value (f, DAFTARI_RECEIPT_TOTAL), ==, "53.00");
+  g_assert_cmpint (f->total, ==, 5300);
+  g_assert_true (f->total_checked);
+  /* Confirmed: nothing more to vote on. */
+  g_assert_false (daftari_receipt_fields_vote_total (f, two, G_N_ELEMENTS (two)));
+  daftari_receipt_fields_free (f);
+  f = extract_words (page);
+  g_assert_true (daftari_receipt_fields_vote_total (f, confirming, G_N_ELEMENTS (confirming)));
+  g_assert_cmpint (f->total, ==, 5300);
+  g_assert_true (f->total_checked);
+  daftari_receipt_fields_free (f);
+  /* Two readings are no vote; three are. */
+  f = extract_words (plain);
+  g_assert_false (daftari_receipt_fields_vote_total (f, unconfirmed, 2));
+  g_assert_cmpint (f->total, ==, 1850);
+  g_assert_true (daftari_receipt_fields_vote_total (f, unconfirmed, 3));
+  g_assert_cmpint (f->total, ==, 1650);
+  g_assert_false (f->total_checked);
+  g_assert_cmpint (f->field[DAFTARI_RECEIPT_TOTAL].confidence, <, DAFTARI_RECEIPT_CONFIDENT);
+  daftari_receipt_fields_free (f);
+  /* Unsure readings do not outvote a surer page. */
+  f = extract_words (other);
+  g_assert_false (daftari_receipt_fields_vote_total (f, (GArray *[]) { other, plain, plain }, 3));
+  g_assert_cmpint (f->total, ==, 1650);
+  daftari_receipt_fields_free (f);
+}
+
+/* A page's total with a digit more than three other readings agree on
+ * ("189.748" against "189.75") is the odd one out, sure as Tesseract was. */
+static void
+test_vote_total_length (void)
+{
+  g_autoptr(GArray) page = words_at ("SHOP LTD\nNET TOTAL 189.748\n", 70);
+  g_autoptr(GArray) a = words_at ("SHOP LTD\nNET TOTAL 189.75\n", 90);
+  g_autoptr(GArray) b = words_at ("SHOP LTD\nNET TOTAL  189.75\n", 85);
+  g_autoptr(GArray) c = words_at ("SHOP LTD\nNET TOTAL   189.78\n", 60);
+  g_autoptr(GArray) d = words_at ("SHOP LTD\nNET TOTAL    189.75\n", 95);
+  GArray *readings[] = { page, a, b, c, d };
+  DaftariReceiptFields *f = extract_words (page);
+
+  g_assert_cmpint (f->field[DAFTARI_RECEIPT_TOTAL].confidence, >=, DAFTARI_RECEIPT_CONFIDENT);
+  /* Two of one length are not enough. */
+  g_assert_false (daftari_receipt_fields_vote_total (f, readings, 3));
+  g_assert_true (daftari_receipt_fields_vote_total (f, readings, G_N_ELEMENTS (readings)));
+  g_assert_cmpstr (value (f, DAFTARI_RECEIPT_TOTAL), ==, "189.75");
+  g_assert_cmpint (f->total, ==, 18975);
+  g_assert_cmpint (f->field[DAFTARI_RECEIPT_TOTAL].confidence, <, DAFTARI_RECEIPT_CONFIDENT);
+  daftari_receipt_fields_free (f);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -755,6 +831,8 @@ main (int argc, char **argv)
   g_test_add_func ("/receipt/extract/vote-date-readings", test_vote_date_readings);
   g_test_add_func ("/receipt/extract/vote-date-weights", test_vote_date_weights);
   g_test_add_func ("/receipt/extract/vote-date-damaged", test_vote_date_damaged);
+  g_test_add_func ("/receipt/extract/vote-total", test_vote_total);
+  g_test_add_func ("/receipt/extract/vote-total-length", test_vote_total_length);
   g_test_add_func ("/receipt/extract/ids", test_ids);
   g_test_add_func ("/receipt/extract/nothing", test_nothing);
   g_test_add_func ("/receipt/extract/normalise-company", test_normalise_company);

@@ -109,6 +109,22 @@ gboolean              daftari_receipt_fields_vote_date (DaftariReceiptFields *fi
                                                         GArray *const        *readings,
                                                         guint                 n_readings);
 
+/* The total voted on by the readings of its line (docs/receipts.md), when
+ * it is unconfirmed: the readings with as many digits in the total's place
+ * vote on them, digit by digit, weighted by Tesseract's confidence, and
+ * each amount is tried on the receipt's other figures (subtotal and tax,
+ * items, cash less change). An amount they confirm wins; unconfirmed, the
+ * best supported one (at least three readings) replaces only an unsure
+ * total, the total's own digits winning ties. When at least three readings
+ * agree on another number of digits than the total's and outweigh those
+ * like it, the vote is between them (spelled like the surest), whatever
+ * the total's confidence. readings are word lists of
+ * the whole page as for daftari_receipt_fields_vote_date. TRUE when the
+ * total changed or was confirmed (an unconfirmed change is marked unsure). */
+gboolean              daftari_receipt_fields_vote_total (DaftariReceiptFields *fields,
+                                                         GArray *const        *readings,
+                                                         guint                 n_readings);
+
 /* "merchant", "date", "total", "vat", "kra_pin", "till", "paybill", "receipt_number". */
 const char           *daftari_receipt_field_name    (DaftariReceiptFieldKind   kind);
 /* The field's name for people, translated. */

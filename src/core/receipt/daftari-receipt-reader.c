@@ -177,6 +177,7 @@ daftari_receipt_scan_free (DaftariReceiptScan *scan)
   g_clear_pointer (&scan->latin_words, g_array_unref);
   g_clear_pointer (&scan->latin_date_words, g_array_unref);
   g_clear_pointer (&scan->date_readings, g_ptr_array_unref);
+  g_clear_pointer (&scan->total_readings, g_ptr_array_unref);
   g_free (scan->mime);
   g_free (scan->languages);
   g_free (scan->second_model);
@@ -526,11 +527,41 @@ typedef struct {
   double   zoom;   /* 0: the file's own size */
 } DateView;
 
-static const DateView date_views[] = { { TRUE, 2 }, { FALSE, 0 }, { TRUE, 0 } };
-
 /* Below this many recognition pixels per file pixel the file's own size
  * is about the page's: no new reading. */
 #define DATE_VIEW_MIN_SCALE 1.05
+
+static const DateView date_views[] = { { TRUE, 2 }, { FALSE, 0 }, { TRUE, 0 } };
+
+/* The band read once per view (its engine and zoom), each into a copy of
+ * the page's words; a view whose engine is missing, or that would read the
+ * page at the size it was read at already, is skipped. NULL on error. */
+static GPtrArray *
+read_views (DaftariReceiptReader *self, const ReceiptPrepared *prepared, const ReceiptBand *band,
+            const DateView *views, guint n_views, GArray *page_words, Monitor *monitor, GError **error)
+{
+  g_autoptr(GPtrArray) readings = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+
+  for (guint i = 0; i < n_views; i++)
+    {
+      const DateView *v = &views[i];
+      TessBaseAPI *api = v->latin ? latin_engine (self) : self->api;
+      GArray *composite;
+
+      if (api == NULL || (v->zoom == 0 && prepared->transform.scale < DATE_VIEW_MIN_SCALE))
+        continue;
+      composite = g_array_ref (page_words);
+      if (!reread_band (api, prepared, prepared->plain, v->zoom > 0 ? v->zoom : 1 / prepared->transform.scale, band,
+                        &composite, monitor, error))
+        {
+          g_array_unref (composite);
+          return NULL;
+        }
+      g_ptr_array_add (readings, composite);
+    }
+  return g_steal_pointer (&readings);
+}
+
 
 static gboolean
 date_readings (DaftariReceiptReader *self, const ReceiptPrepared *prepared, Monitor *monitor, DaftariReceiptScan *scan,
@@ -549,24 +580,9 @@ date_readings (DaftariReceiptReader *self, const ReceiptPrepared *prepared, Moni
       && (scan->latin_words == NULL
           || !receipt_region_band (prepared, scan->latin_words, scan->fields, RECEIPT_REGION_DATE_LIKE, &band)))
     return TRUE;
-  scan->date_readings = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-  for (guint i = 0; i < G_N_ELEMENTS (date_views); i++)
-    {
-      const DateView *v = &date_views[i];
-      TessBaseAPI *api = v->latin ? latin_engine (self) : self->api;
-      GArray *composite;
-
-      if (api == NULL || (v->zoom == 0 && prepared->transform.scale < DATE_VIEW_MIN_SCALE))
-        continue;
-      composite = g_array_ref (scan->words);
-      if (!reread_band (api, prepared, prepared->plain, v->zoom > 0 ? v->zoom : 1 / prepared->transform.scale, &band,
-                        &composite, monitor, error))
-        {
-          g_array_unref (composite);
-          return FALSE;
-        }
-      g_ptr_array_add (scan->date_readings, composite);
-    }
+  if ((scan->date_readings = read_views (self, prepared, &band, date_views, G_N_ELEMENTS (date_views), scan->words,
+                                         monitor, error)) == NULL)
+    return FALSE;
   daftari_receipt_scan_vote_date (scan);
   return TRUE;
 }
@@ -584,6 +600,47 @@ daftari_receipt_scan_vote_date (DaftariReceiptScan *scan)
   for (guint i = 0; scan->date_readings != NULL && i < scan->date_readings->len; i++)
     g_ptr_array_add (all, g_ptr_array_index (scan->date_readings, i));
   return daftari_receipt_fields_vote_date (scan->fields, (GArray **) all->pdata, all->len);
+}
+
+/* More readings of the total's lines, for a total still missing or
+ * unconfirmed after the readings above (the date's views, and the second
+ * model at the page's size: the total line is not in its header strip).
+ * daftari_receipt_fields_vote_total then decides over all readings. */
+static const DateView total_views[] = { { TRUE, 1 }, { TRUE, 2 }, { FALSE, 0 }, { TRUE, 0 } };
+
+static gboolean
+total_readings (DaftariReceiptReader *self, const ReceiptPrepared *prepared, Monitor *monitor,
+                DaftariReceiptScan *scan, GError **error)
+{
+  const DaftariReceiptField *total = &scan->fields->field[DAFTARI_RECEIPT_TOTAL];
+  ReceiptBand band;
+
+  if (total->value != NULL && scan->fields->total_checked)
+    return TRUE;
+  /* The total may have come from the re-reading's words. */
+  if (!receipt_region_band (prepared, scan->words, scan->fields, RECEIPT_REGION_TOTAL, &band)
+      && (scan->reread_words == NULL
+          || !receipt_region_band (prepared, scan->reread_words, scan->fields, RECEIPT_REGION_TOTAL, &band)))
+    return TRUE;
+  if ((scan->total_readings = read_views (self, prepared, &band, total_views, G_N_ELEMENTS (total_views),
+                                          scan->words, monitor, error)) == NULL)
+    return FALSE;
+  daftari_receipt_scan_vote_total (scan);
+  return TRUE;
+}
+
+gboolean
+daftari_receipt_scan_vote_total (DaftariReceiptScan *scan)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new ();
+  GArray *const readings[] = { scan->words, scan->reread_words, scan->second_words };
+
+  for (guint i = 0; i < G_N_ELEMENTS (readings); i++)
+    if (readings[i] != NULL)
+      g_ptr_array_add (all, readings[i]);
+  for (guint i = 0; scan->total_readings != NULL && i < scan->total_readings->len; i++)
+    g_ptr_array_add (all, g_ptr_array_index (scan->total_readings, i));
+  return daftari_receipt_fields_vote_total (scan->fields, (GArray **) all->pdata, all->len);
 }
 
 DaftariReceiptScan *
@@ -625,7 +682,8 @@ daftari_receipt_reader_scan_bytes (DaftariReceiptReader *self, GBytes *bytes, GC
   scan->fields = daftari_receipt_extract ((const DaftariReceiptWord *) (gpointer) scan->words->data, scan->words->len);
   if ((daftari_receipt_fields_doubtful (scan->fields) && !second_look (self, &prepared, &monitor, scan, error))
       || !reread (self, &prepared, &monitor, scan, error) || !latin_reading (self, &prepared, &monitor, scan, error)
-      || !date_readings (self, &prepared, &monitor, scan, error))
+      || !date_readings (self, &prepared, &monitor, scan, error)
+      || !total_readings (self, &prepared, &monitor, scan, error))
     {
       receipt_prepared_clear (&prepared);
       return NULL;

@@ -33,6 +33,11 @@ typedef struct {
    * date's digits with the readings above (daftari_receipt_fields_vote_date).
    * NULL when not read. */
   GPtrArray            *date_readings;
+  /* When the total was missing or unconfirmed after those: more readings
+   * of its lines (the page's words with the total line and the one below
+   * read in another way), which voted on the total with the readings
+   * above (daftari_receipt_fields_vote_total). NULL when not read. */
+  GPtrArray            *total_readings;
   int                   width;     /* the file's pixels (a PDF page: at 300 dpi) */
   int                   height;
   char                 *mime;      /* "image/jpeg", "application/pdf", ... */
@@ -52,6 +57,10 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (DaftariReceiptScan, daftari_receipt_scan_free)
  * a scan rebuilt from saved words (the CLI's --words) does it again.
  * Returns TRUE when the date changed. */
 gboolean daftari_receipt_scan_vote_date (DaftariReceiptScan *scan);
+
+/* The same for the total (daftari_receipt_fields_vote_total), over the
+ * page's readings and total_readings. Returns TRUE when the total changed. */
+gboolean daftari_receipt_scan_vote_total (DaftariReceiptScan *scan);
 
 /* Recognition's progress, 0–100; called on the reading thread. */
 typedef void (*DaftariReceiptProgress) (int percent, gpointer user_data);
