@@ -99,7 +99,8 @@ surface_to_grey (cairo_surface_t *surface)
 
   for (int y = 0; y < h; y++)
     {
-      const guint32 *row = (const guint32 *) (data + (gsize) y * stride);
+      /* cairo's ARGB32 rows start on 4-byte boundaries (its stride is a multiple of 4). */
+      const guint32 *row = (const guint32 *) (const void *) (data + (gsize) y * stride);
       l_uint32 *line = pixdata + (gsize) y * wpl;
 
       for (int x = 0; x < w; x++)
