@@ -20,7 +20,8 @@ check_field (const DaftariReceiptField *field)
   g_assert (field->boxes->len >= 1);
 }
 
-/* What a merge must keep: well-formed fields, a total not negative, a date in range. */
+/* What extraction and every merge must keep: well-formed fields, a total
+ * not negative, a date in range. */
 static void
 check_merged (DaftariReceiptFields *fields)
 {
@@ -44,8 +45,7 @@ static void
 check_merge (DaftariReceiptFields *fields, const guint8 *data, size_t size)
 {
   GArray *words = daftari_receipt_words_from_text ((const char *) data, (gssize) (size / 2));
-  DaftariReceiptFields *other = daftari_receipt_extract ((const DaftariReceiptWord *) (gpointer) words->data,
-                                                         words->len);
+  DaftariReceiptFields *other = extract_words (words);
 
   (void) daftari_receipt_fields_doubtful (fields);
   fields = daftari_receipt_fields_merge (fields, other);
@@ -91,17 +91,11 @@ int
 LLVMFuzzerTestOneInput (const guint8 *data, size_t size)
 {
   GArray *words = daftari_receipt_words_from_text ((const char *) data, (gssize) size);
-  DaftariReceiptFields *fields = daftari_receipt_extract ((const DaftariReceiptWord *) (gpointer) words->data,
-                                                          words->len);
+  DaftariReceiptFields *fields = extract_words (words);
   char *json;
 
-  for (guint i = 0; i < DAFTARI_RECEIPT_N_FIELDS; i++)
-    check_field (&fields->field[i]);
-  /* What the saving code relies on. */
-  if (fields->field[DAFTARI_RECEIPT_TOTAL].value != NULL)
-    g_assert (fields->total >= 0);
-  if (fields->field[DAFTARI_RECEIPT_DATE].value != NULL)
-    g_assert (fields->date >= 19900101 && fields->date <= 20991231);
+  /* What the saving code relies on, as after every merge. */
+  check_merged (fields);
   for (guint i = 0; i < fields->items->len; i++)
     {
       const DaftariReceiptItem *item = g_ptr_array_index (fields->items, i);

@@ -525,30 +525,30 @@ latin_reading (DaftariReceiptReader *self, const ReceiptPrepared *prepared, Moni
 typedef struct {
   gboolean latin;
   double   zoom;   /* 0: the file's own size */
-} DateView;
+} LineView;
 
 /* Below this many recognition pixels per file pixel the file's own size
  * is about the page's: no new reading. */
-#define DATE_VIEW_MIN_SCALE 1.05
+#define LINE_VIEW_MIN_SCALE 1.05
 
-static const DateView date_views[] = { { TRUE, 2 }, { FALSE, 0 }, { TRUE, 0 } };
+static const LineView date_views[] = { { TRUE, 2 }, { FALSE, 0 }, { TRUE, 0 } };
 
 /* The band read once per view (its engine and zoom), each into a copy of
  * the page's words; a view whose engine is missing, or that would read the
  * page at the size it was read at already, is skipped. NULL on error. */
 static GPtrArray *
 read_views (DaftariReceiptReader *self, const ReceiptPrepared *prepared, const ReceiptBand *band,
-            const DateView *views, guint n_views, GArray *page_words, Monitor *monitor, GError **error)
+            const LineView *views, guint n_views, GArray *page_words, Monitor *monitor, GError **error)
 {
   g_autoptr(GPtrArray) readings = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
 
   for (guint i = 0; i < n_views; i++)
     {
-      const DateView *v = &views[i];
+      const LineView *v = &views[i];
       TessBaseAPI *api = v->latin ? latin_engine (self) : self->api;
       GArray *composite;
 
-      if (api == NULL || (v->zoom == 0 && prepared->transform.scale < DATE_VIEW_MIN_SCALE))
+      if (api == NULL || (v->zoom == 0 && prepared->transform.scale < LINE_VIEW_MIN_SCALE))
         continue;
       composite = g_array_ref (page_words);
       if (!reread_band (api, prepared, prepared->plain, v->zoom > 0 ? v->zoom : 1 / prepared->transform.scale, band,
@@ -587,18 +587,28 @@ date_readings (DaftariReceiptReader *self, const ReceiptPrepared *prepared, Moni
   return TRUE;
 }
 
+/* The readings a vote takes, in order: those of the scan that exist, then
+ * the line's own extra ones (may be NULL). Borrowed (of GArray*). */
+static GPtrArray *
+gather_readings (GArray *const *readings, guint n_readings, GPtrArray *extra)
+{
+  GPtrArray *all = g_ptr_array_new ();
+
+  for (guint i = 0; i < n_readings; i++)
+    if (readings[i] != NULL)
+      g_ptr_array_add (all, readings[i]);
+  for (guint i = 0; extra != NULL && i < extra->len; i++)
+    g_ptr_array_add (all, g_ptr_array_index (extra, i));
+  return all;
+}
+
 gboolean
 daftari_receipt_scan_vote_date (DaftariReceiptScan *scan)
 {
-  g_autoptr(GPtrArray) all = g_ptr_array_new ();
   GArray *const readings[] = { scan->words, scan->second_words, scan->reread_words, scan->latin_words,
                                scan->latin_date_words };
+  g_autoptr(GPtrArray) all = gather_readings (readings, G_N_ELEMENTS (readings), scan->date_readings);
 
-  for (guint i = 0; i < G_N_ELEMENTS (readings); i++)
-    if (readings[i] != NULL)
-      g_ptr_array_add (all, readings[i]);
-  for (guint i = 0; scan->date_readings != NULL && i < scan->date_readings->len; i++)
-    g_ptr_array_add (all, g_ptr_array_index (scan->date_readings, i));
   return daftari_receipt_fields_vote_date (scan->fields, (GArray **) all->pdata, all->len);
 }
 
@@ -606,7 +616,7 @@ daftari_receipt_scan_vote_date (DaftariReceiptScan *scan)
  * unconfirmed after the readings above (the date's views, and the second
  * model at the page's size: the total line is not in its header strip).
  * daftari_receipt_fields_vote_total then decides over all readings. */
-static const DateView total_views[] = { { TRUE, 1 }, { TRUE, 2 }, { FALSE, 0 }, { TRUE, 0 } };
+static const LineView total_views[] = { { TRUE, 1 }, { TRUE, 2 }, { FALSE, 0 }, { TRUE, 0 } };
 
 static gboolean
 total_readings (DaftariReceiptReader *self, const ReceiptPrepared *prepared, Monitor *monitor,
@@ -632,14 +642,9 @@ total_readings (DaftariReceiptReader *self, const ReceiptPrepared *prepared, Mon
 gboolean
 daftari_receipt_scan_vote_total (DaftariReceiptScan *scan)
 {
-  g_autoptr(GPtrArray) all = g_ptr_array_new ();
   GArray *const readings[] = { scan->words, scan->reread_words, scan->second_words };
+  g_autoptr(GPtrArray) all = gather_readings (readings, G_N_ELEMENTS (readings), scan->total_readings);
 
-  for (guint i = 0; i < G_N_ELEMENTS (readings); i++)
-    if (readings[i] != NULL)
-      g_ptr_array_add (all, readings[i]);
-  for (guint i = 0; scan->total_readings != NULL && i < scan->total_readings->len; i++)
-    g_ptr_array_add (all, g_ptr_array_index (scan->total_readings, i));
   return daftari_receipt_fields_vote_total (scan->fields, (GArray **) all->pdata, all->len);
 }
 
