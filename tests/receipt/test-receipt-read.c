@@ -107,6 +107,64 @@ test_rotated_boxes (void)
   g_assert_cmpint (box->height, >, box->width);
 }
 
+/* The share of the ink near a box (the box and a quarter of its height
+ * above and below: receipt lines are close) that is inside it: nearly all
+ * for a box on its word. */
+static double
+ink_inside (PIX *binary, const DaftariReceiptBox *box)
+{
+  BOX *inner = boxCreate (box->x, box->y, box->width, box->height);
+  BOX *outer = boxCreate (box->x, box->y - box->height / 4, box->width, box->height * 3 / 2);
+  PIX *a = pixClipRectangle (binary, inner, NULL), *b = pixClipRectangle (binary, outer, NULL);
+  l_int32 in = 0, near = 0;
+
+  pixCountPixels (a, &in, NULL);
+  pixCountPixels (b, &near, NULL);
+  pixDestroy (&a);
+  pixDestroy (&b);
+  boxDestroy (&inner);
+  boxDestroy (&outer);
+  return near > 0 ? (double) in / near : 0;
+}
+
+/* On a photo turned a little, the page is straightened for Tesseract; the
+ * boxes of the fields must still sit on the words of the file's image
+ * (the UI draws them over it), not where the straightened page has them. */
+static void
+test_skewed_boxes (void)
+{
+  g_autoptr(RenderedReceipt) r = render_receipt_new (9);
+  RenderStyle style = { .font = "DejaVu Sans Mono", .skew = 3.0 };
+  g_autoptr(GBytes) bytes = render_receipt_draw (r->text, &style);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DaftariReceiptScan) scan = scan_bytes (bytes, &error);
+  gsize size;
+  const l_uint8 *data = g_bytes_get_data (bytes, &size);
+  PIX *file = pixReadMem (data, size), *grey = pixConvertTo8 (file, FALSE), *binary = pixThresholdToBinary (grey, 128);
+  const DaftariReceiptFieldKind kinds[] = { DAFTARI_RECEIPT_MERCHANT, DAFTARI_RECEIPT_DATE, DAFTARI_RECEIPT_TOTAL };
+
+  g_assert_no_error (error);
+  assert_fields (scan, r, FALSE);
+  for (guint k = 0; k < G_N_ELEMENTS (kinds); k++)
+    {
+      const DaftariReceiptField *f = &scan->fields->field[kinds[k]];
+
+      g_assert_cmpuint (f->boxes->len, >, 0);
+      for (guint b = 0; b < f->boxes->len; b++)
+        {
+          const DaftariReceiptBox *box = &g_array_index (f->boxes, DaftariReceiptBox, b);
+          double share = ink_inside (binary, box);
+
+          g_test_message ("%s box %u (%d,%d %dx%d): %.2f of the ink near it inside", daftari_receipt_field_name (kinds[k]),
+                          b, box->x, box->y, box->width, box->height, share);
+          g_assert_cmpfloat (share, >=, 0.85);
+        }
+    }
+  pixDestroy (&file);
+  pixDestroy (&grey);
+  pixDestroy (&binary);
+}
+
 static char *
 merchant_of (GArray *words)
 {
@@ -408,6 +466,7 @@ main (int argc, char **argv)
       g_test_add_data_func (path, &cases[i], test_rendered);
     }
   g_test_add_func ("/receipt/read/rotated-boxes", test_rotated_boxes);
+  g_test_add_func ("/receipt/read/skewed-boxes", test_skewed_boxes);
   g_test_add_func ("/receipt/read/reread-header", test_reread_header);
   g_test_add_func ("/receipt/read/huge-photo", test_huge_photo);
   g_test_add_func ("/receipt/read/bad-files", test_bad_files);

@@ -37,6 +37,9 @@ void     receipt_image_clear  (ReceiptImage  *image);
 typedef struct {
   double scale;           /* recognition pixels per file pixel */
   int    quads;           /* clockwise quarter turns applied */
+  /* The small turn that straightened the page after those, about the
+   * recognition image's centre (radians, clockwise: Leptonica's sense). */
+  double skew;
   int    width, height;   /* of the file, in its pixels */
 } ReceiptTransform;
 
@@ -70,7 +73,18 @@ PIX     *receipt_image_orientation_sample (const ReceiptPrepared *prepared,
 void     receipt_image_finish          (ReceiptPrepared    *prepared,
                                         int                 quads);
 void     receipt_prepared_clear        (ReceiptPrepared    *prepared);
+/* A box read on the recognition image, back on the file's pixels. A word
+ * on a straightened page is an upright box on the file's slightly turned
+ * one: its middle goes where that turn puts it, its size stays. */
 void     receipt_transform_box (const ReceiptTransform *transform,
                                 DaftariReceiptBox      *box);
+/* The other way: where a box of the file's pixels is on the recognition
+ * image (its middle turned likewise, its size kept). */
+void     receipt_transform_to_recognition (const ReceiptTransform  *transform,
+                                           const DaftariReceiptBox *box,
+                                           double                  *x0,
+                                           double                  *y0,
+                                           double                  *x1,
+                                           double                  *y1);
 
 G_END_DECLS

@@ -74,6 +74,8 @@ deskew (ReceiptPrepared *p)
   radians = angle * (l_float32) (G_PI / 180);
   rotate_by (&p->grey, radians, L_ROTATE_AREA_MAP);
   rotate_by (&p->plain, radians, L_ROTATE_AREA_MAP);
+  /* Boxes read on the straightened page are turned back onto the file's. */
+  p->transform.skew = radians;
 }
 
 /* Background to white and text to full black: pale thermal print and a
@@ -211,14 +213,43 @@ receipt_prepared_clear (ReceiptPrepared *prepared)
   pixDestroy (&prepared->binary);
 }
 
+/* The recognition image's size before the quarter turns, and its centre
+ * after them (what the deskew turned about). */
+static void
+recognition_geometry (const ReceiptTransform *t, double *sw, double *sh, double *cx, double *cy)
+{
+  *sw = t->width * t->scale;
+  *sh = t->height * t->scale;
+  *cx = (t->quads % 2 == 1 ? *sh : *sw) / 2;
+  *cy = (t->quads % 2 == 1 ? *sw : *sh) / 2;
+}
+
+/* Moves the box's middle by the deskew turn (by minus it to undo it),
+ * keeping its size. */
+static void
+turn_middle (double radians, double cx, double cy, double *x0, double *y0, double *x1, double *y1)
+{
+  double mx = (*x0 + *x1) / 2 - cx, my = (*y0 + *y1) / 2 - cy;
+  double c = cos (radians), s = sin (radians);
+  double nx = cx + mx * c - my * s, ny = cy + mx * s + my * c;
+  double hw = (*x1 - *x0) / 2, hh = (*y1 - *y0) / 2;
+
+  *x0 = nx - hw;
+  *x1 = nx + hw;
+  *y0 = ny - hh;
+  *y1 = ny + hh;
+}
+
 void
 receipt_transform_box (const ReceiptTransform *t, DaftariReceiptBox *box)
 {
-  /* Size of the image before it was turned, in recognition pixels. */
-  double sw = t->width * t->scale, sh = t->height * t->scale;
+  double sw, sh, cx, cy;
   double x0 = box->x, y0 = box->y, x1 = box->x + box->width, y1 = box->y + box->height;
   double ax, ay, bx, by;
 
+  recognition_geometry (t, &sw, &sh, &cx, &cy);
+  if (t->skew != 0)
+    turn_middle (-t->skew, cx, cy, &x0, &y0, &x1, &y1);
   switch (t->quads)
     {
     case 1:  ax = y0; ay = sh - x1; bx = y1; by = sh - x0; break;
@@ -226,8 +257,31 @@ receipt_transform_box (const ReceiptTransform *t, DaftariReceiptBox *box)
     case 3:  ax = sw - y1; ay = x0; bx = sw - y0; by = x1; break;
     default: ax = x0; ay = y0; bx = x1; by = y1; break;
     }
+  ax = MAX (ax, 0);
+  ay = MAX (ay, 0);
   box->x = CLAMP ((int) (ax / t->scale), 0, t->width);
   box->y = CLAMP ((int) (ay / t->scale), 0, t->height);
   box->width = CLAMP ((int) ((bx - ax) / t->scale + 0.5), 0, t->width - box->x);
   box->height = CLAMP ((int) ((by - ay) / t->scale + 0.5), 0, t->height - box->y);
+}
+
+void
+receipt_transform_to_recognition (const ReceiptTransform *t, const DaftariReceiptBox *box, double *x0, double *y0,
+                                  double *x1, double *y1)
+{
+  double sw, sh, cx, cy;
+  double ax = box->x * t->scale, ay = box->y * t->scale;
+  double bx = (box->x + box->width) * t->scale, by = (box->y + box->height) * t->scale;
+
+  recognition_geometry (t, &sw, &sh, &cx, &cy);
+  /* A quarter turn clockwise takes (x, y) to (sh - y, x). */
+  switch (t->quads)
+    {
+    case 1:  *x0 = sh - by; *y0 = ax; *x1 = sh - ay; *y1 = bx; break;
+    case 2:  *x0 = sw - bx; *y0 = sh - by; *x1 = sw - ax; *y1 = sh - ay; break;
+    case 3:  *x0 = ay; *y0 = sw - bx; *x1 = by; *y1 = sw - ax; break;
+    default: *x0 = ax; *y0 = ay; *x1 = bx; *y1 = by; break;
+    }
+  if (t->skew != 0)
+    turn_middle (t->skew, cx, cy, x0, y0, x1, y1);
 }

@@ -12,24 +12,14 @@
 #define HEADER_SHARE     0.18
 #define HEADER_MAX_SHARE 0.35
 
-/* A box in the file's pixels back in the recognition image's pixels: the
- * inverse of receipt_transform_box (the small deskew is not undone; the
- * strips have a margin). */
+/* A box in the file's pixels back in the recognition image's pixels: its
+ * lines' top and bottom. */
 static void
 to_recognition (const ReceiptTransform *t, const DaftariReceiptBox *box, int *top, int *bottom)
 {
-  double sw = t->width * t->scale, sh = t->height * t->scale;
-  double ax = box->x * t->scale, ay = box->y * t->scale;
-  double bx = (box->x + box->width) * t->scale, by = (box->y + box->height) * t->scale;
-  double y0, y1;
+  double x0, y0, x1, y1;
 
-  switch (t->quads)
-    {
-    case 1:  y0 = ax; y1 = bx; break;
-    case 2:  y0 = sh - by; y1 = sh - ay; break;
-    case 3:  y0 = sw - bx; y1 = sw - ax; break;
-    default: y0 = ay; y1 = by; break;
-    }
+  receipt_transform_to_recognition (t, box, &x0, &y0, &x1, &y1);
   *top = (int) y0;
   *bottom = (int) (y1 + 0.5);
 }

@@ -122,7 +122,10 @@ words_in_span (GArray *words, const DaftariReceiptBox *ref)
  * lookalikes repaired; the weight is Tesseract's mean confidence in those
  * with digits. key says which words they were, to skip a reading that
  * only carries another's words over (a page whose date line was not read
- * again). FALSE when no digit is there or too many. */
+ * again): their text, box and confidence. Two real readings at the same
+ * size can agree on a word's text and box to the pixel (boxes map back
+ * exactly), but seldom on Tesseract's confidence too. FALSE when no digit
+ * is there or too many. */
 static gboolean
 reading_digits (GArray *words, const DaftariReceiptBox *ref, DigitReading *out, GString *key)
 {
@@ -137,7 +140,8 @@ reading_digits (GArray *words, const DaftariReceiptBox *ref, DigitReading *out, 
       const char *text = repaired != NULL ? repaired : w->text;
       gsize before = n;
 
-      g_string_append_printf (key, "%s@%d,%d,%d,%d;", w->text, w->box.x, w->box.y, w->box.width, w->box.height);
+      g_string_append_printf (key, "%s@%d,%d,%d,%d:%d;", w->text, w->box.x, w->box.y, w->box.width, w->box.height,
+                              w->confidence);
       for (const char *p = text; *p != '\0'; p++)
         if (g_ascii_isdigit (*p))
           {
