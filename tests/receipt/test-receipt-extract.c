@@ -300,6 +300,11 @@ test_ocr_damage_more (void)
     /* "S/B" is a legal form; "SUN BHD" is SDN BHD misread. */
     { "KIPRONO AGENCIES\n77 MAIN MART S/B (512345-X)\nTOTAL 5.00\n", "77 MAIN MART S/B", DAFTARI_RECEIPT_MERCHANT },
     { "KIPRONO AGENCIES SUN, BHD\nTOTAL 5.00\n", "KIPRONO AGENCIES SDN BHD", DAFTARI_RECEIPT_MERCHANT },
+    /* Kenyan kinds of shop are business words: the shop's line is the
+     * name, not the owner's above it. */
+    { "PETER MWANGI\nMAMA NJERI GROCERS\nKimathi Street, Nyeri\nTOTAL 5.00\n", "MAMA NJERI GROCERS",
+      DAFTARI_RECEIPT_MERCHANT },
+    { "OTIENO JAMES\nKISUMU AGROVET\nTOTAL 5.00\n", "KISUMU AGROVET", DAFTARI_RECEIPT_MERCHANT },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

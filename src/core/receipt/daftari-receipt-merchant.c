@@ -13,13 +13,18 @@ static const char *const legal_forms[] = {
   "LTD", "LIMITED", "PLC", "SDN BHD", "BHD", "SDN", "S/B", "LLC", "LLP", "INC", "CORP", "CORPORATION", "GMBH",
   "PTY", "PTE", "CO", "COMPANY", NULL
 };
-/* Words that name a kind of business. */
+/* Words that name a kind of business; the second half are the kinds of
+ * Kenyan shop our users buy from (grocers, agrovets, salons, spares). */
 static const char *const business_words[] = {
   "ENTERPRISE", "ENTERPRISES", "TRADING", "TRADERS", "STORE", "STORES", "SUPERMARKET", "SUPERMARKETS",
   "MINIMART", "MART", "SHOP", "BOUTIQUE", "AGENCIES", "AGENCY", "HARDWARE", "PHARMACY", "CHEMIST",
   "RESTAURANT", "CAFE", "HOTEL", "BAKERY", "KIOSK", "DUKA", "STATIONERS", "STATIONERY", "ELECTRONICS",
   "MOTORS", "SERVICES", "STATION", "BUTCHERY", "WHOLESALE", "WHOLESALERS", "DISTRIBUTORS", "HOLDINGS",
-  "GROUP", "INDUSTRIES", "CENTRE", "CENTER", "MARKET", "FOODS", "BOOKSHOP", "BOOKSTORE", NULL
+  "GROUP", "INDUSTRIES", "CENTRE", "CENTER", "MARKET", "FOODS", "BOOKSHOP", "BOOKSTORE",
+  "GROCERS", "GROCERY", "GROCERIES", "GREENGROCERS", "AGROVET", "AGROVETS", "SALON", "BARBERSHOP", "CLINIC",
+  "HOSPITAL", "GARAGE", "SPARES", "CYBER", "TAILORS", "FURNITURE", "ELECTRICALS", "SUPPLIERS", "SUPPLIES",
+  "MERCHANTS", "CATERERS", "BAKERS", "EATERY", "CANTEEN", "LODGE", "PHARMACEUTICALS", "OPTICIANS",
+  "COSMETICS", "FASHIONS", "TEXTILES", "BOOKSELLERS", "WINES", "BUTCHERS", "DAIRY", "MILLERS", NULL
 };
 /* Lines that are something else: the document's title, contact details,
  * registration numbers, the address. */
