@@ -305,6 +305,8 @@ test_ocr_damage_more (void)
     { "PETER MWANGI\nMAMA NJERI GROCERS\nKimathi Street, Nyeri\nTOTAL 5.00\n", "MAMA NJERI GROCERS",
       DAFTARI_RECEIPT_MERCHANT },
     { "OTIENO JAMES\nKISUMU AGROVET\nTOTAL 5.00\n", "KISUMU AGROVET", DAFTARI_RECEIPT_MERCHANT },
+    /* "Cash sale No." numbers many a Kenyan receipt. */
+    { "KAMAU HARDWARE\nCASH SALE No. 004512\nTOTAL 5.00\n", "004512", DAFTARI_RECEIPT_NUMBER },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -663,7 +663,7 @@ static const char *const paybill_words[] = {
 static const char *const number_words[] = {
   "RECEIPT NO", "RECEIPT NUMBER", "RECEIPT #", "RCPT NO", "INVOICE NO", "INVOICE NUMBER", "INV NO",
   "BILL NO", "DOC NO", "DOCUMENT NO", "TRANS NO", "TRANSACTION NO", "SLIP NO", "CHECK NO", "RESIT NO",
-  "NO RISITI", "RISITI NO", NULL
+  "NO RISITI", "RISITI NO", "CASH SALE NO", "SALE NO", "TXN NO", "ORDER NO", "TICKET NO", NULL
 };
 
 /* KRA PINs are a letter, nine digits and a letter (P for companies, A for
