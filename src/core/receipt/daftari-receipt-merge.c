@@ -32,25 +32,33 @@ better (const DaftariReceiptField *first, const DaftariReceiptField *second)
   return second->value != NULL && (first->value == NULL || second->confidence > first->confidence);
 }
 
+/* The other reading's total, with its VAT and items (they were checked
+ * together), where the first has none, or where the other figures confirm
+ * the other's and not the first's. */
+static void
+take_confirmed_total (DaftariReceiptFields *first, DaftariReceiptFields *other)
+{
+  DaftariReceiptField *f = first->field, *o = other->field;
+  GPtrArray *items = first->items;
+  gboolean wanted = f[DAFTARI_RECEIPT_TOTAL].value == NULL || (other->total_checked && !first->total_checked);
+
+  if (o[DAFTARI_RECEIPT_TOTAL].value == NULL || !wanted)
+    return;
+  swap_field (&f[DAFTARI_RECEIPT_TOTAL], &o[DAFTARI_RECEIPT_TOTAL]);
+  swap_field (&f[DAFTARI_RECEIPT_VAT], &o[DAFTARI_RECEIPT_VAT]);
+  first->total = other->total;
+  first->vat = other->vat;
+  first->total_checked = other->total_checked;
+  first->items = other->items;
+  other->items = items;
+}
+
 DaftariReceiptFields *
 daftari_receipt_fields_merge (DaftariReceiptFields *first, DaftariReceiptFields *second)
 {
   DaftariReceiptField *f = first->field, *s = second->field;
 
-  /* The total goes with its VAT and items: they were checked together. */
-  if (s[DAFTARI_RECEIPT_TOTAL].value != NULL
-      && (f[DAFTARI_RECEIPT_TOTAL].value == NULL || (second->total_checked && !first->total_checked)))
-    {
-      GPtrArray *items = first->items;
-
-      swap_field (&f[DAFTARI_RECEIPT_TOTAL], &s[DAFTARI_RECEIPT_TOTAL]);
-      swap_field (&f[DAFTARI_RECEIPT_VAT], &s[DAFTARI_RECEIPT_VAT]);
-      first->total = second->total;
-      first->vat = second->vat;
-      first->total_checked = second->total_checked;
-      first->items = second->items;
-      second->items = items;
-    }
+  take_confirmed_total (first, second);
   if (better (&f[DAFTARI_RECEIPT_DATE], &s[DAFTARI_RECEIPT_DATE]))
     {
       swap_field (&f[DAFTARI_RECEIPT_DATE], &s[DAFTARI_RECEIPT_DATE]);
@@ -260,19 +268,7 @@ daftari_receipt_fields_merge_reread (DaftariReceiptFields *first, DaftariReceipt
   /* The total (with its VAT and items) only where there was none, or
    * when the re-reading's is confirmed by the other figures and the
    * first's is not. */
-  if (r[DAFTARI_RECEIPT_TOTAL].value != NULL
-      && (f[DAFTARI_RECEIPT_TOTAL].value == NULL || (reread->total_checked && !first->total_checked)))
-    {
-      GPtrArray *items = first->items;
-
-      swap_field (&f[DAFTARI_RECEIPT_TOTAL], &r[DAFTARI_RECEIPT_TOTAL]);
-      swap_field (&f[DAFTARI_RECEIPT_VAT], &r[DAFTARI_RECEIPT_VAT]);
-      first->total = reread->total;
-      first->vat = reread->vat;
-      first->total_checked = reread->total_checked;
-      first->items = reread->items;
-      reread->items = items;
-    }
+  take_confirmed_total (first, reread);
   daftari_receipt_fields_free (reread);
   return first;
 }
