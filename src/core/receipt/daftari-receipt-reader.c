@@ -450,6 +450,18 @@ reread (DaftariReceiptReader *self, const ReceiptPrepared *prepared, Monitor *mo
   return TRUE;
 }
 
+/* The strip of a region as the first of these word lists (NULL ones
+ * skipped) shows it: a field may have come from a later reading's words. */
+static gboolean
+band_in (const ReceiptPrepared *prepared, GArray *const *lists, guint n_lists, const DaftariReceiptFields *fields,
+         ReceiptRegion region, ReceiptBand *out)
+{
+  for (guint i = 0; i < n_lists; i++)
+    if (lists[i] != NULL && receipt_region_band (prepared, lists[i], fields, region, out))
+      return TRUE;
+  return FALSE;
+}
+
 /* The second opinion: the header and the date line read once more with
  * the second model (latin_engine), from the plain grey image at its own
  * size, its words in place of the page's reading's there
@@ -462,6 +474,7 @@ latin_reading (DaftariReceiptReader *self, const ReceiptPrepared *prepared, Moni
                GError **error)
 {
   TessBaseAPI *latin = latin_engine (self);
+  GArray *const lists[] = { scan->words, scan->reread_words };
   ReceiptBand header, date, bands[2];
   guint n = 0;
   gboolean has_header, has_date;
@@ -471,10 +484,8 @@ latin_reading (DaftariReceiptReader *self, const ReceiptPrepared *prepared, Moni
     return TRUE;
   scan->second_model = g_strdup (LATIN_MODEL);
   has_header = receipt_region_band (prepared, scan->words, scan->fields, RECEIPT_REGION_HEADER, &header);
-  /* The date may have come from the re-reading's words. */
-  has_date = receipt_region_band (prepared, scan->words, scan->fields, RECEIPT_REGION_DATE, &date)
-             || (scan->reread_words != NULL
-                 && receipt_region_band (prepared, scan->reread_words, scan->fields, RECEIPT_REGION_DATE, &date));
+  has_date = band_in (prepared, lists, G_N_ELEMENTS (lists), scan->fields, RECEIPT_REGION_DATE,
+                      &date);
   /* The date line alone from the normalised image: a third reading of
    * the date's digits (daftari_receipt_fields_merge_latin). One line, so
    * quick. */
@@ -562,23 +573,17 @@ read_views (DaftariReceiptReader *self, const ReceiptPrepared *prepared, const R
   return g_steal_pointer (&readings);
 }
 
-
 static gboolean
 date_readings (DaftariReceiptReader *self, const ReceiptPrepared *prepared, Monitor *monitor, DaftariReceiptScan *scan,
                GError **error)
 {
   const DaftariReceiptField *date = &scan->fields->field[DAFTARI_RECEIPT_DATE];
+  GArray *const lists[] = { scan->words, scan->reread_words, scan->latin_words };
   ReceiptBand band;
 
   if (date->value != NULL && date->confidence >= DAFTARI_RECEIPT_CONFIDENT)
     return TRUE;
-  /* The date may have come from the re-reading's or the second model's
-   * words. */
-  if (!receipt_region_band (prepared, scan->words, scan->fields, RECEIPT_REGION_DATE_LIKE, &band)
-      && (scan->reread_words == NULL
-          || !receipt_region_band (prepared, scan->reread_words, scan->fields, RECEIPT_REGION_DATE_LIKE, &band))
-      && (scan->latin_words == NULL
-          || !receipt_region_band (prepared, scan->latin_words, scan->fields, RECEIPT_REGION_DATE_LIKE, &band)))
+  if (!band_in (prepared, lists, G_N_ELEMENTS (lists), scan->fields, RECEIPT_REGION_DATE_LIKE, &band))
     return TRUE;
   if ((scan->date_readings = read_views (self, prepared, &band, date_views, G_N_ELEMENTS (date_views), scan->words,
                                          monitor, error)) == NULL)
@@ -623,14 +628,12 @@ total_readings (DaftariReceiptReader *self, const ReceiptPrepared *prepared, Mon
                 DaftariReceiptScan *scan, GError **error)
 {
   const DaftariReceiptField *total = &scan->fields->field[DAFTARI_RECEIPT_TOTAL];
+  GArray *const lists[] = { scan->words, scan->reread_words };
   ReceiptBand band;
 
   if (total->value != NULL && scan->fields->total_checked)
     return TRUE;
-  /* The total may have come from the re-reading's words. */
-  if (!receipt_region_band (prepared, scan->words, scan->fields, RECEIPT_REGION_TOTAL, &band)
-      && (scan->reread_words == NULL
-          || !receipt_region_band (prepared, scan->reread_words, scan->fields, RECEIPT_REGION_TOTAL, &band)))
+  if (!band_in (prepared, lists, G_N_ELEMENTS (lists), scan->fields, RECEIPT_REGION_TOTAL, &band))
     return TRUE;
   if ((scan->total_readings = read_views (self, prepared, &band, total_views, G_N_ELEMENTS (total_views),
                                           scan->words, monitor, error)) == NULL)
