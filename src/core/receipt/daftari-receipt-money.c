@@ -374,7 +374,7 @@ static void
 gather_evidence (Line *lines, guint n, Evidence *ev)
 {
   gboolean in_summary = FALSE, zero_rated = FALSE;
-  gint64 net;
+  gint64 net = 0, sum;
 
   for (guint i = 0; i < n; i++)
     {
@@ -386,9 +386,11 @@ gather_evidence (Line *lines, guint n, Evidence *ev)
       in_summary = in_summary || starts_tax_summary (&lines[i]);
       /* The largest pair: a summary can also list a service charge, which
        * is part of the net of the tax row below it. */
-      if ((in_summary || kind == LINE_TAX) && net_and_tax (&lines[i], &net) > ev->net_plus_tax)
+      sum = in_summary || kind == LINE_TAX ? net_and_tax (&lines[i], &net) : 0;
+      if (sum > ev->net_plus_tax)
         {
-          ev->net_plus_tax = net_and_tax (&lines[i], &ev->net);
+          ev->net_plus_tax = sum;
+          ev->net = net;
           ev->net_tax_line = i;
           ev->net_tax_amount = &g_array_index (lines[i].amounts, ReceiptAmount, lines[i].amounts->len - 1);
         }
@@ -572,21 +574,35 @@ confirm_rounded (GArray *candidates, const Evidence *ev)
       }
 }
 
-/* Without a total line: what the cash paid less the change says, or the
- * largest amount that is not a payment. */
+/* What was paid: the cash handed over less the change, when both are
+ * printed and change was given. */
+static gboolean
+cash_total (const Evidence *ev, Candidate *out)
+{
+  if (!ev->has_cash || !ev->has_change || ev->change <= 0 || ev->cash <= ev->change)
+    return FALSE;
+  *out = (Candidate) { ev->cash - ev->change, ev->cash_line, ev->cash_amount, 10 };
+  return TRUE;
+}
+
+/* The net amount and tax of the tax summary (net_and_tax) added up. */
+static gboolean
+summary_total (const Evidence *ev, Candidate *out)
+{
+  if (ev->net_plus_tax <= 0)
+    return FALSE;
+  *out = (Candidate) { ev->net_plus_tax, ev->net_tax_line, ev->net_tax_amount, 10 };
+  return TRUE;
+}
+
+/* Without a total line: what the cash paid less the change says, else the
+ * tax summary's net plus tax, else the largest amount that is not a
+ * payment. */
 static gboolean
 fallback_total (Line *lines, guint n, const Evidence *ev, Candidate *out)
 {
-  if (ev->has_cash && ev->has_change && ev->change > 0 && ev->cash > ev->change)
-    {
-      *out = (Candidate) { ev->cash - ev->change, ev->cash_line, ev->cash_amount, 10 };
-      return TRUE;
-    }
-  if (ev->net_plus_tax > 0)
-    {
-      *out = (Candidate) { ev->net_plus_tax, ev->net_tax_line, ev->net_tax_amount, 10 };
-      return TRUE;
-    }
+  if (cash_total (ev, out) || summary_total (ev, out))
+    return TRUE;
   for (guint i = 0; i < n; i++)
     for (guint k = 0; k < lines[i].amounts->len; k++)
       {
@@ -624,23 +640,11 @@ printed_elsewhere (Line *lines, guint n, guint skip, gint64 value)
 static gboolean
 paid_total (Line *lines, guint n, const Evidence *ev, Candidate *out)
 {
-  gint64 paid = ev->cash - ev->change;
+  Candidate paid;
 
-  if (!ev->has_cash || !ev->has_change || ev->change <= 0 || paid <= 0
-      || !printed_elsewhere (lines, n, ev->cash_line, paid))
+  if (!cash_total (ev, &paid) || !printed_elsewhere (lines, n, ev->cash_line, paid.value))
     return FALSE;
-  *out = (Candidate) { paid, ev->cash_line, ev->cash_amount, 10 };
-  return TRUE;
-}
-
-/* For a total line's amount as doubtful as for paid_total: the net amount
- * and tax of the tax summary (net_and_tax) add up to the total. */
-static gboolean
-summary_total (const Evidence *ev, Candidate *out)
-{
-  if (ev->net_plus_tax <= 0)
-    return FALSE;
-  *out = (Candidate) { ev->net_plus_tax, ev->net_tax_line, ev->net_tax_amount, 10 };
+  *out = paid;
   return TRUE;
 }
 
@@ -699,6 +703,7 @@ receipt_extract_money (const ReceiptText *rt, DaftariReceiptFields *fields)
   g_autoptr(GArray) candidates = NULL;
   Evidence ev = { 0 };
   Candidate best = { 0 };
+  gboolean unconfirmed, doubtful;
 
   for (guint i = 0; i < n; i++)
     {
@@ -730,18 +735,16 @@ receipt_extract_money (const ReceiptText *rt, DaftariReceiptFields *fields)
       if (best.amount == NULL || c->score > best.score || (c->score == best.score && c->value > best.value))
         best = *c;
     }
-  if (best.amount != NULL && !agrees (&ev, best.value) && !vat_rate_agrees (&ev, best.value)
-      && net_tax_confirmed (&ev))
-    {
-      /* A total line figure nothing confirms against a tax summary whose
-       * net the items (or the subtotal) confirm: the line was misread. */
-      summary_total (&ev, &best);
-      set_total (rt, lines, &best, TRUE, 70, fields);
-    }
-  else if (best.amount != NULL && !agrees (&ev, best.value) && !vat_rate_agrees (&ev, best.value)
-      && receipt_line_span_confidence (rt, lines[best.line].line, best.amount->start, best.amount->end)
-         < DOUBTFUL_CONFIDENCE
-      && (paid_total (lines, n, &ev, &best) || summary_total (&ev, &best)))
+  unconfirmed = best.amount != NULL && !agrees (&ev, best.value) && !vat_rate_agrees (&ev, best.value);
+  doubtful = unconfirmed
+             && receipt_line_span_confidence (rt, lines[best.line].line, best.amount->start, best.amount->end)
+                < DOUBTFUL_CONFIDENCE;
+  /* The total line was misread: nothing confirms its figure, and a tax
+   * summary whose net the items (or the subtotal) confirm says otherwise;
+   * or Tesseract was unsure of it, and what was paid or the summary is
+   * there instead. */
+  if ((unconfirmed && net_tax_confirmed (&ev) && summary_total (&ev, &best))
+      || (doubtful && (paid_total (lines, n, &ev, &best) || summary_total (&ev, &best))))
     set_total (rt, lines, &best, TRUE, 70, fields);
   else if (best.amount != NULL)
     {
