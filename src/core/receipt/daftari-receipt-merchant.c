@@ -190,10 +190,13 @@ name_span (const ReceiptText *rt, const ReceiptLine *line, guint *out_first, gui
     *out_labelled = labelled;
 }
 
-/* A line's name words as text, and how sure OCR was of them. */
+/* A line's name words as text, and how sure OCR was of them; where they
+ * start on the line, and whether a label stood before them. */
 typedef struct {
-  char *text, *upper;
-  int   confidence;
+  char    *text, *upper;
+  int      confidence;
+  guint    first;
+  gboolean labelled;
 } NameText;
 
 static void
@@ -203,7 +206,8 @@ name_text_init (NameText *nt, const ReceiptText *rt, const ReceiptLine *line)
   guint first, last;
   int sum = 0;
 
-  name_span (rt, line, &first, &last, NULL);
+  name_span (rt, line, &first, &last, &nt->labelled);
+  nt->first = first;
   for (guint i = first; i < last; i++)
     {
       const DaftariReceiptWord *w = &rt->words[line->first + i];
@@ -260,6 +264,14 @@ misread_business_word (const char *upper)
   return FALSE;
 }
 
+/* Whether the text (upper case) names a kind of business, also with one
+ * letter misread. */
+static gboolean
+has_business_word (const char *upper)
+{
+  return receipt_find_any (upper, business_words, NULL) >= 0 || misread_business_word (upper);
+}
+
 int
 receipt_merchant_kind (const char *name)
 {
@@ -268,15 +280,14 @@ receipt_merchant_kind (const char *name)
   g_strdelimit (upper, ".,;:()", ' ');
   if (receipt_find_any (upper, legal_forms, NULL) >= 0)
     return 2;
-  return receipt_find_any (upper, business_words, NULL) >= 0 || misread_business_word (upper) ? 1 : 0;
+  return has_business_word (upper) ? 1 : 0;
 }
 
 static gboolean
 rate_line (const ReceiptText *rt, const ReceiptLine *line, guint index, Candidate *out)
 {
   g_auto(NameText) nt = { 0 };
-  guint letters, digits, upper_letters = 0, chars = 0, first, last;
-  gboolean labelled;
+  guint letters, digits, upper_letters = 0, chars = 0;
   gsize at;
   int form;
 
@@ -289,10 +300,9 @@ rate_line (const ReceiptText *rt, const ReceiptLine *line, guint index, Candidat
     }
   form = receipt_find_any (nt.upper, legal_forms, &at);
   /* What a label before the name says counts: "Cashier: NAME" is no shop. */
-  name_span (rt, line, &first, &last, &labelled);
-  if (labelled)
+  if (nt.labelled)
     {
-      g_autofree char *before = g_strndup (line->upper, line->starts[first] - 1);
+      g_autofree char *before = g_strndup (line->upper, line->starts[nt.first] - 1);
 
       if (receipt_find_any (before, not_merchant_words, NULL) >= 0)
         return FALSE;
@@ -301,7 +311,7 @@ rate_line (const ReceiptText *rt, const ReceiptLine *line, guint index, Candidat
   /* A name printed by the shop has capitals; a line all in lower case is
    * handwriting or a note on the receipt (a label's capital counts:
    * "Owned by: acme cafe ltd" is printed). */
-  if (letters < 3 || (upper_letters == 0 && !(labelled && has_capital (line->text))) || letters * 10 < chars * 6
+  if (letters < 3 || (upper_letters == 0 && !(nt.labelled && has_capital (line->text))) || letters * 10 < chars * 6
       || digits >= 5 || nt.confidence < 50
       || receipt_find_any (line->upper, registration_words, NULL) >= 0
       || (form < 0 && receipt_find_any (nt.upper, not_merchant_words, NULL) >= 0))
@@ -319,7 +329,7 @@ rate_line (const ReceiptText *rt, const ReceiptLine *line, guint index, Candidat
       if (only_business_word (nt.upper))
         out->name_letters = 0;
     }
-  else if (receipt_find_any (nt.upper, business_words, NULL) >= 0 || misread_business_word (nt.upper))
+  else if (has_business_word (nt.upper))
     {
       out->score += 15;
       out->ceiling = 75;
