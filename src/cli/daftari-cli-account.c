@@ -84,11 +84,7 @@ add_account_json (JsonBuilder *builder, const DaftariAccount *account, gint64 ba
   json_builder_add_string_value (builder, daftari_account_kind_to_string (account->kind));
   json_builder_set_member_name (builder, "commodity");
   json_builder_add_string_value (builder, account->commodity->code);
-  json_builder_set_member_name (builder, "institution");
-  if (account->institution)
-    json_builder_add_string_value (builder, account->institution);
-  else
-    json_builder_add_null_value (builder);
+  daftari_cli_json_text (builder, "institution", account->institution);
   json_builder_set_member_name (builder, "allow_overdraft");
   json_builder_add_boolean_value (builder, account->allow_overdraft);
   json_builder_set_member_name (builder, "archived");

@@ -150,18 +150,6 @@ print_text (const DaftariCashflow *cashflow, const char *wallet_name)
 }
 
 static void
-add_day (JsonBuilder *builder, const char *member, DaftariDay day)
-{
-  g_autofree char *text = day != 0 ? daftari_day_format (day) : NULL;
-
-  json_builder_set_member_name (builder, member);
-  if (text != NULL)
-    json_builder_add_string_value (builder, text);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
 add_int (JsonBuilder *builder, const char *member, gint64 value)
 {
   json_builder_set_member_name (builder, member);
@@ -178,7 +166,7 @@ days_json (JsonBuilder *builder, const DaftariCashflow *cashflow)
       const DaftariCashflowDay *day = &g_array_index (cashflow->days, DaftariCashflowDay, n);
 
       json_builder_begin_object (builder);
-      add_day (builder, "day", day->day);
+      daftari_cli_json_day (builder, "day", day->day);
       add_int (builder, "mean", day->mean);
       add_int (builder, "lo80", day->lo80);
       add_int (builder, "hi80", day->hi80);
@@ -205,8 +193,8 @@ items_json (JsonBuilder *builder, const DaftariCashflow *cashflow)
       json_builder_set_member_name (builder, "kind");
       json_builder_add_string_value (builder, item->kind == DAFTARI_CASHFLOW_ITEM_INVOICE ? "invoice" : "scheduled");
       add_int (builder, "id", item->ref_id);
-      add_day (builder, "day", item->day);
-      add_day (builder, "due_day", item->due_day);
+      daftari_cli_json_day (builder, "day", item->day);
+      daftari_cli_json_day (builder, "due_day", item->due_day);
       if (item->kind == DAFTARI_CASHFLOW_ITEM_INVOICE)
         add_int (builder, "delay_days", item->delay_days);
       add_int (builder, "amount_minor", item->amount);
@@ -224,19 +212,15 @@ print_json (const DaftariCashflow *cashflow, const char *wallet_name)
   g_autofree char *outlook = outlook_text (cashflow);
 
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "wallet");
-  if (wallet_name != NULL)
-    json_builder_add_string_value (builder, wallet_name);
-  else
-    json_builder_add_null_value (builder);
+  daftari_cli_json_text (builder, "wallet", wallet_name);
   json_builder_set_member_name (builder, "currency");
   json_builder_add_string_value (builder, cashflow->commodity->code);
-  add_day (builder, "from", cashflow->from_day);
-  add_day (builder, "to", cashflow->to_day);
+  daftari_cli_json_day (builder, "from", cashflow->from_day);
+  daftari_cli_json_day (builder, "to", cashflow->to_day);
   daftari_cli_json_money (builder, "opening", cashflow->opening, cashflow->commodity);
   daftari_cli_json_money (builder, "floor", cashflow->floor, cashflow->commodity);
-  add_day (builder, "likely_below", cashflow->likely_below);
-  add_day (builder, "possible_below", cashflow->possible_below);
+  daftari_cli_json_day (builder, "likely_below", cashflow->likely_below);
+  daftari_cli_json_day (builder, "possible_below", cashflow->possible_below);
   json_builder_set_member_name (builder, "outlook");
   json_builder_add_string_value (builder, outlook);
   daftari_cli_json_money (builder, "scheduled", cashflow->scheduled_total, cashflow->commodity);

@@ -119,6 +119,24 @@ daftari_cli_json_money (JsonBuilder *builder, const char *member, gint64 minor,
   json_builder_add_int_value (builder, minor);
 }
 
+void
+daftari_cli_json_text (JsonBuilder *builder, const char *member, const char *text)
+{
+  json_builder_set_member_name (builder, member);
+  if (text != NULL)
+    json_builder_add_string_value (builder, text);
+  else
+    json_builder_add_null_value (builder);
+}
+
+void
+daftari_cli_json_day (JsonBuilder *builder, const char *member, DaftariDay day)
+{
+  g_autofree char *text = day != 0 ? daftari_day_format (day) : NULL;
+
+  daftari_cli_json_text (builder, member, text);
+}
+
 gint64
 daftari_cli_natural (const DaftariAccount *account, gint64 amount)
 {

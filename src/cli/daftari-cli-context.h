@@ -53,6 +53,14 @@ void     daftari_cli_json_money (JsonBuilder            *builder,
                                  const char             *member,
                                  gint64                  minor,
                                  const DaftariCommodity *commodity);
+/* "member": "text", or null when text is NULL. */
+void     daftari_cli_json_text  (JsonBuilder            *builder,
+                                 const char             *member,
+                                 const char             *text);
+/* "member": "YYYY-MM-DD", or null when day is 0. */
+void     daftari_cli_json_day   (JsonBuilder            *builder,
+                                 const char             *member,
+                                 DaftariDay              day);
 /* An account's balance as people read it: income and liabilities positive. */
 gint64   daftari_cli_natural   (const DaftariAccount *account,
                                 gint64                amount);

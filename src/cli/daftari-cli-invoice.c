@@ -159,16 +159,13 @@ invoice_json (DaftariCli *cli, JsonBuilder *builder, const DaftariInvoice *invoi
   json_builder_begin_object (builder);
   json_builder_set_member_name (builder, "id");
   json_builder_add_int_value (builder, invoice->id);
-  json_builder_set_member_name (builder, "number");
-  invoice->number ? json_builder_add_string_value (builder, invoice->number) : json_builder_add_null_value (builder);
+  daftari_cli_json_text (builder, "number", invoice->number);
   json_builder_set_member_name (builder, "customer");
   json_builder_add_string_value (builder, customer);
   json_builder_set_member_name (builder, "status");
   json_builder_add_string_value (builder, daftari_invoice_status_to_string (status));
-  json_builder_set_member_name (builder, "issue_date");
-  issued ? json_builder_add_string_value (builder, issued) : json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "due_date");
-  due ? json_builder_add_string_value (builder, due) : json_builder_add_null_value (builder);
+  daftari_cli_json_text (builder, "issue_date", issued);
+  daftari_cli_json_text (builder, "due_date", due);
   json_builder_set_member_name (builder, "vat_inclusive");
   json_builder_add_boolean_value (builder, invoice->vat_inclusive);
   if (with_lines)

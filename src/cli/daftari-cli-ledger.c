@@ -193,11 +193,7 @@ daftari_cli_balance (DaftariCli *cli, int argc, char **argv)
       json_builder_set_member_name (builder, "commodity");
       json_builder_add_string_value (builder, account->commodity->code);
       daftari_cli_json_money (builder, "balance", balance, account->commodity);
-      json_builder_set_member_name (builder, "as_of");
-      if (as_of)
-        json_builder_add_string_value (builder, as_of);
-      else
-        json_builder_add_null_value (builder);
+      daftari_cli_json_text (builder, "as_of", as_of);
       json_builder_end_object (builder);
       daftari_cli_print_json (builder);
     }

@@ -33,18 +33,6 @@ day_text (DaftariDay day)
   return day != 0 ? daftari_day_format (day) : g_strdup ("");
 }
 
-static void
-add_day (JsonBuilder *builder, const char *member, DaftariDay day)
-{
-  g_autofree char *text = day_text (day);
-
-  json_builder_set_member_name (builder, member);
-  if (day != 0)
-    json_builder_add_string_value (builder, text);
-  else
-    json_builder_add_null_value (builder);
-}
-
 static char *
 month_text (DaftariMonth month)
 {
@@ -199,7 +187,7 @@ schedule_show_added (DaftariCli *cli, gint64 id)
       json_builder_begin_object (builder);
       add_int (builder, "id", s->id);
       add_text (builder, "name", s->name);
-      add_day (builder, "next", s->next_day);
+      daftari_cli_json_day (builder, "next", s->next_day);
       json_builder_end_object (builder);
       daftari_cli_print_json (builder);
     }
@@ -262,10 +250,10 @@ schedule_json (DaftariCli *cli, JsonBuilder *builder, const DaftariSchedule *s, 
   if (wallet != NULL)
     daftari_cli_json_money (builder, "amount", s->amount, wallet->commodity);
   add_text (builder, "rule", rule);
-  add_day (builder, "start", s->start_day);
-  add_day (builder, "end", s->end_day);
-  add_day (builder, "next", s->next_day);
-  add_day (builder, "last", s->last_day);
+  daftari_cli_json_day (builder, "start", s->start_day);
+  daftari_cli_json_day (builder, "end", s->end_day);
+  daftari_cli_json_day (builder, "next", s->next_day);
+  daftari_cli_json_day (builder, "last", s->last_day);
   json_builder_set_member_name (builder, "active");
   json_builder_add_boolean_value (builder, s->active);
   json_builder_end_object (builder);
@@ -323,7 +311,7 @@ upcoming_json (DaftariCli *cli, JsonBuilder *builder, GArray *upcoming, GPtrArra
       g_autoptr(DaftariAccount) wallet = daftari_account_get (cli->book, o->wallet_id, NULL);
 
       json_builder_begin_object (builder);
-      add_day (builder, "day", o->day);
+      daftari_cli_json_day (builder, "day", o->day);
       add_int (builder, "schedule_id", o->schedule_id);
       add_text (builder, "schedule", s != NULL ? s->name : "");
       add_text (builder, "kind", daftari_txn_kind_to_string (o->kind));
@@ -391,7 +379,7 @@ outcomes_json (JsonBuilder *builder, const char *member, GArray *outcomes, GPtrA
       json_builder_begin_object (builder);
       add_int (builder, "schedule_id", o->schedule_id);
       add_text (builder, "schedule", s != NULL ? s->name : "");
-      add_day (builder, "day", o->day);
+      daftari_cli_json_day (builder, "day", o->day);
       if (o->reason != NULL)
         {
           add_text (builder, "reason", o->reason);

@@ -82,11 +82,7 @@ add_scan_json (JsonBuilder *builder, const char *path, const DaftariReceiptScan 
   json_builder_add_string_value (builder, path);
   json_builder_set_member_name (builder, "languages");
   json_builder_add_string_value (builder, scan->languages);
-  json_builder_set_member_name (builder, "second_model");
-  if (scan->second_model != NULL)
-    json_builder_add_string_value (builder, scan->second_model);
-  else
-    json_builder_add_null_value (builder);
+  daftari_cli_json_text (builder, "second_model", scan->second_model);
   json_builder_set_member_name (builder, "seconds");
   json_builder_add_double_value (builder, scan->seconds);
   json_builder_set_member_name (builder, "width");
@@ -455,6 +451,26 @@ extract_words (GArray *words)
   return daftari_receipt_extract ((const DaftariReceiptWord *) (gpointer) words->data, words->len);
 }
 
+/* A member written by add_readings_json; NULL when absent (not read). */
+static GPtrArray *
+readings_from_json (JsonObject *o, const char *member)
+{
+  JsonArray *a;
+  GPtrArray *readings;
+
+  if (!json_object_has_member (o, member))
+    return NULL;
+  a = json_object_get_array_member (o, member);
+  readings = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
+  for (guint i = 0; a != NULL && i < json_array_get_length (a); i++)
+    {
+      GArray *w = words_from_json (json_array_get_object_element (a, i), "words");
+
+      g_ptr_array_add (readings, w != NULL ? w : daftari_receipt_words_new ());
+    }
+  return readings;
+}
+
 static DaftariReceiptScan *
 load_words (const char *path)
 {
@@ -472,30 +488,8 @@ load_words (const char *path)
   scan->reread_words = words_from_json (o, "reread_words");
   scan->latin_words = words_from_json (o, "latin_words");
   scan->latin_date_words = words_from_json (o, "latin_date_words");
-  if (json_object_has_member (o, "date_readings"))
-    {
-      JsonArray *a = json_object_get_array_member (o, "date_readings");
-
-      scan->date_readings = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-      for (guint i = 0; a != NULL && i < json_array_get_length (a); i++)
-        {
-          GArray *w = words_from_json (json_array_get_object_element (a, i), "words");
-
-          g_ptr_array_add (scan->date_readings, w != NULL ? w : daftari_receipt_words_new ());
-        }
-    }
-  if (json_object_has_member (o, "total_readings"))
-    {
-      JsonArray *a = json_object_get_array_member (o, "total_readings");
-
-      scan->total_readings = g_ptr_array_new_with_free_func ((GDestroyNotify) g_array_unref);
-      for (guint i = 0; a != NULL && i < json_array_get_length (a); i++)
-        {
-          GArray *w = words_from_json (json_array_get_object_element (a, i), "words");
-
-          g_ptr_array_add (scan->total_readings, w != NULL ? w : daftari_receipt_words_new ());
-        }
-    }
+  scan->date_readings = readings_from_json (o, "date_readings");
+  scan->total_readings = readings_from_json (o, "total_readings");
   scan->seconds = json_object_get_double_member_with_default (o, "seconds", 0);
   scan->width = json_object_get_int_member_with_default (o, "width", 0);
   scan->height = json_object_get_int_member_with_default (o, "height", 0);
@@ -647,11 +641,7 @@ print_eval (DaftariCli *cli, const Eval *ev, const char *languages, const char *
   json_builder_add_int_value (builder, ev->n);
   json_builder_set_member_name (builder, "languages");
   json_builder_add_string_value (builder, languages);
-  json_builder_set_member_name (builder, "second_model");
-  if (second_model != NULL)
-    json_builder_add_string_value (builder, second_model);
-  else
-    json_builder_add_null_value (builder);
+  daftari_cli_json_text (builder, "second_model", second_model);
   for (guint i = 0; i < G_N_ELEMENTS (figures); i++)
     {
       json_builder_set_member_name (builder, figures[i].name);
