@@ -85,6 +85,19 @@ receipt_word_at (GArray *words, const DaftariReceiptBox *box)
   return NULL;
 }
 
+/* The first word of any of the lists with exactly this box. */
+static const DaftariReceiptWord *
+word_in (GArray *a, GArray *b, GArray *c, const DaftariReceiptBox *box)
+{
+  const DaftariReceiptWord *w = receipt_word_at (a, box);
+
+  if (w == NULL)
+    w = receipt_word_at (b, box);
+  if (w == NULL)
+    w = receipt_word_at (c, box);
+  return w;
+}
+
 /* The mean Tesseract confidence of the words a field was read from (found
  * by their boxes in either word list), not capped by the rule's ceiling;
  * -1 when none is found. */
@@ -97,10 +110,8 @@ words_confidence (const DaftariReceiptField *field, GArray *words, GArray *more)
   for (guint b = 0; field->boxes != NULL && b < field->boxes->len; b++)
     {
       const DaftariReceiptBox *box = &g_array_index (field->boxes, DaftariReceiptBox, b);
-      const DaftariReceiptWord *w = receipt_word_at (words, box);
+      const DaftariReceiptWord *w = word_in (words, more, NULL, box);
 
-      if (w == NULL)
-        w = receipt_word_at (more, box);
       if (w != NULL)
         {
           sum += w->confidence;
@@ -201,8 +212,7 @@ vote_date (DaftariReceiptFields *first, GArray *words, GArray *second_words, GAr
   if (date->value == NULL || date->confidence >= DAFTARI_RECEIPT_CONFIDENT || date->boxes->len != 1)
     return;
   box = &g_array_index (date->boxes, DaftariReceiptBox, 0);
-  if ((a = receipt_word_at (words, box)) == NULL && (a = receipt_word_at (second_words, box)) == NULL
-      && (a = receipt_word_at (reread_words, box)) == NULL)
+  if ((a = word_in (words, second_words, reread_words, box)) == NULL)
     return;
   /* Only a clearly surer re-reading can outvote a digit. */
   if ((b = word_over (reread_words, box, 4)) == NULL || b == a || g_str_equal (a->text, b->text)
@@ -280,19 +290,6 @@ daftari_receipt_fields_merge_reread (DaftariReceiptFields *first, DaftariReceipt
  * was unsure of is the better guess. */
 #define LATIN_WORD_MARGIN 20
 #define LATIN_WORD_MAX_DIFF 2
-
-/* The first word of any of the lists with exactly this box. */
-static const DaftariReceiptWord *
-word_in (GArray *a, GArray *b, GArray *c, const DaftariReceiptBox *box)
-{
-  const DaftariReceiptWord *w = receipt_word_at (a, box);
-
-  if (w == NULL)
-    w = receipt_word_at (b, box);
-  if (w == NULL)
-    w = receipt_word_at (c, box);
-  return w;
-}
 
 /* Whether two readings of a word differ in at most LATIN_WORD_MAX_DIFF of
  * their letters and digits, at least one (marks and case do not count). */
