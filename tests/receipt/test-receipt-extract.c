@@ -159,6 +159,11 @@ test_merchant (void)
     { "thank you\nQUICKMART LIMITED\nMOI AVENUE\nTel 0712 345678\n", "QUICKMART LIMITED" },
     { "MR D.I.Y. (M)\nSDN BHD\n(860671-D)\nNO 12 JALAN X\n", "MR D.I.Y. (M) SDN BHD" },
     { "TAX INVOICE\nJAVA HOUSE\nKIMATHI STREET\n", "JAVA HOUSE" },
+    /* An ampersand read as B or 8 between two words; a B beside an
+     * initial or a number stays. */
+    { "WANJIKU STATIONERY B BOOKS\nTOM MBOYA STREET\n", "WANJIKU STATIONERY & BOOKS" },
+    { "MAMA 8 SONS LIMITED\nBOX 12 NAKURU\n", "MAMA & SONS LIMITED" },
+    { "J B OTIENO TRADERS\nKISUMU\n", "J B OTIENO TRADERS" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -362,6 +362,18 @@ repair_legal_word (const char *upper, const char *neighbour)
   return NULL;
 }
 
+/* Whether the word (bare_upper) is two letters or more and letters only. */
+static gboolean
+plain_word (const char *upper)
+{
+  if (upper == NULL || strlen (upper) < 2)
+    return FALSE;
+  for (const char *p = upper; *p != '\0'; p++)
+    if (!g_ascii_isalpha (*p))
+      return FALSE;
+  return TRUE;
+}
+
 /* The line's name words (name_span), the words of a legal form repaired
  * when they stand next to another one. */
 static void
@@ -389,6 +401,12 @@ append_name (const ReceiptText *rt, const ReceiptLine *line, GString *name)
       /* Written as the word it is when the text was only the word. */
       if (repaired == NULL && strlen (upper) == strlen (text))
         repaired = misread_business (upper);
+      /* "STATIONERY B BOOKS": a lone B or 8 between two words is the
+       * ampersand OCR most often misreads so; no name has a bare digit
+       * or a lone capital there. */
+      if (repaired == NULL && (g_str_equal (text, "B") || g_str_equal (text, "8")) && plain_word (prev)
+          && plain_word (next))
+        repaired = "&";
       g_string_append_printf (name, "%s%s", i > first ? " " : "", repaired != NULL ? repaired : text);
     }
 }
