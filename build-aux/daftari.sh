@@ -24,7 +24,7 @@ build_packages=(
 )
 test_packages=(
   xvfb xauth dbus-daemon gnome-keyring libxml2-utils
-  zbar-tools qpdf
+  zbar-tools qpdf xdotool
 )
 
 missing_packages() {

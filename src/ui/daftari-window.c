@@ -292,6 +292,16 @@ note_activity (DaftariWindow *self)
   self->last_activity = g_get_monotonic_time ();
 }
 
+/* ::key-pressed wants to know whether the key was handled: noting the
+ * user's presence handles nothing, so the key goes on to the widgets
+ * (answering anything else swallowed every key the window got). */
+static gboolean
+note_key_activity (DaftariWindow *self)
+{
+  note_activity (self);
+  return GDK_EVENT_PROPAGATE;
+}
+
 static gboolean
 check_idle (gpointer user_data)
 {
@@ -314,7 +324,7 @@ watch_activity (DaftariWindow *self)
   gtk_event_controller_set_propagation_phase (keys, GTK_PHASE_CAPTURE);
   gtk_event_controller_set_propagation_phase (motion, GTK_PHASE_CAPTURE);
   gtk_event_controller_set_propagation_phase (GTK_EVENT_CONTROLLER (click), GTK_PHASE_CAPTURE);
-  g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (note_activity), self);
+  g_signal_connect_swapped (keys, "key-pressed", G_CALLBACK (note_key_activity), self);
   g_signal_connect_swapped (motion, "motion", G_CALLBACK (note_activity), self);
   g_signal_connect_swapped (click, "pressed", G_CALLBACK (note_activity), self);
   gtk_widget_add_controller (GTK_WIDGET (self), keys);

@@ -5,6 +5,9 @@
  * a void undone from its toast. Runs under Xvfb with a private keyring. */
 #include <adwaita.h>
 #include <glib/gstdio.h>
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
 
 #include "ui-test.h"
 #include "daftari-application.h"
@@ -213,6 +216,72 @@ test_first_run_pin_lock (Fixture *f, gconstpointer data)
   g_assert_cmpuint (daftari_pin_store_get_failures (store, NULL), ==, 0);
 }
 
+/* Keys pressed on the X server's keyboard, as a user types them: xdotool
+ * sends them through XTEST to the window it gives the focus to. Emitting
+ * signals would miss what a real key meets on its way, such as a
+ * controller on the window that swallowed every key. */
+static gboolean
+type_on_keyboard (Fixture *f, const char *digits)
+{
+#ifdef GDK_WINDOWING_X11
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (f->window));
+  g_autoptr(GPtrArray) argv = NULL;
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  g_autoptr(GError) error = NULL;
+
+  if (!GDK_IS_X11_SURFACE (surface))
+    {
+      g_test_skip ("typing needs an X display (xvfb-run)");
+      return FALSE;
+    }
+  if (xdotool == NULL)
+    {
+      g_test_skip ("typing needs xdotool (build-aux/daftari.sh test installs it)");
+      return FALSE;
+    }
+  argv = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (argv, g_steal_pointer (&xdotool));
+  g_ptr_array_add (argv, g_strdup ("windowfocus"));
+  g_ptr_array_add (argv, g_strdup ("--sync"));
+  g_ptr_array_add (argv, g_strdup_printf ("%lu", (unsigned long) gdk_x11_surface_get_xid (surface)));
+  /* One key name per digit ("type" would take all that follows as text). */
+  g_ptr_array_add (argv, g_strdup ("key"));
+  g_ptr_array_add (argv, g_strdup ("--delay"));
+  g_ptr_array_add (argv, g_strdup ("40"));
+  for (const char *d = digits; *d != '\0'; d++)
+    g_ptr_array_add (argv, g_strndup (d, 1));
+  g_ptr_array_add (argv, g_strdup ("Return"));
+  g_ptr_array_add (argv, NULL);
+  /* Not waited for: the window has to go on handling the keys. */
+  g_assert_true (g_spawn_async (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return TRUE;
+#else
+  g_test_skip ("typing needs an X display (xvfb-run)");
+  return FALSE;
+#endif
+}
+
+/* The PIN typed on the keyboard into the lock page opens the book: keys
+ * reach the entry through the window's activity watch. */
+static void
+test_typed_pin (Fixture *f, gconstpointer data)
+{
+  DaftariLockPage *lock_page;
+  GtkWidget *entry;
+
+  open_window (f);
+  first_run (f);
+  gtk_widget_activate_action (GTK_WIDGET (f->window), "win.lock", NULL);
+  g_assert_cmpstr (shell_page (f), ==, "lock");
+  lock_page = child (f->window, DAFTARI_TYPE_WINDOW, "lock_page");
+  entry = child (lock_page, DAFTARI_TYPE_LOCK_PAGE, "entry");
+  gtk_widget_grab_focus (entry);
+  if (!type_on_keyboard (f, RIGHT_PIN))
+    return;
+  spin_until (shows_main, f);
+}
+
 /* --- locking by itself --- */
 
 static gboolean
@@ -375,6 +444,7 @@ main (int argc, char **argv)
     return skip;
 
   g_test_add ("/ui/first-run-pin-lock", Fixture, NULL, fixture_set_up, test_first_run_pin_lock, fixture_tear_down);
+  g_test_add ("/ui/typed-pin", Fixture, NULL, fixture_set_up, test_typed_pin, fixture_tear_down);
   g_test_add ("/ui/auto-lock", Fixture, NULL, fixture_set_up, test_auto_lock, fixture_tear_down);
   g_test_add ("/ui/transfer-limit-and-ledger", Fixture, NULL, fixture_set_up, test_transfer_limit_and_ledger,
               fixture_tear_down);
