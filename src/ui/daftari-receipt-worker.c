@@ -37,7 +37,8 @@ deliver_progress (gpointer data)
 {
   ProgressNote *note = data;
 
-  if (!note->job->worker->closed && note->job->progress != NULL)
+  if (!note->job->worker->closed && !g_cancellable_is_cancelled (note->job->cancellable)
+      && note->job->progress != NULL)
     note->job->progress (note->percent, note->job->user_data);
   return G_SOURCE_REMOVE;
 }
@@ -67,7 +68,11 @@ deliver_done (gpointer data)
 
   if (worker->running == job->cancellable)
     g_clear_object (&worker->running);
-  if (!worker->closed)
+  /* A cancelled job says nothing: whoever cancelled it has moved on, maybe
+   * to another receipt, and its late answer would undo that. Checked here,
+   * on the main thread where cancelling happens, so a reading that finished
+   * just before it was cancelled is dropped too. */
+  if (!worker->closed && !g_cancellable_is_cancelled (job->cancellable))
     job->done (g_steal_pointer (&job->scan), job->error, job->user_data);
   g_clear_pointer (&job->scan, daftari_receipt_scan_free);
   g_clear_error (&job->error);

@@ -15,8 +15,9 @@ G_BEGIN_DECLS
 G_DECLARE_FINAL_TYPE (DaftariReceiptWorker, daftari_receipt_worker, DAFTARI, RECEIPT_WORKER, GObject)
 
 typedef void (*DaftariReceiptWorkerProgress) (int percent, gpointer user_data);
-/* scan (the callee's to free) is NULL with error set when reading failed
- * or was cancelled. */
+/* scan (the callee's to free) is NULL with error set when reading failed.
+ * A job whose cancellable is cancelled gets neither progress nor done
+ * after that: whoever cancels it already knows. */
 typedef void (*DaftariReceiptWorkerDone)     (DaftariReceiptScan *scan,
                                               const GError       *error,
                                               gpointer            user_data);

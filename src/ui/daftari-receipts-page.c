@@ -190,20 +190,29 @@ reading_progress (int percent, gpointer user_data)
   gtk_progress_bar_set_fraction (self->progress_bar, percent / 100.0);
 }
 
+/* Stops the reading under way, if any; it will not answer. */
+static void
+stop_reading (DaftariReceiptsPage *self)
+{
+  if (self->cancellable != NULL)
+    g_cancellable_cancel (self->cancellable);
+  g_clear_object (&self->cancellable);
+}
+
 static void
 reading_done (DaftariReceiptScan *scan, const GError *error, gpointer user_data)
 {
   DaftariReceiptsPage *self = user_data;
 
+  /* Only the latest reading answers (the worker drops cancelled ones). */
   g_clear_object (&self->cancellable);
   if (scan == NULL)
     {
-      gboolean cancelled = g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
       g_autofree char *message = g_strdup_printf (_("Could not read %s: %s"), self->name, error->message);
 
       forget_receipt (self);
       show_state (self, "empty");
-      daftari_page_toast_text (DAFTARI_PAGE (self), cancelled ? _("Reading cancelled") : message);
+      daftari_page_toast_text (DAFTARI_PAGE (self), message);
       return;
     }
   self->scan = scan;
@@ -213,8 +222,7 @@ reading_done (DaftariReceiptScan *scan, const GError *error, gpointer user_data)
 void
 daftari_receipts_page_read (DaftariReceiptsPage *self, GBytes *bytes, const char *name)
 {
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
+  stop_reading (self);
   forget_receipt (self);
   self->bytes = g_bytes_ref (bytes);
   self->name = g_strdup (name ? name : _("the pasted picture"));
@@ -321,8 +329,12 @@ cancel_reading_action (GtkWidget *widget, const char *name, GVariant *parameter)
 {
   DaftariReceiptsPage *self = DAFTARI_RECEIPTS_PAGE (widget);
 
-  if (self->cancellable != NULL)
-    g_cancellable_cancel (self->cancellable);
+  if (self->cancellable == NULL)
+    return;
+  stop_reading (self);
+  forget_receipt (self);
+  show_state (self, "empty");
+  daftari_page_toast_text (DAFTARI_PAGE (self), _("Reading cancelled"));
 }
 
 /* --- Saving --- */

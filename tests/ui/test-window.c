@@ -435,6 +435,62 @@ test_void_and_undo (Fixture *f, gconstpointer data)
   g_assert_true (shows_text (GTK_WIDGET (f->window), "Float to the bank"));
 }
 
+/* --- fitting a small screen --- */
+
+static const char *const page_names[] = {
+  "dashboard", "wallets", "invoices", "customers", "receipts", "reports", "plan", "review", NULL
+};
+
+/* The shortest the window can be made, as GTK works it out for the window
+ * manager: the height it needs at its narrowest width. */
+static int
+min_window_height (Fixture *f)
+{
+  int min_width = 0, min_height = 0;
+
+  gtk_widget_measure (GTK_WIDGET (f->window), GTK_ORIENTATION_HORIZONTAL, -1, &min_width, NULL, NULL, NULL);
+  gtk_widget_measure (GTK_WIDGET (f->window), GTK_ORIENTATION_VERTICAL, min_width, &min_height, NULL, NULL, NULL);
+  return min_height;
+}
+
+/* A 1366×768 laptop leaves about 700 px under its panels: every page,
+ * and the ledger with a row selected (its action bar showing), must fit
+ * in less, scrolling what does not. */
+static void
+test_fits_small_screen (Fixture *f, gconstpointer data)
+{
+  DaftariMainView *main_view;
+  GtkColumnView *view;
+  g_autoptr(GError) error = NULL;
+
+  make_book (f);
+  {
+    g_autoptr(DaftariBook) book = daftari_book_open (f->book_path, &error);
+    g_autoptr(DaftariAccount) from = daftari_account_find (book, "M-PESA", &error);
+    g_autoptr(DaftariAccount) to = daftari_account_find (book, "KCB", &error);
+    DaftariTransferSpec spec = { from->id, to->id, 300000, 0, daftari_calendar_now (), "Float to the bank" };
+    g_assert_true (daftari_ops_transfer (book, &spec, NULL, &error));
+    g_assert_no_error (error);
+  }
+  open_window (f);
+  main_view = DAFTARI_MAIN_VIEW (find_descendant (GTK_WIDGET (f->window), DAFTARI_TYPE_MAIN_VIEW));
+  for (guint i = 0; page_names[i] != NULL; i++)
+    {
+      daftari_main_view_show_page (main_view, page_names[i]);
+      spin_a_moment ();
+      g_test_message ("%s: %d", page_names[i], min_window_height (f));
+      g_assert_cmpint (min_window_height (f), <=, 600);
+    }
+
+  daftari_main_view_show_page (main_view, "wallets");
+  spin_a_moment ();
+  view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (f->window), GTK_TYPE_COLUMN_VIEW));
+  gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (view)), 0);
+  spin_a_moment ();
+  g_test_message ("wallets, row selected: %d", min_window_height (f));
+  g_assert_cmpint (min_window_height (f), <=, 600);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -449,5 +505,6 @@ main (int argc, char **argv)
   g_test_add ("/ui/transfer-limit-and-ledger", Fixture, NULL, fixture_set_up, test_transfer_limit_and_ledger,
               fixture_tear_down);
   g_test_add ("/ui/void-and-undo", Fixture, NULL, fixture_set_up, test_void_and_undo, fixture_tear_down);
+  g_test_add ("/ui/fits-small-screen", Fixture, NULL, fixture_set_up, test_fits_small_screen, fixture_tear_down);
   return ui_test_run ();
 }
