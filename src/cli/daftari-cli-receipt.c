@@ -153,7 +153,8 @@ receipt_scan (DaftariCli *cli, int argc, char **argv)
 /* ---- receipt save ------------------------------------------------------- */
 
 typedef struct {
-  char *wallet, *category, *amount, *date, *merchant;
+  char    *wallet, *category, *amount, *date, *merchant;
+  gboolean again;
 } SaveOptions;
 
 static void
@@ -242,6 +243,7 @@ receipt_save (DaftariCli *cli, int argc, char **argv)
     { "date", 0, 0, G_OPTION_ARG_STRING, &o.date, N_("The date, instead of the date read"), N_("YYYY-MM-DD") },
     { "merchant", 0, 0, G_OPTION_ARG_STRING, &o.merchant, N_("The merchant, instead of the name read"),
       N_("NAME") },
+    { "again", 0, 0, G_OPTION_ARG_NONE, &o.again, N_("Save it even if this receipt was saved before"), NULL },
     { NULL }
   };
   g_autoptr(GError) error = NULL;
@@ -283,7 +285,16 @@ receipt_save (DaftariCli *cli, int argc, char **argv)
       || (spec.category_id = save_category (cli, &o, merchant, &error)) == 0)
     return daftari_cli_fail (cli, error);
   spec.wallet_id = wallet->id;
+  spec.again = o.again;
   if (!daftari_receipt_save (cli->book, &spec, &txn_id, &attachment_id, &error)
+      && g_error_matches (error, DAFTARI_INPUT_ERROR, DAFTARI_INPUT_ERROR_EXISTS))
+    {
+      g_autofree char *hint = g_strdup_printf (_("%s (with --again)"), error->message);
+      g_free (error->message);
+      error->message = g_steal_pointer (&hint);
+      return daftari_cli_fail (cli, error);
+    }
+  if (error != NULL
       || (txn = daftari_ledger_get (cli->book, txn_id, &error)) == NULL)
     return daftari_cli_fail (cli, error);
   print_saved (cli, txn_id, attachment_id, txn);

@@ -125,6 +125,25 @@ field_row (DaftariReceiptsPage *self, DaftariReceiptFieldKind kind)
   return row;
 }
 
+/* Leaves out the wallets in another currency: a receipt's amounts are in
+ * the book's (the core refuses the others too). */
+static void
+keep_book_currency_wallets (DaftariBook *book, GtkStringList *wallets, GArray *ids)
+{
+  const char *currency = daftari_book_get_currency (book)->code;
+
+  for (guint i = ids->len; i-- > 0;)
+    {
+      g_autoptr(DaftariAccount) wallet = daftari_account_get (book, g_array_index (ids, gint64, i), NULL);
+
+      if (wallet == NULL || g_strcmp0 (wallet->commodity->code, currency) != 0)
+        {
+          gtk_string_list_remove (wallets, i);
+          g_array_remove_index (ids, i);
+        }
+    }
+}
+
 static void
 fill_wallets_and_categories (DaftariReceiptsPage *self)
 {
@@ -138,6 +157,7 @@ fill_wallets_and_categories (DaftariReceiptsPage *self)
   g_clear_pointer (&self->wallet_ids, g_array_unref);
   g_clear_pointer (&self->category_ids, g_array_unref);
   wallets = daftari_ui_wallet_list (book, FALSE, &self->wallet_ids);
+  keep_book_currency_wallets (book, wallets, self->wallet_ids);
   adw_combo_row_set_model (self->wallet_row, G_LIST_MODEL (wallets));
   categories = daftari_ui_expense_categories (book, &self->category_ids, &other);
   adw_combo_row_set_model (self->category_row, G_LIST_MODEL (categories));
@@ -390,8 +410,6 @@ read_form (DaftariReceiptsPage *self, DaftariReceiptSave *spec, GError **error)
   DaftariBook *book = daftari_page_get_book (DAFTARI_PAGE (self));
   guint wallet = adw_combo_row_get_selected (self->wallet_row);
   guint category = adw_combo_row_get_selected (self->category_row);
-  g_autoptr(DaftariAccount) account = NULL;
-  const DaftariCommodity *commodity;
 
   if (wallet >= self->wallet_ids->len || category >= self->category_ids->len)
     {
@@ -400,10 +418,8 @@ read_form (DaftariReceiptsPage *self, DaftariReceiptSave *spec, GError **error)
     }
   spec->wallet_id = g_array_index (self->wallet_ids, gint64, wallet);
   spec->category_id = g_array_index (self->category_ids, gint64, category);
-  if ((account = daftari_account_get (book, spec->wallet_id, error)) == NULL)
-    return FALSE;
-  commodity = account->commodity;
-  if (!daftari_money_parse (row_text (self, DAFTARI_RECEIPT_TOTAL), commodity, &spec->amount, error))
+  if (!daftari_money_parse (row_text (self, DAFTARI_RECEIPT_TOTAL), daftari_book_get_currency (book), &spec->amount,
+                            error))
     {
       gtk_widget_grab_focus (self->rows[DAFTARI_RECEIPT_TOTAL]);
       return FALSE;
@@ -416,11 +432,40 @@ read_form (DaftariReceiptsPage *self, DaftariReceiptSave *spec, GError **error)
   return TRUE;
 }
 
+static void save_receipt (DaftariReceiptsPage *self, gboolean again);
+
+static void
+saved_before_response (AdwMessageDialog *dialog, const char *response, DaftariReceiptsPage *self)
+{
+  if (g_strcmp0 (response, "again") == 0)
+    save_receipt (self, TRUE);
+}
+
+/* The receipt was saved before: the owner says whether this is a second
+ * payment (rare) or the same receipt again (the usual mistake). */
+static void
+ask_save_again (DaftariReceiptsPage *self, const char *why)
+{
+  AdwMessageDialog *dialog = ADW_MESSAGE_DIALOG (
+      adw_message_dialog_new (daftari_page_get_window (DAFTARI_PAGE (self)), _("Receipt Already Saved"), why));
+
+  adw_message_dialog_add_responses (dialog, "cancel", _("_Cancel"), "again", _("Save _Again"), NULL);
+  adw_message_dialog_set_default_response (dialog, "cancel");
+  adw_message_dialog_set_close_response (dialog, "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (saved_before_response), self, 0);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
 static void
 save_receipt_action (GtkWidget *widget, const char *name, GVariant *parameter)
 {
-  DaftariReceiptsPage *self = DAFTARI_RECEIPTS_PAGE (widget);
-  DaftariReceiptSave spec = { 0 };
+  save_receipt (DAFTARI_RECEIPTS_PAGE (widget), FALSE);
+}
+
+static void
+save_receipt (DaftariReceiptsPage *self, gboolean again)
+{
+  DaftariReceiptSave spec = { .again = again };
   g_autoptr(GError) error = NULL;
   g_autofree char *details = NULL;
   g_autofree char *amount = NULL;
@@ -445,6 +490,11 @@ save_receipt_action (GtkWidget *widget, const char *name, GVariant *parameter)
   spec.details = details;
   if (!daftari_receipt_save (daftari_page_get_book (DAFTARI_PAGE (self)), &spec, &txn_id, NULL, &error))
     {
+      if (g_error_matches (error, DAFTARI_INPUT_ERROR, DAFTARI_INPUT_ERROR_EXISTS))
+        {
+          ask_save_again (self, error->message);
+          return;
+        }
       daftari_ui_show_problem (self->error_label, NULL, error->message);
       return;
     }

@@ -45,8 +45,17 @@ test_save_and_dedup (void)
   g_assert_true (daftari_receipt_save (tb->book, &spec, &txn1, &a1, &error));
   g_assert_no_error (error);
   g_assert_cmpint (test_balance (tb->book, tb->mpesa), ==, balance - 12000);
-  /* The same bytes again: a second expense, the same stored image. */
+  /* The same bytes again are refused, saying what was saved... */
+  g_assert_false (daftari_receipt_save (tb->book, &spec, &txn2, &a2, &error));
+  g_assert_error (error, DAFTARI_INPUT_ERROR, DAFTARI_INPUT_ERROR_EXISTS);
+  g_assert_nonnull (strstr (error->message, "KES 120.00"));
+  g_assert_nonnull (strstr (error->message, "M-PESA"));
+  g_clear_error (&error);
+  g_assert_cmpint (test_balance (tb->book, tb->mpesa), ==, balance - 12000);
+  /* ...unless the owner paid twice: a second expense, the same stored image. */
+  spec.again = TRUE;
   g_assert_true (daftari_receipt_save (tb->book, &spec, &txn2, &a2, &error));
+  g_assert_no_error (error);
   spec = spec_for (tb, tb->mpesa, 8000, other_image);
   g_assert_true (daftari_receipt_save (tb->book, &spec, &txn3, &a3, &error));
   g_assert_cmpint (txn1, !=, txn2);
@@ -69,6 +78,14 @@ test_save_and_dedup (void)
   g_assert_true (g_bytes_equal (back, image));
   g_assert_null (daftari_receipt_attachment_bytes (tb->book, 9999, &error));
   g_assert_error (error, DAFTARI_INPUT_ERROR, DAFTARI_INPUT_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+
+  /* Once its expenses are voided, the receipt may be saved again. */
+  g_assert_true (daftari_ledger_void (tb->book, txn1, &error));
+  g_assert_true (daftari_ledger_void (tb->book, txn2, &error));
+  spec = spec_for (tb, tb->mpesa, 12000, image);
+  g_assert_true (daftari_receipt_save (tb->book, &spec, NULL, NULL, &error));
+  g_assert_no_error (error);
   test_assert_balanced (tb->path);
 }
 
@@ -79,9 +96,14 @@ test_refused_writes_nothing (void)
   g_autoptr(TestBook) tb = test_book_new ();
   g_autoptr(GBytes) image = some_image ("DUKA LTD\nTOTAL 120.00\n");
   g_autoptr(GBytes) empty = g_bytes_new_static ("", 0);
+  gint64 btc = test_add_wallet (tb->book, "Bitcoin", DAFTARI_ACCOUNT_CRYPTO, "BTC", 0, 0, FALSE);
   g_autofree char *before = test_db_dump (tb->path);
   g_autofree char *after = NULL;
+
+  {
   struct { gint64 wallet; gint64 amount; GBytes *image; GQuark domain; int code; } cases[] = {
+    /* A receipt's KES 120.00 is not 120 bitcoin. */
+    { btc, 12000, image, DAFTARI_INPUT_ERROR, DAFTARI_INPUT_ERROR_INVALID },
     { tb->cash, 12000, image, DAFTARI_RULE_ERROR, DAFTARI_RULE_ERROR_OVERDRAFT },
     { tb->kcb, (gint64) (DAFTARI_DEFAULT_LIMIT_UNITS + 1) * 100, image, DAFTARI_RULE_ERROR, DAFTARI_RULE_ERROR_LIMIT },
     { tb->mpesa, 12000, empty, DAFTARI_INPUT_ERROR, DAFTARI_INPUT_ERROR_INVALID },
@@ -98,6 +120,7 @@ test_refused_writes_nothing (void)
       g_assert_error (error, cases[i].domain, cases[i].code);
       g_assert_cmpint (txn, ==, -1);
     }
+  }
   after = test_db_dump (tb->path);
   g_assert_cmpstr (before, ==, after);
 }
@@ -144,7 +167,7 @@ test_cli_save (void)
   g_autoptr(RenderedReceipt) r = render_receipt_new (21);
   RenderStyle style = { .font = "DejaVu Sans Mono" };
   g_autoptr(GBytes) png = render_receipt_draw (r->text, &style);
-  g_autofree char *image = NULL, *empty = NULL, *out = NULL, *out2 = NULL, *out3 = NULL, *before = NULL, *after = NULL;
+  g_autofree char *image = NULL, *empty = NULL, *out = NULL, *out2 = NULL, *out3 = NULL, *out4 = NULL, *out5 = NULL, *before = NULL, *after = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   gint64 attachment;
@@ -173,9 +196,13 @@ test_cli_save (void)
 
   before = test_db_dump (tb->path);
   g_assert_cmpint (run_cli (tb->path, &out2, "receipt", "save", empty, "--wallet", "M-PESA", NULL), ==, 1);
-  g_assert_cmpint (run_cli (tb->path, &out3, "receipt", "save", image, "--wallet", "Cash", NULL), ==, 1);
+  g_assert_cmpint (run_cli (tb->path, &out3, "receipt", "save", image, "--wallet", "Cash", "--again"), ==, 1);
+  /* The same receipt a second time: refused, unless --again. */
+  g_assert_cmpint (run_cli (tb->path, &out4, "receipt", "save", image, "--wallet", "Overdraft bank", NULL), ==, 1);
   after = test_db_dump (tb->path);
   g_assert_cmpstr (before, ==, after);
+  g_assert_cmpint (run_cli (tb->path, &out5, "receipt", "save", image, "--wallet", "Overdraft bank", "--again"), ==, 0);
+  g_assert_cmpint (test_db_int (tb->path, "SELECT count(*) FROM txn_attachment"), ==, 2);
 }
 
 int

@@ -218,6 +218,7 @@ test_second_receipt (Fixture *f, gconstpointer data)
 {
   g_autoptr(GBytes) png = draw_receipt ();
   DaftariReceiptsPage *page;
+  AdwMessageDialog *dialog;
 
   make_book (f);
   page = open_page (f);
@@ -235,6 +236,21 @@ test_second_receipt (Fixture *f, gconstpointer data)
   g_assert_cmpstr (gtk_label_get_text (child (page, DAFTARI_TYPE_RECEIPTS_PAGE, "error_label")), ==, "");
   g_assert_cmpint (ui_test_db_int (f->book_path, "SELECT count (*) FROM attachment WHERE name = 'second.png'"), ==, 1);
   g_assert_cmpint (ui_test_db_int (f->book_path, "SELECT count (*) FROM txn_attachment"), ==, 1);
+
+  /* The same receipt once more: the owner is asked before a second expense. */
+  daftari_receipts_page_read (page, png, "second.png");
+  spin_until (reading_over, page);
+  press (child (page, DAFTARI_TYPE_RECEIPTS_PAGE, "save_button"));
+  spin_a_moment ();
+  dialog = find_toplevel (ADW_TYPE_MESSAGE_DIALOG);
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Receipt Already Saved");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "KES 445.00"));
+  g_assert_cmpint (ui_test_db_int (f->book_path, "SELECT count (*) FROM txn_attachment"), ==, 1);
+  adw_message_dialog_response (dialog, "again");
+  spin_a_moment ();
+  g_assert_cmpint (ui_test_db_int (f->book_path, "SELECT count (*) FROM txn_attachment"), ==, 2);
+  g_assert_cmpstr (daftari_receipts_page_get_state (page), ==, "empty");
 }
 
 int

@@ -437,6 +437,22 @@ test_void_and_undo (Fixture *f, gconstpointer data)
 
 /* --- fitting a small screen --- */
 
+/* FITDEBUG-BEGIN */
+static void
+fit_dump (GtkWidget *w, int depth)
+{
+  int mw = 0, mh = 0;
+  gtk_widget_measure (w, GTK_ORIENTATION_HORIZONTAL, -1, &mw, NULL, NULL, NULL);
+  gtk_widget_measure (w, GTK_ORIENTATION_VERTICAL, -1, &mh, NULL, NULL, NULL);
+  if (mh >= 120 || mw >= 400)
+    g_test_message ("%*s%s %s vis=%d minw=%d minh=%d", depth * 2, "", G_OBJECT_TYPE_NAME (w),
+                    gtk_widget_get_name (w), gtk_widget_get_visible (w), mw, mh);
+  if (depth < 14 && (mh >= 120 || mw >= 400))
+    for (GtkWidget *c = gtk_widget_get_first_child (w); c; c = gtk_widget_get_next_sibling (c))
+      fit_dump (c, depth + 1);
+}
+/* FITDEBUG-END */
+
 static const char *const page_names[] = {
   "dashboard", "wallets", "invoices", "customers", "receipts", "reports", "plan", "review", NULL
 };
@@ -469,9 +485,26 @@ test_fits_small_screen (Fixture *f, gconstpointer data)
     g_autoptr(DaftariAccount) from = daftari_account_find (book, "M-PESA", &error);
     g_autoptr(DaftariAccount) to = daftari_account_find (book, "KCB", &error);
     DaftariTransferSpec spec = { from->id, to->id, 300000, 0, daftari_calendar_now (), "Float to the bank" };
+    /* Five wallets, as a shop often has: their cards take rows of their own
+     * when the window is narrow. */
+    DaftariAccountSpec more[] = {
+      { .name = "Equity", .kind = DAFTARI_ACCOUNT_BANK, .institution = "Equity" },
+      { .name = "Cash box", .kind = DAFTARI_ACCOUNT_CASH },
+      { .name = "Bitcoin", .kind = DAFTARI_ACCOUNT_CRYPTO },
+    };
+
+    for (guint i = 0; i < G_N_ELEMENTS (more); i++)
+      g_assert_true (daftari_account_add (book, &more[i], NULL, &error));
     g_assert_true (daftari_ops_transfer (book, &spec, NULL, &error));
     g_assert_no_error (error);
   }
+  if (g_getenv ("FIT_BOOK")) /* FITDEBUG */
+    {
+      g_autofree char *contents = NULL; gsize len;
+      g_assert_true (g_file_get_contents (g_getenv ("FIT_BOOK"), &contents, &len, NULL));
+      daftari_book_remove_files (f->book_path);
+      g_assert_true (g_file_set_contents (f->book_path, contents, len, NULL));
+    }
   open_window (f);
   main_view = DAFTARI_MAIN_VIEW (find_descendant (GTK_WIDGET (f->window), DAFTARI_TYPE_MAIN_VIEW));
   for (guint i = 0; page_names[i] != NULL; i++)
@@ -479,7 +512,8 @@ test_fits_small_screen (Fixture *f, gconstpointer data)
       daftari_main_view_show_page (main_view, page_names[i]);
       spin_a_moment ();
       g_test_message ("%s: %d", page_names[i], min_window_height (f));
-      g_assert_cmpint (min_window_height (f), <=, 600);
+      if (g_getenv ("FIT_DUMP")) fit_dump (GTK_WIDGET (f->window), 0); /* FITDEBUG */
+      if (!g_getenv ("FIT_MEASURE")) g_assert_cmpint (min_window_height (f), <=, 600);
     }
 
   daftari_main_view_show_page (main_view, "wallets");
@@ -488,7 +522,7 @@ test_fits_small_screen (Fixture *f, gconstpointer data)
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (view)), 0);
   spin_a_moment ();
   g_test_message ("wallets, row selected: %d", min_window_height (f));
-  g_assert_cmpint (min_window_height (f), <=, 600);
+  if (!g_getenv ("FIT_MEASURE")) g_assert_cmpint (min_window_height (f), <=, 600);
 }
 
 int

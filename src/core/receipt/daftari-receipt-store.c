@@ -7,6 +7,7 @@
 
 #include "daftari-account.h"
 #include "daftari-book-private.h"
+#include "daftari-calendar.h"
 #include "daftari-db.h"
 #include "daftari-error.h"
 #include "daftari-ledger.h"
@@ -75,6 +76,65 @@ link_image (DaftariBook *book, gint64 txn_id, gint64 attachment_id, GError **err
   return daftari_db_step_done (stmt, error);
 }
 
+/* Refuses a wallet in another currency than the book's: the receipt's
+ * total would be read as that many bitcoin. */
+static gboolean
+check_wallet_currency (DaftariBook *book, gint64 wallet_id, GError **error)
+{
+  g_autoptr(DaftariAccount) wallet = daftari_account_get (book, wallet_id, error);
+  const DaftariCommodity *currency = daftari_book_get_currency (book);
+
+  if (wallet == NULL)
+    return FALSE;
+  if (g_strcmp0 (wallet->commodity->code, currency->code) != 0)
+    {
+      g_set_error (error, DAFTARI_INPUT_ERROR, DAFTARI_INPUT_ERROR_INVALID,
+                   _("%s keeps %s, but a receipt's amounts are in %s; pay it from a wallet in %s"),
+                   wallet->name, wallet->commodity->code, currency->code, currency->code);
+      return FALSE;
+    }
+  return TRUE;
+}
+
+/* Refuses (DAFTARI_INPUT_ERROR_EXISTS) an image already attached to an
+ * expense that was not voided, saying which one. */
+static gboolean
+check_not_saved_before (DaftariBook *book, GBytes *image, GError **error)
+{
+  g_autofree char *sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, image);
+  sqlite3_stmt *stmt = daftari_book_prepare (book,
+      "SELECT t.ts, w.name, w.commodity, -s.amount FROM attachment a"
+      " JOIN txn_attachment l ON l.attachment_id = a.id JOIN txn t ON t.id = l.txn_id"
+      " JOIN split s ON s.txn_id = t.id AND s.amount < 0 JOIN account w ON w.id = s.account_id"
+      " WHERE a.sha256 = ? AND t.voided = 0 ORDER BY t.id LIMIT 1", error);
+  gboolean fresh;
+  int rc;
+
+  if (stmt == NULL)
+    return FALSE;
+  sqlite3_bind_text (stmt, 1, sha256, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  fresh = rc == SQLITE_DONE;
+  if (rc == SQLITE_ROW)
+    {
+      g_autofree char *day = daftari_calendar_format_date (daftari_book_get_calendar (book),
+                                                           sqlite3_column_int64 (stmt, 0));
+      const DaftariCommodity *commodity = daftari_commodity_lookup ((const char *) sqlite3_column_text (stmt, 2));
+      g_autofree char *amount = commodity != NULL
+                                ? daftari_money_format (sqlite3_column_int64 (stmt, 3), commodity, DAFTARI_MONEY_FORMAT_DEFAULT)
+                                : g_strdup ("?");
+
+      g_set_error (error, DAFTARI_INPUT_ERROR, DAFTARI_INPUT_ERROR_EXISTS,
+                   _("This receipt is already saved: an expense of %s on %s from %s. "
+                     "Save it again only if you paid it twice"),
+                   amount, day, (const char *) sqlite3_column_text (stmt, 1));
+    }
+  else if (rc != SQLITE_DONE)
+    daftari_db_set_error (error, daftari_book_get_db (book), rc);
+  sqlite3_reset (stmt);
+  return fresh;
+}
+
 gboolean
 daftari_receipt_save (DaftariBook *book, const DaftariReceiptSave *spec, gint64 *out_txn_id,
                       gint64 *out_attachment_id, GError **error)
@@ -95,11 +155,14 @@ daftari_receipt_save (DaftariBook *book, const DaftariReceiptSave *spec, gint64 
                    _("The receipt's total must be more than zero; enter the amount paid"));
       return FALSE;
     }
+  if (!check_wallet_currency (book, spec->wallet_id, error))
+    return FALSE;
   txn = daftari_ops_build_record (book, DAFTARI_TXN_EXPENSE, spec->wallet_id, spec->category_id, spec->amount,
                                   spec->ts, spec->memo, error);
   if (txn == NULL || !daftari_ledger_batch_begin (book, error))
     return FALSE;
-  if (!daftari_ledger_post (book, txn, &txn_id, error) || !store_image (book, spec, &attachment_id, error)
+  if ((!spec->again && !check_not_saved_before (book, spec->image, error))
+      || !daftari_ledger_post (book, txn, &txn_id, error) || !store_image (book, spec, &attachment_id, error)
       || !link_image (book, txn_id, attachment_id, error))
     {
       daftari_ledger_batch_abort (book);

@@ -19,12 +19,20 @@ typedef struct {
   const char *mime;
   const char *name;          /* the file's name, for people; NULL: "" */
   const char *details;       /* the fields read, as JSON; NULL: "" */
+  gboolean    again;         /* save even when these bytes were saved before */
 } DaftariReceiptSave;
 
 /* Posts the expense through the ledger (so the limit and overdraft rules
  * apply), stores the image in table attachment unless the same bytes are
  * already there, and links the two, all in one SQLite transaction: a
- * refusal leaves the book as it was. */
+ * refusal leaves the book as it was.
+ *
+ * A receipt's amounts are in the book's currency, so the wallet must be
+ * one kept in it (DAFTARI_INPUT_ERROR_INVALID otherwise). The same image
+ * already saved as an expense not voided is refused with
+ * DAFTARI_INPUT_ERROR_EXISTS, a message saying when, how much and from
+ * which wallet, unless spec->again: paying twice is rare, saving one
+ * receipt twice by mistake is not. */
 gboolean   daftari_receipt_save              (DaftariBook              *book,
                                               const DaftariReceiptSave *spec,
                                               gint64                   *out_txn_id,
