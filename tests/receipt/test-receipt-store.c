@@ -146,6 +146,24 @@ test_suggest_category (void)
       g_assert_no_error (error);
       g_assert_cmpint (id, ==, test_account_id (tb->book, cases[i].category));
     }
+
+  /* Once the owner has filed a receipt from a merchant, the next one from
+   * it goes where the owner put it, whatever its words say. */
+  {
+    g_autoptr(GBytes) image = some_image ("ACME LTD\nTOTAL 120.00\n");
+    DaftariReceiptSave spec = spec_for (tb, tb->mpesa, 12000, image);
+    g_autoptr(GError) error = NULL;
+    gint64 stock = test_account_id (tb->book, "Stock purchases");
+
+    spec.memo = "ACME LTD";
+    spec.category_id = stock;
+    g_assert_true (daftari_receipt_save (tb->book, &spec, NULL, NULL, &error));
+    g_assert_no_error (error);
+    g_assert_cmpint (daftari_receipt_suggest_category (tb->book, "Acme Ltd", &error), ==, stock);
+    g_assert_cmpint (daftari_receipt_suggest_category (tb->book, "ACME PETROL", &error), ==,
+                     test_account_id (tb->book, "Fuel"));
+    g_assert_no_error (error);
+  }
 }
 
 /* $DAFTARI_CLI --book BOOK ARGS…, through the import tests' helper. */

@@ -261,22 +261,72 @@ name_has_word (char **name_words, const char *words)
   return FALSE;
 }
 
+/* The category the latest receipt from this merchant (its memo, any case)
+ * was filed under, as it stands now: the owner's own choice beats a guess
+ * from words. Only saved receipts are looked at (txn_attachment is small),
+ * so a book of a million payments answers at once. 0 when none. */
+static gint64
+category_filed_before (DaftariBook *book, const char *merchant, GError **error)
+{
+  sqlite3_stmt *stmt = daftari_book_prepare (book,
+      "SELECT s.account_id FROM txn_attachment l JOIN txn t ON t.id = l.txn_id"
+      " JOIN split s ON s.txn_id = t.id AND s.amount > 0 JOIN account a ON a.id = s.account_id"
+      " WHERE t.voided = 0 AND t.kind = 'expense' AND a.kind = 'expense' AND a.archived = 0"
+      " AND t.memo = ? COLLATE NOCASE ORDER BY t.ts DESC, t.id DESC LIMIT 1", error);
+  gint64 id = 0;
+  int rc;
+
+  if (stmt == NULL)
+    return -1;
+  sqlite3_bind_text (stmt, 1, merchant, -1, SQLITE_TRANSIENT);
+  rc = sqlite3_step (stmt);
+  if (rc == SQLITE_ROW)
+    id = sqlite3_column_int64 (stmt, 0);
+  else if (rc != SQLITE_DONE)
+    {
+      daftari_db_set_error (error, daftari_book_get_db (book), rc);
+      id = -1;
+    }
+  sqlite3_reset (stmt);
+  return id;
+}
+
+/* A seeded category by its name in the language of the user, else in
+ * English (a book made before the user switched to Swahili). NULL when
+ * renamed, removed, archived or not an expense category. */
+static DaftariAccount *
+seeded_category (DaftariBook *book, const char *untranslated)
+{
+  const char *names[] = { _(untranslated), untranslated };
+
+  for (guint i = 0; i < G_N_ELEMENTS (names); i++)
+    {
+      g_autoptr(DaftariAccount) category = daftari_account_find (book, names[i], NULL);
+
+      if (category != NULL && category->kind == DAFTARI_ACCOUNT_EXPENSE && !category->archived)
+        return g_steal_pointer (&category);
+    }
+  return NULL;
+}
+
 gint64
 daftari_receipt_suggest_category (DaftariBook *book, const char *merchant, GError **error)
 {
   g_autofree char *upper = g_ascii_strup (merchant != NULL ? merchant : "", -1);
   g_auto(GStrv) name_words = NULL;
   g_autoptr(DaftariAccount) other = NULL;
+  gint64 before = merchant != NULL && *merchant != '\0' ? category_filed_before (book, merchant, error) : 0;
 
+  if (before != 0)
+    return MAX (before, 0);
   g_strdelimit (upper, ".,:;()&/'\"!", ' ');
   name_words = g_strsplit (upper, " ", -1);
   for (guint i = 0; i < G_N_ELEMENTS (suggestions); i++)
     if (name_has_word (name_words, suggestions[i].words))
       {
-        g_autoptr(DaftariAccount) category = daftari_account_find (book, _(suggestions[i].category), NULL);
+        g_autoptr(DaftariAccount) category = seeded_category (book, suggestions[i].category);
 
-        /* The user may have renamed or removed it: then no suggestion. */
-        if (category != NULL && category->kind == DAFTARI_ACCOUNT_EXPENSE && !category->archived)
+        if (category != NULL)
           return category->id;
       }
   other = daftari_account_find_role (book, DAFTARI_ROLE_OTHER_EXPENSES, error);

@@ -60,10 +60,13 @@ GBytes    *daftari_receipt_attachment_bytes  (DaftariBook  *book,
                                               gint64        attachment_id,
                                               GError      **error);
 
-/* An expense category for a merchant from words in its name (fuel,
- * restaurant, airtime…) matched to the book's seeded categories; "Other
- * expenses" when nothing fits. Not the categorisation engine: a first
- * guess the user changes before saving. */
+/* An expense category for a merchant: the one its latest saved receipt
+ * was filed under, else one from words in its name (fuel, restaurant,
+ * airtime…) matched to the book's seeded categories (by their name in the
+ * user's language or in English); "Other expenses" when nothing fits; 0
+ * with error set when the book cannot be read. Not the categorisation
+ * engine (training on a big book's history takes seconds): a first guess
+ * the user changes before saving. */
 gint64     daftari_receipt_suggest_category  (DaftariBook  *book,
                                               const char   *merchant,
                                               GError      **error);
