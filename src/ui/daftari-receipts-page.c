@@ -22,6 +22,7 @@ struct _DaftariReceiptsPage {
 
   GtkStack             *stack;
   GtkProgressBar       *progress_bar;
+  AdwStatusPage        *failed_page;
   DaftariReceiptImage  *image;
   AdwPreferencesGroup  *fields_group;
   AdwComboRow          *wallet_row;
@@ -228,11 +229,14 @@ reading_done (DaftariReceiptScan *scan, const GError *error, gpointer user_data)
   g_clear_object (&self->cancellable);
   if (scan == NULL)
     {
-      g_autofree char *message = g_strdup_printf (_("Could not read %s: %s"), self->name, error->message);
+      /* On the page, not in a passing notification: the message says what
+       * to do, and it is often longer than a notification shows. */
+      g_autofree char *message = g_strdup_printf (_("%s: %s."), self->name, error->message);
+      g_autofree char *markup = g_markup_escape_text (message, -1);  /* the description is markup */
 
       forget_receipt (self);
-      show_state (self, "empty");
-      daftari_page_toast_text (DAFTARI_PAGE (self), message);
+      adw_status_page_set_description (self->failed_page, markup);
+      show_state (self, "failed");
       return;
     }
   self->scan = scan;
@@ -570,6 +574,7 @@ daftari_receipts_page_class_init (DaftariReceiptsPageClass *klass)
   gtk_widget_class_set_template_from_resource (widget_class, "/io/github/daftari/Daftari/ui/daftari-receipts-page.ui");
   gtk_widget_class_bind_template_child (widget_class, DaftariReceiptsPage, stack);
   gtk_widget_class_bind_template_child (widget_class, DaftariReceiptsPage, progress_bar);
+  gtk_widget_class_bind_template_child (widget_class, DaftariReceiptsPage, failed_page);
   gtk_widget_class_bind_template_child (widget_class, DaftariReceiptsPage, image);
   gtk_widget_class_bind_template_child (widget_class, DaftariReceiptsPage, fields_group);
   gtk_widget_class_bind_template_child (widget_class, DaftariReceiptsPage, wallet_row);
@@ -582,9 +587,48 @@ daftari_receipts_page_class_init (DaftariReceiptsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.cancel-reading", NULL, cancel_reading_action);
   gtk_widget_class_install_action (widget_class, "page.save-receipt", NULL, save_receipt_action);
   gtk_widget_class_install_action (widget_class, "page.discard-receipt", NULL, discard_receipt_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "page.add-receipt", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_v, GDK_CONTROL_MASK, "page.paste-receipt", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "page.cancel-reading", NULL);
+}
+
+/* Ctrl+O and Ctrl+V work wherever the focus is in the window (the sidebar
+ * the owner came from, say), not only inside the page, as the empty page
+ * promises; a widget that uses the key itself (an entry pasting text)
+ * gets it first. A global shortcut runs for the window, which does not
+ * know the page's actions, so each carries its page. */
+typedef struct {
+  GtkWidget  *page;     /* owns the controller, so outlives the shortcut */
+  const char *action;
+} PageShortcut;
+
+/* Only while the page shows: otherwise the key goes on. */
+static gboolean
+run_page_action (GtkWidget *window, GVariant *unused, gpointer data)
+{
+  PageShortcut *shortcut = data;
+
+  return gtk_widget_get_mapped (shortcut->page) && gtk_widget_activate_action (shortcut->page, shortcut->action, NULL);
+}
+
+static void
+add_window_shortcut (GtkShortcutController *shortcuts, GtkWidget *page, guint key, const char *action)
+{
+  PageShortcut *shortcut = g_new (PageShortcut, 1);
+
+  *shortcut = (PageShortcut) { page, action };
+  gtk_shortcut_controller_add_shortcut (shortcuts,
+      gtk_shortcut_new (gtk_keyval_trigger_new (key, GDK_CONTROL_MASK),
+                        gtk_callback_action_new (run_page_action, shortcut, g_free)));
+}
+
+static void
+add_window_shortcuts (DaftariReceiptsPage *self)
+{
+  GtkEventController *shortcuts = gtk_shortcut_controller_new ();
+
+  gtk_shortcut_controller_set_scope (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_SHORTCUT_SCOPE_GLOBAL);
+  add_window_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_WIDGET (self), GDK_KEY_o, "page.add-receipt");
+  add_window_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts), GTK_WIDGET (self), GDK_KEY_v, "page.paste-receipt");
+  gtk_widget_add_controller (GTK_WIDGET (self), shortcuts);
 }
 
 static void
@@ -598,5 +642,6 @@ daftari_receipts_page_init (DaftariReceiptsPage *self)
   gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));
   g_signal_connect (target, "drop", G_CALLBACK (dropped), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
+  add_window_shortcuts (self);
   show_state (self, "empty");
 }

@@ -192,7 +192,10 @@ test_not_a_picture (Fixture *f, gconstpointer data)
   page = open_page (f);
   daftari_receipts_page_read (page, junk, "list.txt");
   spin_until (reading_over, page);
-  g_assert_cmpstr (daftari_receipts_page_get_state (page), ==, "empty");
+  /* The whole message stays on the page, the file named, with a way on. */
+  g_assert_cmpstr (daftari_receipts_page_get_state (page), ==, "failed");
+  g_assert_true (shows_text (GTK_WIDGET (page), "list.txt: "));
+  g_assert_true (shows_text (GTK_WIDGET (page), "Choose Another Receipt"));
   g_assert_cmpint (ui_test_db_int (f->book_path, "SELECT count (*) FROM attachment"), ==, 0);
 }
 
@@ -253,6 +256,39 @@ test_second_receipt (Fixture *f, gconstpointer data)
   g_assert_cmpstr (daftari_receipts_page_get_state (page), ==, "empty");
 }
 
+static gboolean
+reading_started (gpointer data)
+{
+  return !g_str_equal (daftari_receipts_page_get_state (data), "empty");
+}
+
+/* Ctrl+V pressed on the keyboard with the focus in the sidebar, where the
+ * owner arrives from: the copied photo is read, as the page promises. */
+static void
+test_paste_from_sidebar (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GBytes) png = draw_receipt ();
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *const keys[] = { "ctrl+v", NULL };
+  DaftariReceiptsPage *page;
+  GtkWidget *sidebar;
+
+  make_book (f);
+  page = open_page (f);
+  texture = gdk_texture_new_from_bytes (png, &error);
+  g_assert_no_error (error);
+  gdk_clipboard_set_texture (gtk_widget_get_clipboard (GTK_WIDGET (page)), texture);
+  sidebar = child (find_descendant (GTK_WIDGET (f->window), DAFTARI_TYPE_MAIN_VIEW), DAFTARI_TYPE_MAIN_VIEW, "sidebar");
+  g_assert_false (gtk_widget_is_ancestor (sidebar, GTK_WIDGET (page)));
+  g_assert_true (gtk_widget_grab_focus (sidebar));
+  if (!ui_test_press_keys (GTK_WINDOW (f->window), keys))
+    return;
+  spin_until (reading_started, page);
+  spin_until (reading_over, page);
+  g_assert_cmpstr (daftari_receipts_page_get_state (page), ==, "review");
+}
+
 int
 main (int argc, char **argv)
 {
@@ -263,6 +299,7 @@ main (int argc, char **argv)
   g_test_add ("/receipts/read-and-save", Fixture, NULL, fixture_set_up, test_read_and_save, fixture_tear_down);
   g_test_add ("/receipts/not-a-picture", Fixture, NULL, fixture_set_up, test_not_a_picture, fixture_tear_down);
   g_test_add ("/receipts/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
+  g_test_add ("/receipts/paste-from-sidebar", Fixture, NULL, fixture_set_up, test_paste_from_sidebar, fixture_tear_down);
   g_test_add ("/receipts/second-receipt", Fixture, NULL, fixture_set_up, test_second_receipt, fixture_tear_down);
   return ui_test_run ();
 }

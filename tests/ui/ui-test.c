@@ -2,6 +2,9 @@
 #include "ui-test.h"
 
 #include <glib/gstdio.h>
+#ifdef GDK_WINDOWING_X11
+#include <gdk/x11/gdkx.h>
+#endif
 #include <sqlite3.h>
 #include <string.h>
 
@@ -217,4 +220,44 @@ button_labelled (GtkWidget *widget, const char *label)
         return found;
     }
   return NULL;
+}
+
+gboolean
+ui_test_press_keys (GtkWindow *window, const char *const *keys)
+{
+#ifdef GDK_WINDOWING_X11
+  GdkSurface *surface = gtk_native_get_surface (GTK_NATIVE (window));
+  g_autoptr(GPtrArray) argv = NULL;
+  g_autofree char *xdotool = g_find_program_in_path ("xdotool");
+  g_autoptr(GError) error = NULL;
+
+  if (!GDK_IS_X11_SURFACE (surface))
+    {
+      g_test_skip ("pressing keys needs an X display (xvfb-run)");
+      return FALSE;
+    }
+  if (xdotool == NULL)
+    {
+      g_test_skip ("pressing keys needs xdotool (build-aux/daftari.sh test installs it)");
+      return FALSE;
+    }
+  argv = g_ptr_array_new_with_free_func (g_free);
+  g_ptr_array_add (argv, g_steal_pointer (&xdotool));
+  g_ptr_array_add (argv, g_strdup ("windowfocus"));
+  g_ptr_array_add (argv, g_strdup ("--sync"));
+  g_ptr_array_add (argv, g_strdup_printf ("%lu", (unsigned long) gdk_x11_surface_get_xid (surface)));
+  g_ptr_array_add (argv, g_strdup ("key"));
+  g_ptr_array_add (argv, g_strdup ("--delay"));
+  g_ptr_array_add (argv, g_strdup ("40"));
+  for (guint i = 0; keys[i] != NULL; i++)
+    g_ptr_array_add (argv, g_strdup (keys[i]));
+  g_ptr_array_add (argv, NULL);
+  /* Not waited for: the window has to go on handling the keys. */
+  g_assert_true (g_spawn_async (NULL, (char **) argv->pdata, NULL, G_SPAWN_DEFAULT, NULL, NULL, NULL, &error));
+  g_assert_no_error (error);
+  return TRUE;
+#else
+  g_test_skip ("pressing keys needs an X display (xvfb-run)");
+  return FALSE;
+#endif
 }

@@ -36,6 +36,13 @@ void       spin_a_moment         (void);
 /* Activates a button as the keyboard would: GTK emits ::clicked after its
  * short activation animation, so the loop has to run. */
 void       press                 (GtkWidget    *button);
+/* Presses keys (xdotool key names: "2", "Return", "ctrl+v") on the X
+ * server's keyboard, as a user does: xdotool sends them through XTEST to
+ * the window it gives the focus to, so they meet everything a real key
+ * meets on its way. Returns at once; spin until their effect shows.
+ * FALSE (the test skipped) without an X display or xdotool. */
+gboolean   ui_test_press_keys    (GtkWindow     *window,
+                                  const char *const *keys);
 /* A template child; asserts it exists. */
 gpointer   child                 (gpointer      widget,
                                   GType         type,

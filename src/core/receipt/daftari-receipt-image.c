@@ -168,8 +168,14 @@ decode_pdf (GBytes *bytes, ReceiptImage *out, GError **error)
 
   if (document == NULL)
     {
-      g_set_error (error, DAFTARI_RECEIPT_ERROR, DAFTARI_RECEIPT_ERROR_BAD_PDF,
-                   _("The PDF is damaged and cannot be opened (%s); save or export it again"), local->message);
+      /* Poppler's own words are English and technical: logged, not shown. */
+      g_debug ("poppler: %s", local->message);
+      if (g_error_matches (local, POPPLER_ERROR, POPPLER_ERROR_ENCRYPTED))
+        g_set_error_literal (error, DAFTARI_RECEIPT_ERROR, DAFTARI_RECEIPT_ERROR_BAD_PDF,
+                             _("The PDF is locked with a password; save a copy without the password and read that"));
+      else
+        g_set_error_literal (error, DAFTARI_RECEIPT_ERROR, DAFTARI_RECEIPT_ERROR_BAD_PDF,
+                             _("The PDF is damaged and cannot be opened; save or export it again"));
       return FALSE;
     }
   page = poppler_document_get_n_pages (document) > 0 ? poppler_document_get_page (document, 0) : NULL;
