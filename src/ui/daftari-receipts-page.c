@@ -75,12 +75,16 @@ forget_receipt (DaftariReceiptsPage *self)
 /* A field the owner should look at: read with little confidence, or one
  * an expense needs that was not found. */
 static gboolean
-needs_a_look (const DaftariReceiptField *field, DaftariReceiptFieldKind kind)
+needs_a_look (const DaftariReceiptFields *fields, DaftariReceiptFieldKind kind)
 {
+  const DaftariReceiptField *field = &fields->field[kind];
   gboolean needed = kind == DAFTARI_RECEIPT_MERCHANT || kind == DAFTARI_RECEIPT_DATE || kind == DAFTARI_RECEIPT_TOTAL;
 
   if (field->value == NULL)
     return needed;
+  /* Nothing is bought for 0.00, however clearly it was printed. */
+  if (kind == DAFTARI_RECEIPT_TOTAL && fields->total <= 0)
+    return TRUE;
   return field->confidence < DAFTARI_RECEIPT_CONFIDENT;
 }
 
@@ -100,6 +104,12 @@ row_focus_entered (GtkEventControllerFocus *controller, DaftariReceiptsPage *sel
   highlight_field (self, gtk_event_controller_get_widget (GTK_EVENT_CONTROLLER (controller)));
 }
 
+static void
+save_from_field (DaftariReceiptsPage *self)
+{
+  gtk_widget_activate_action (GTK_WIDGET (self), "page.save-receipt", NULL);
+}
+
 static GtkWidget *
 field_row (DaftariReceiptsPage *self, DaftariReceiptFieldKind kind)
 {
@@ -109,7 +119,7 @@ field_row (DaftariReceiptsPage *self, DaftariReceiptFieldKind kind)
 
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), daftari_receipt_field_label (kind));
   gtk_editable_set_text (GTK_EDITABLE (row), field->value ? field->value : "");
-  if (needs_a_look (field, kind))
+  if (needs_a_look (self->scan->fields, kind))
     {
       GtkWidget *sign = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
       const char *why = field->value ? _("Hard to read: check it against the picture")
@@ -123,6 +133,8 @@ field_row (DaftariReceiptsPage *self, DaftariReceiptFieldKind kind)
     }
   g_signal_connect (focus, "enter", G_CALLBACK (row_focus_entered), self);
   gtk_widget_add_controller (row, focus);
+  /* Enter in a field saves, as in any form whose main button is Save. */
+  g_signal_connect_swapped (row, "entry-activated", G_CALLBACK (save_from_field), self);
   return row;
 }
 
@@ -588,6 +600,7 @@ daftari_receipts_page_class_init (DaftariReceiptsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "page.save-receipt", NULL, save_receipt_action);
   gtk_widget_class_install_action (widget_class, "page.discard-receipt", NULL, discard_receipt_action);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "page.cancel-reading", NULL);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "page.save-receipt", NULL);
 }
 
 /* Ctrl+O and Ctrl+V work wherever the focus is in the window (the sidebar
