@@ -309,15 +309,22 @@ add_receipt_action (GtkWidget *widget, const char *name, GVariant *parameter)
   GtkFileChooserNative *chooser = gtk_file_chooser_native_new (_("Choose a Receipt"),
                                                                daftari_page_get_window (DAFTARI_PAGE (self)),
                                                                GTK_FILE_CHOOSER_ACTION_OPEN, _("_Read"), NULL);
+  /* What Leptonica and poppler read (phones save WebP too); "All files"
+   * for a picture with an odd name: the reader says if it is none. */
+  const char *const types[] = { "image/jpeg", "image/png", "image/tiff", "image/webp",
+                                "application/pdf", NULL };
   GtkFileFilter *filter = gtk_file_filter_new ();
+  GtkFileFilter *all = gtk_file_filter_new ();
 
   gtk_file_filter_set_name (filter, _("Photos, scans and PDFs"));
-  gtk_file_filter_add_mime_type (filter, "image/jpeg");
-  gtk_file_filter_add_mime_type (filter, "image/png");
-  gtk_file_filter_add_mime_type (filter, "image/tiff");
-  gtk_file_filter_add_mime_type (filter, "application/pdf");
+  for (guint i = 0; types[i] != NULL; i++)
+    gtk_file_filter_add_mime_type (filter, types[i]);
   gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), filter);
+  gtk_file_filter_set_name (all, _("All files"));
+  gtk_file_filter_add_pattern (all, "*");
+  gtk_file_chooser_add_filter (GTK_FILE_CHOOSER (chooser), all);
   g_object_unref (filter);
+  g_object_unref (all);
   gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
   g_signal_connect (chooser, "response", G_CALLBACK (chooser_response), self);
   gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
