@@ -658,7 +658,7 @@ daftari_import_dialog_new (GtkWindow *parent, DaftariSession *session)
 
   self->session = g_object_ref (session);
   wallets = daftari_ui_wallet_list (book_of (self), FALSE, &self->wallet_ids);
-  adw_combo_row_set_model (self->wallet_row, G_LIST_MODEL (wallets));
+  daftari_ui_combo_row_set_wallets (self->wallet_row, G_LIST_MODEL (wallets));
   show_step (self, "source");
   return self;
 }

@@ -201,7 +201,7 @@ daftari_pay_dialog_new (GtkWindow *parent, DaftariSession *session, gint64 walle
   g_autofree char *today = daftari_day_format (daftari_calendar_today (daftari_book_get_calendar (book)));
 
   self->session = g_object_ref (session);
-  adw_combo_row_set_model (self->from_row, G_LIST_MODEL (wallets));
+  daftari_ui_combo_row_set_wallets (self->from_row, G_LIST_MODEL (wallets));
   adw_combo_row_set_selected (self->from_row, daftari_ui_position_of (self->wallet_ids, wallet_id));
   adw_combo_row_set_model (self->category_row, G_LIST_MODEL (categories));
   adw_combo_row_set_selected (self->category_row, other);

@@ -175,7 +175,7 @@ daftari_payment_dialog_new (GtkWindow *parent, DaftariSession *session, gint64 i
 
   self->session = g_object_ref (session);
   self->invoice_id = invoice_id;
-  adw_combo_row_set_model (self->wallet_row, G_LIST_MODEL (wallets));
+  daftari_ui_combo_row_set_wallets (self->wallet_row, G_LIST_MODEL (wallets));
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), today);
   if (invoice != NULL)
     {

@@ -27,6 +27,7 @@ daftari_receipt_viewer_new (GtkWindow *parent, DaftariBook *book, gint64 txn_id,
   g_autoptr(GdkTexture) texture = NULL;
   const DaftariAttachment *attachment;
   GtkWidget *window, *view, *header, *image;
+  GtkEventController *shortcuts;
 
   if (attachments == NULL)
     return NULL;
@@ -62,5 +63,11 @@ daftari_receipt_viewer_new (GtkWindow *parent, DaftariBook *book, gint64 txn_id,
   gtk_window_set_transient_for (GTK_WINDOW (window), parent);
   gtk_window_set_modal (GTK_WINDOW (window), TRUE);
   adw_window_set_content (ADW_WINDOW (window), view);
+  /* Escape closes it, as it does the app's dialogs. */
+  shortcuts = gtk_shortcut_controller_new ();
+  gtk_shortcut_controller_add_shortcut (GTK_SHORTCUT_CONTROLLER (shortcuts),
+                                        gtk_shortcut_new (gtk_keyval_trigger_new (GDK_KEY_Escape, 0),
+                                                          gtk_named_action_new ("window.close")));
+  gtk_widget_add_controller (window, shortcuts);
   return GTK_WINDOW (window);
 }

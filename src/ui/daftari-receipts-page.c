@@ -171,7 +171,7 @@ fill_wallets_and_categories (DaftariReceiptsPage *self)
   g_clear_pointer (&self->category_ids, g_array_unref);
   wallets = daftari_ui_wallet_list (book, FALSE, &self->wallet_ids);
   keep_book_currency_wallets (book, wallets, self->wallet_ids);
-  adw_combo_row_set_model (self->wallet_row, G_LIST_MODEL (wallets));
+  daftari_ui_combo_row_set_wallets (self->wallet_row, G_LIST_MODEL (wallets));
   categories = daftari_ui_expense_categories (book, &self->category_ids, &other);
   adw_combo_row_set_model (self->category_row, G_LIST_MODEL (categories));
   suggested = merchant ? daftari_receipt_suggest_category (book, merchant, NULL) : 0;

@@ -132,7 +132,10 @@ show_targets (DaftariScheduleDialog *self, gint64 chosen)
            /* a transfer: not to the wallet it comes from */
            : ids == self->wallet_ids && ids->len > 1 && adw_combo_row_get_selected (self->wallet_row) == 0 ? 1
            : 0;
-  adw_combo_row_set_model (self->target_row, G_LIST_MODEL (names));
+  if (names == self->wallet_names)
+    daftari_ui_combo_row_set_wallets (self->target_row, G_LIST_MODEL (names));
+  else
+    adw_combo_row_set_model (self->target_row, G_LIST_MODEL (names));
   adw_combo_row_set_selected (self->target_row, position);
 }
 
@@ -490,7 +493,7 @@ daftari_schedule_dialog_new (GtkWindow *parent, DaftariSession *session, const D
   self->wallet_names = daftari_ui_wallet_list (book, FALSE, &self->wallet_ids);
   self->expense_names = daftari_ui_expense_categories (book, &self->expense_ids, &self->expense_default);
   self->income_names = income_categories (book, self->income_ids);
-  adw_combo_row_set_model (self->wallet_row, G_LIST_MODEL (self->wallet_names));
+  daftari_ui_combo_row_set_wallets (self->wallet_row, G_LIST_MODEL (self->wallet_names));
   if (schedule != NULL)
     fill (self, book, schedule);
   else

@@ -212,8 +212,8 @@ daftari_transfer_dialog_new (GtkWindow *parent, DaftariSession *session, gint64 
   guint from = daftari_ui_position_of (self->wallet_ids, from_id);
 
   self->session = g_object_ref (session);
-  adw_combo_row_set_model (self->from_row, G_LIST_MODEL (wallets));
-  adw_combo_row_set_model (self->to_row, G_LIST_MODEL (wallets));
+  daftari_ui_combo_row_set_wallets (self->from_row, G_LIST_MODEL (wallets));
+  daftari_ui_combo_row_set_wallets (self->to_row, G_LIST_MODEL (wallets));
   adw_combo_row_set_selected (self->from_row, from);
   adw_combo_row_set_selected (self->to_row, self->wallet_ids->len > 1 && from == 0 ? 1 : 0);
   gtk_editable_set_text (GTK_EDITABLE (self->date_row), today);

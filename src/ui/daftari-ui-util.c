@@ -55,6 +55,111 @@ daftari_ui_mark_error (GtkWidget *row, gboolean wrong)
     gtk_widget_remove_css_class (row, "error");
 }
 
+/* --- Wallet drop-downs ---
+ *
+ * AdwComboRow's own item shows at most 20 characters, which cut a wallet's
+ * balance off ("Cash box (KES 28,077.…"). A row given a wallet list by
+ * daftari_ui_combo_row_set_wallets shows each wallet as its name and,
+ * dimmed beside it, its whole balance. */
+
+#define WALLET_NAME    "daftari-wallet-name"
+#define WALLET_BALANCE "daftari-wallet-balance"
+#define WALLET_ROW     "daftari-wallet-row"
+#define IN_POPUP       "daftari-in-popup"
+
+/* The popup's check mark on the chosen wallet, as the row's own has. */
+static void
+wallet_item_check (AdwComboRow *row, GParamSpec *pspec, GtkListItem *list_item)
+{
+  GtkWidget *check = gtk_widget_get_last_child (gtk_list_item_get_child (list_item));
+
+  gtk_widget_set_opacity (check, adw_combo_row_get_selected_item (row) == gtk_list_item_get_item (list_item));
+}
+
+static void
+wallet_item_setup (GtkSignalListItemFactory *factory, GtkListItem *list_item, AdwComboRow *row)
+{
+  gboolean in_popup = g_object_get_data (G_OBJECT (factory), IN_POPUP) != NULL;
+  GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
+  GtkWidget *name = gtk_label_new (NULL);
+  GtkWidget *balance = gtk_label_new (NULL);
+
+  gtk_label_set_xalign (GTK_LABEL (name), 0);
+  /* Only a long name gives way, and never the balance. */
+  gtk_label_set_ellipsize (GTK_LABEL (name), PANGO_ELLIPSIZE_END);
+  gtk_label_set_max_width_chars (GTK_LABEL (name), 32);
+  gtk_widget_set_hexpand (name, in_popup);
+  gtk_box_append (GTK_BOX (box), name);
+  gtk_label_set_xalign (GTK_LABEL (balance), 1);
+  gtk_widget_add_css_class (balance, "dim-label");
+  gtk_widget_add_css_class (balance, "numeric");
+  gtk_box_append (GTK_BOX (box), balance);
+  if (in_popup)
+    gtk_box_append (GTK_BOX (box), gtk_image_new_from_icon_name ("object-select-symbolic"));
+  gtk_list_item_set_child (list_item, box);
+}
+
+static void
+wallet_item_bind (GtkSignalListItemFactory *factory, GtkListItem *list_item, AdwComboRow *row)
+{
+  GObject *item = gtk_list_item_get_item (list_item);
+  GtkWidget *name = gtk_widget_get_first_child (gtk_list_item_get_child (list_item));
+  GtkWidget *balance = gtk_widget_get_next_sibling (name);
+  const char *name_text = g_object_get_data (item, WALLET_NAME);
+  const char *balance_text = g_object_get_data (item, WALLET_BALANCE);
+
+  /* Another list on the same row (a schedule's target is a wallet or a
+   * category) shows its strings as they are. */
+  if (name_text == NULL && GTK_IS_STRING_OBJECT (item))
+    name_text = gtk_string_object_get_string (GTK_STRING_OBJECT (item));
+  gtk_label_set_label (GTK_LABEL (name), name_text);
+  gtk_label_set_label (GTK_LABEL (balance), balance_text);
+  gtk_widget_set_visible (balance, balance_text != NULL);
+  if (g_object_get_data (G_OBJECT (factory), IN_POPUP) != NULL)
+    {
+      g_signal_connect (row, "notify::selected-item", G_CALLBACK (wallet_item_check), list_item);
+      wallet_item_check (row, NULL, list_item);
+    }
+}
+
+static void
+wallet_item_unbind (GtkSignalListItemFactory *factory, GtkListItem *list_item, AdwComboRow *row)
+{
+  g_signal_handlers_disconnect_by_func (row, wallet_item_check, list_item);
+}
+
+static GtkListItemFactory *
+wallet_item_factory (AdwComboRow *row, gboolean in_popup)
+{
+  GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
+
+  g_object_set_data (G_OBJECT (factory), IN_POPUP, GINT_TO_POINTER (in_popup));
+  /* The row owns its factories, so it outlives their handlers. */
+  g_signal_connect (factory, "setup", G_CALLBACK (wallet_item_setup), row);
+  g_signal_connect (factory, "bind", G_CALLBACK (wallet_item_bind), row);
+  g_signal_connect (factory, "unbind", G_CALLBACK (wallet_item_unbind), row);
+  return factory;
+}
+
+void
+daftari_ui_combo_row_set_wallets (AdwComboRow *row, GListModel *wallets)
+{
+  g_autoptr(GtkListItemFactory) list_factory = NULL;
+  g_autoptr(GtkListItemFactory) factory = NULL;
+
+  /* The factories first: set once, they also show the plain strings of a
+   * row that later lists something else (a schedule's target). */
+  if (g_object_get_data (G_OBJECT (row), WALLET_ROW) == NULL)
+    {
+      g_object_set_data (G_OBJECT (row), WALLET_ROW, GINT_TO_POINTER (TRUE));
+      list_factory = wallet_item_factory (row, TRUE);
+      adw_combo_row_set_list_factory (row, list_factory);
+      factory = wallet_item_factory (row, FALSE);
+      adw_combo_row_set_factory (row, factory);
+    }
+  adw_combo_row_set_model (row, wallets);
+}
+
 GtkStringList *
 daftari_ui_wallet_list (DaftariBook *book, gboolean pay_only, GArray **out_ids)
 {
@@ -65,6 +170,7 @@ daftari_ui_wallet_list (DaftariBook *book, gboolean pay_only, GArray **out_ids)
   for (guint i = 0; accounts != NULL && i < accounts->len; i++)
     {
       const DaftariAccount *account = g_ptr_array_index (accounts, i);
+      g_autoptr(GObject) item = NULL;
       g_autofree char *balance_text = NULL;
       g_autofree char *label = NULL;
       gint64 balance = 0;
@@ -77,6 +183,10 @@ daftari_ui_wallet_list (DaftariBook *book, gboolean pay_only, GArray **out_ids)
       /* Translators: a wallet and its balance, "M-PESA (KES 1,204.50)" */
       label = g_strdup_printf (_("%s (%s)"), account->name, balance_text);
       gtk_string_list_append (names, label);
+      /* The parts, for the rows that show them apart. */
+      item = g_list_model_get_item (G_LIST_MODEL (names), g_list_model_get_n_items (G_LIST_MODEL (names)) - 1);
+      g_object_set_data_full (item, WALLET_NAME, g_strdup (account->name), g_free);
+      g_object_set_data_full (item, WALLET_BALANCE, g_steal_pointer (&balance_text), g_free);
       g_array_append_val (*out_ids, account->id);
     }
   return names;

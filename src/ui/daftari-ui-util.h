@@ -38,6 +38,10 @@ gboolean   daftari_ui_read_date      (DaftariBook             *book,
 GtkStringList *daftari_ui_wallet_list (DaftariBook *book,
                                        gboolean     pay_only,
                                        GArray     **out_ids);
+/* Gives row the wallets of daftari_ui_wallet_list, shown whole: the name,
+ * and the balance dimmed beside it. */
+void       daftari_ui_combo_row_set_wallets (AdwComboRow *row,
+                                             GListModel  *wallets);
 /* Expense categories for a drop-down, their ids in the same order, and the
  * position of "Other expenses", the choice when nothing better is known. */
 GtkStringList *daftari_ui_expense_categories (DaftariBook *book,
