@@ -38,6 +38,8 @@ struct _DaftariReceiptsPage {
   GtkWidget            *rows[DAFTARI_RECEIPT_N_FIELDS];
   GArray               *wallet_ids;
   GArray               *category_ids;
+  gboolean              category_chosen;  /* by the owner: no more suggestions */
+  gboolean              setting_category; /* by the page, not the owner */
 };
 
 G_DEFINE_FINAL_TYPE (DaftariReceiptsPage, daftari_receipts_page, DAFTARI_TYPE_PAGE)
@@ -66,6 +68,7 @@ forget_receipt (DaftariReceiptsPage *self)
   g_clear_pointer (&self->scan, daftari_receipt_scan_free);
   g_clear_pointer (&self->bytes, g_bytes_unref);
   g_clear_pointer (&self->name, g_free);
+  self->category_chosen = FALSE;
   daftari_receipt_image_set_texture (self->image, NULL, 0, 0);
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
 }
@@ -158,14 +161,43 @@ keep_book_currency_wallets (DaftariBook *book, GtkStringList *wallets, GArray *i
 }
 
 static void
+set_category (DaftariReceiptsPage *self, guint position)
+{
+  self->setting_category = TRUE;
+  adw_combo_row_set_selected (self->category_row, position);
+  self->setting_category = FALSE;
+}
+
+static void
+category_changed (DaftariReceiptsPage *self)
+{
+  if (!self->setting_category)
+    self->category_chosen = TRUE;
+}
+
+/* The category for the merchant as now typed, until the owner picks one. */
+static void
+suggest_category (DaftariReceiptsPage *self)
+{
+  DaftariBook *book = daftari_page_get_book (DAFTARI_PAGE (self));
+  const char *merchant;
+  gint64 suggested;
+
+  if (self->category_chosen || self->rows[DAFTARI_RECEIPT_MERCHANT] == NULL || self->category_ids == NULL)
+    return;
+  merchant = gtk_editable_get_text (GTK_EDITABLE (self->rows[DAFTARI_RECEIPT_MERCHANT]));
+  suggested = daftari_receipt_suggest_category (book, merchant, NULL);
+  if (suggested != 0)
+    set_category (self, daftari_ui_position_of (self->category_ids, suggested));
+}
+
+static void
 fill_wallets_and_categories (DaftariReceiptsPage *self)
 {
   DaftariBook *book = daftari_page_get_book (DAFTARI_PAGE (self));
-  const char *merchant = self->scan->fields->field[DAFTARI_RECEIPT_MERCHANT].value;
   g_autoptr(GtkStringList) wallets = NULL;
   g_autoptr(GtkStringList) categories = NULL;
   guint other = 0;
-  gint64 suggested;
 
   g_clear_pointer (&self->wallet_ids, g_array_unref);
   g_clear_pointer (&self->category_ids, g_array_unref);
@@ -173,10 +205,11 @@ fill_wallets_and_categories (DaftariReceiptsPage *self)
   keep_book_currency_wallets (book, wallets, self->wallet_ids);
   daftari_ui_combo_row_set_wallets (self->wallet_row, G_LIST_MODEL (wallets));
   categories = daftari_ui_expense_categories (book, &self->category_ids, &other);
+  self->setting_category = TRUE;
   adw_combo_row_set_model (self->category_row, G_LIST_MODEL (categories));
-  suggested = merchant ? daftari_receipt_suggest_category (book, merchant, NULL) : 0;
-  adw_combo_row_set_selected (self->category_row,
-                              suggested ? daftari_ui_position_of (self->category_ids, suggested) : other);
+  self->setting_category = FALSE;
+  set_category (self, other);
+  suggest_category (self);
 }
 
 static void
@@ -199,6 +232,8 @@ show_scan (DaftariReceiptsPage *self)
       gboolean essential = i == DAFTARI_RECEIPT_MERCHANT || i == DAFTARI_RECEIPT_DATE || i == DAFTARI_RECEIPT_TOTAL;
 
       self->rows[i] = field_row (self, i);
+      if (i == DAFTARI_RECEIPT_MERCHANT)
+        g_signal_connect_swapped (self->rows[i], "changed", G_CALLBACK (suggest_category), self);
       if (essential)
         daftari_ui_group_add (self->fields_group, self->rows[i]);
       else
@@ -555,9 +590,12 @@ daftari_receipts_page_refresh (DaftariPage *page)
     {
       guint wallet = adw_combo_row_get_selected (self->wallet_row);
       guint category = adw_combo_row_get_selected (self->category_row);
+      gboolean chosen = self->category_chosen;
+
       fill_wallets_and_categories (self);
       adw_combo_row_set_selected (self->wallet_row, wallet);
-      adw_combo_row_set_selected (self->category_row, category);
+      set_category (self, category);
+      self->category_chosen = chosen;
     }
 }
 
@@ -663,5 +701,6 @@ daftari_receipts_page_init (DaftariReceiptsPage *self)
   g_signal_connect (target, "drop", G_CALLBACK (dropped), self);
   gtk_widget_add_controller (GTK_WIDGET (self), GTK_EVENT_CONTROLLER (target));
   add_window_shortcuts (self);
+  g_signal_connect_swapped (self->category_row, "notify::selected", G_CALLBACK (category_changed), self);
   show_state (self, "empty");
 }

@@ -110,6 +110,12 @@ shows_empty (gpointer data)
   return g_str_equal (daftari_receipts_page_get_state (data), "empty");
 }
 
+static const char *
+selected_string (AdwComboRow *row)
+{
+  return gtk_string_object_get_string (GTK_STRING_OBJECT (adw_combo_row_get_selected_item (row)));
+}
+
 /* The entry row titled title, under widget. */
 static GtkWidget *
 row_titled (GtkWidget *widget, const char *title)
@@ -131,6 +137,8 @@ test_read_and_save (Fixture *f, gconstpointer data)
   g_autoptr(GBytes) png = draw_receipt ();
   DaftariReceiptsPage *page;
   GtkWidget *total, *date, *merchant;
+  AdwComboRow *category;
+  g_autofree char *chosen = NULL;
 
   make_book (f);
   page = open_page (f);
@@ -151,8 +159,20 @@ test_read_and_save (Fixture *f, gconstpointer data)
   g_assert_nonnull (strstr (gtk_editable_get_text (GTK_EDITABLE (merchant)), "NJERI"));
   g_assert_cmpuint (daftari_receipt_image_get_n_boxes (child (page, DAFTARI_TYPE_RECEIPTS_PAGE, "image")), >, 2);
 
+  /* The category follows the name as it is corrected, until the owner
+   * picks one. */
+  category = child (page, DAFTARI_TYPE_RECEIPTS_PAGE, "category_row");
+  set_text (merchant, "Kobil Petrol Station");
+  g_assert_cmpstr (selected_string (category), ==, "Fuel");
+  set_text (merchant, "Mama Oliech Restaurant");
+  g_assert_cmpstr (selected_string (category), ==, "Food");
+  adw_combo_row_set_selected (category, adw_combo_row_get_selected (category) + 1);
+  g_assert_cmpstr (selected_string (category), !=, "Food");
+  chosen = g_strdup (selected_string (category));
+
   /* The owner corrects the shop's name, and saves with Enter, typed. */
   set_text (merchant, "Mama Njeri Grocers");
+  g_assert_cmpstr (selected_string (category), ==, chosen);
   g_assert_true (gtk_widget_grab_focus (merchant));
   {
     const char *const keys[] = { "Return", NULL };
