@@ -286,16 +286,18 @@ receipt_save (DaftariCli *cli, int argc, char **argv)
     return daftari_cli_fail (cli, error);
   spec.wallet_id = wallet->id;
   spec.again = o.again;
-  if (!daftari_receipt_save (cli->book, &spec, &txn_id, &attachment_id, &error)
-      && g_error_matches (error, DAFTARI_INPUT_ERROR, DAFTARI_INPUT_ERROR_EXISTS))
+  if (!daftari_receipt_save (cli->book, &spec, &txn_id, &attachment_id, &error))
     {
-      g_autofree char *hint = g_strdup_printf (_("%s (with --again)"), error->message);
-      g_free (error->message);
-      error->message = g_steal_pointer (&hint);
+      /* The core's message asks whether it was paid twice; say how to. */
+      if (g_error_matches (error, DAFTARI_INPUT_ERROR, DAFTARI_INPUT_ERROR_EXISTS))
+        {
+          g_autofree char *hint = g_strdup_printf (_("%s (with --again)"), error->message);
+          g_free (error->message);
+          error->message = g_steal_pointer (&hint);
+        }
       return daftari_cli_fail (cli, error);
     }
-  if (error != NULL
-      || (txn = daftari_ledger_get (cli->book, txn_id, &error)) == NULL)
+  if ((txn = daftari_ledger_get (cli->book, txn_id, &error)) == NULL)
     return daftari_cli_fail (cli, error);
   print_saved (cli, txn_id, attachment_id, txn);
   return DAFTARI_EXIT_OK;

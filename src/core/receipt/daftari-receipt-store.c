@@ -26,12 +26,11 @@ daftari_attachment_free (DaftariAttachment *attachment)
   g_free (attachment);
 }
 
-/* The attachment row for these bytes: the existing one when the same
- * bytes were saved before. */
+/* The attachment row for these bytes (their SHA-256 given): the existing
+ * one when the same bytes were saved before. */
 static gboolean
-store_image (DaftariBook *book, const DaftariReceiptSave *spec, gint64 *out_id, GError **error)
+store_image (DaftariBook *book, const DaftariReceiptSave *spec, const char *sha256, gint64 *out_id, GError **error)
 {
-  g_autofree char *sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, spec->image);
   sqlite3_stmt *insert = daftari_book_prepare (book,
       "INSERT INTO attachment (sha256, mime, name, bytes, details, created) VALUES (?, ?, ?, ?, ?, ?) "
       "ON CONFLICT (sha256) DO NOTHING", error);
@@ -96,12 +95,11 @@ check_wallet_currency (DaftariBook *book, gint64 wallet_id, GError **error)
   return TRUE;
 }
 
-/* Refuses (DAFTARI_INPUT_ERROR_EXISTS) an image already attached to an
- * expense that was not voided, saying which one. */
+/* Refuses (DAFTARI_INPUT_ERROR_EXISTS) an image (by its SHA-256) already
+ * attached to an expense that was not voided, saying which one. */
 static gboolean
-check_not_saved_before (DaftariBook *book, GBytes *image, GError **error)
+check_not_saved_before (DaftariBook *book, const char *sha256, GError **error)
 {
-  g_autofree char *sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, image);
   sqlite3_stmt *stmt = daftari_book_prepare (book,
       "SELECT t.ts, w.name, w.commodity, -s.amount FROM attachment a"
       " JOIN txn_attachment l ON l.attachment_id = a.id JOIN txn t ON t.id = l.txn_id"
@@ -140,6 +138,7 @@ daftari_receipt_save (DaftariBook *book, const DaftariReceiptSave *spec, gint64 
                       gint64 *out_attachment_id, GError **error)
 {
   g_autoptr(DaftariTxn) txn = NULL;
+  g_autofree char *sha256 = NULL;
   gint64 txn_id = 0, attachment_id = 0;
 
   g_return_val_if_fail (DAFTARI_IS_BOOK (book) && spec != NULL, FALSE);
@@ -161,8 +160,9 @@ daftari_receipt_save (DaftariBook *book, const DaftariReceiptSave *spec, gint64 
                                   spec->ts, spec->memo, error);
   if (txn == NULL || !daftari_ledger_batch_begin (book, error))
     return FALSE;
-  if ((!spec->again && !check_not_saved_before (book, spec->image, error))
-      || !daftari_ledger_post (book, txn, &txn_id, error) || !store_image (book, spec, &attachment_id, error)
+  sha256 = g_compute_checksum_for_bytes (G_CHECKSUM_SHA256, spec->image);
+  if ((!spec->again && !check_not_saved_before (book, sha256, error))
+      || !daftari_ledger_post (book, txn, &txn_id, error) || !store_image (book, spec, sha256, &attachment_id, error)
       || !link_image (book, txn_id, attachment_id, error))
     {
       daftari_ledger_batch_abort (book);
@@ -317,8 +317,10 @@ daftari_receipt_suggest_category (DaftariBook *book, const char *merchant, GErro
   g_autoptr(DaftariAccount) other = NULL;
   gint64 before = merchant != NULL && *merchant != '\0' ? category_filed_before (book, merchant, error) : 0;
 
-  if (before != 0)
-    return MAX (before, 0);
+  if (before < 0)   /* the book could not be read: error is set */
+    return 0;
+  if (before > 0)
+    return before;
   g_strdelimit (upper, ".,:;()&/'\"!", ' ');
   name_words = g_strsplit (upper, " ", -1);
   for (guint i = 0; i < G_N_ELEMENTS (suggestions); i++)
