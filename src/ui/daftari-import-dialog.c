@@ -657,7 +657,7 @@ daftari_import_dialog_new (GtkWindow *parent, DaftariSession *session)
   g_autoptr(GtkStringList) wallets = NULL;
 
   self->session = g_object_ref (session);
-  wallets = daftari_ui_wallet_list (book_of (self), FALSE, &self->wallet_ids);
+  wallets = daftari_ui_wallet_list (book_of (self), DAFTARI_UI_WALLETS_ALL, &self->wallet_ids);
   daftari_ui_combo_row_set_wallets (self->wallet_row, G_LIST_MODEL (wallets));
   show_step (self, "source");
   return self;

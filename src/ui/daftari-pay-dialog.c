@@ -195,7 +195,7 @@ daftari_pay_dialog_new (GtkWindow *parent, DaftariSession *session, gint64 walle
 {
   DaftariPayDialog *self = g_object_new (DAFTARI_TYPE_PAY_DIALOG, "transient-for", parent, NULL);
   DaftariBook *book = daftari_session_get_book (session);
-  g_autoptr(GtkStringList) wallets = daftari_ui_wallet_list (book, TRUE, &self->wallet_ids);
+  g_autoptr(GtkStringList) wallets = daftari_ui_wallet_list (book, DAFTARI_UI_WALLETS_PAY_ONLY, &self->wallet_ids);
   guint other = 0;
   g_autoptr(GtkStringList) categories = daftari_ui_expense_categories (book, &self->category_ids, &other);
   g_autofree char *today = daftari_day_format (daftari_calendar_today (daftari_book_get_calendar (book)));

@@ -168,7 +168,7 @@ daftari_payment_dialog_new (GtkWindow *parent, DaftariSession *session, gint64 i
   DaftariPaymentDialog *self = g_object_new (DAFTARI_TYPE_PAYMENT_DIALOG, "transient-for", parent, NULL);
   DaftariBook *book = daftari_session_get_book (session);
   const DaftariCommodity *currency = daftari_book_get_currency (book);
-  g_autoptr(GtkStringList) wallets = daftari_ui_wallet_list (book, FALSE, &self->wallet_ids);
+  g_autoptr(GtkStringList) wallets = daftari_ui_wallet_list (book, DAFTARI_UI_WALLETS_ALL, &self->wallet_ids);
   g_autoptr(GError) error = NULL;
   g_autoptr(DaftariInvoice) invoice = daftari_invoice_load (book, invoice_id, &error);
   g_autofree char *today = daftari_day_format (daftari_calendar_today (daftari_book_get_calendar (book)));

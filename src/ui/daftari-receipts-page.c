@@ -39,7 +39,6 @@ struct _DaftariReceiptsPage {
   GArray               *wallet_ids;
   GArray               *category_ids;
   gboolean              category_chosen;  /* by the owner: no more suggestions */
-  gboolean              setting_category; /* by the page, not the owner */
 };
 
 G_DEFINE_FINAL_TYPE (DaftariReceiptsPage, daftari_receipts_page, DAFTARI_TYPE_PAGE)
@@ -141,38 +140,19 @@ field_row (DaftariReceiptsPage *self, DaftariReceiptFieldKind kind)
   return row;
 }
 
-/* Leaves out the wallets in another currency: a receipt's amounts are in
- * the book's (the core refuses the others too). */
+/* The owner picked a category (the page's own choices are blocked). */
 static void
-keep_book_currency_wallets (DaftariBook *book, GtkStringList *wallets, GArray *ids)
+category_changed (DaftariReceiptsPage *self)
 {
-  const char *currency = daftari_book_get_currency (book)->code;
-
-  for (guint i = ids->len; i-- > 0;)
-    {
-      g_autoptr(DaftariAccount) wallet = daftari_account_get (book, g_array_index (ids, gint64, i), NULL);
-
-      if (wallet == NULL || g_strcmp0 (wallet->commodity->code, currency) != 0)
-        {
-          gtk_string_list_remove (wallets, i);
-          g_array_remove_index (ids, i);
-        }
-    }
+  self->category_chosen = TRUE;
 }
 
 static void
 set_category (DaftariReceiptsPage *self, guint position)
 {
-  self->setting_category = TRUE;
+  g_signal_handlers_block_by_func (self->category_row, category_changed, self);
   adw_combo_row_set_selected (self->category_row, position);
-  self->setting_category = FALSE;
-}
-
-static void
-category_changed (DaftariReceiptsPage *self)
-{
-  if (!self->setting_category)
-    self->category_chosen = TRUE;
+  g_signal_handlers_unblock_by_func (self->category_row, category_changed, self);
 }
 
 /* The category for the merchant as now typed, until the owner picks one. */
@@ -201,13 +181,12 @@ fill_wallets_and_categories (DaftariReceiptsPage *self)
 
   g_clear_pointer (&self->wallet_ids, g_array_unref);
   g_clear_pointer (&self->category_ids, g_array_unref);
-  wallets = daftari_ui_wallet_list (book, FALSE, &self->wallet_ids);
-  keep_book_currency_wallets (book, wallets, self->wallet_ids);
+  wallets = daftari_ui_wallet_list (book, DAFTARI_UI_WALLETS_BOOK_CURRENCY, &self->wallet_ids);
   daftari_ui_combo_row_set_wallets (self->wallet_row, G_LIST_MODEL (wallets));
   categories = daftari_ui_expense_categories (book, &self->category_ids, &other);
-  self->setting_category = TRUE;
+  g_signal_handlers_block_by_func (self->category_row, category_changed, self);
   adw_combo_row_set_model (self->category_row, G_LIST_MODEL (categories));
-  self->setting_category = FALSE;
+  g_signal_handlers_unblock_by_func (self->category_row, category_changed, self);
   set_category (self, other);
   suggest_category (self);
 }
@@ -590,12 +569,9 @@ daftari_receipts_page_refresh (DaftariPage *page)
     {
       guint wallet = adw_combo_row_get_selected (self->wallet_row);
       guint category = adw_combo_row_get_selected (self->category_row);
-      gboolean chosen = self->category_chosen;
-
       fill_wallets_and_categories (self);
       adw_combo_row_set_selected (self->wallet_row, wallet);
       set_category (self, category);
-      self->category_chosen = chosen;
     }
 }
 

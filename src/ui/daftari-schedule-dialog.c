@@ -490,7 +490,7 @@ daftari_schedule_dialog_new (GtkWindow *parent, DaftariSession *session, const D
   self->session = g_object_ref (session);
   g_clear_pointer (&self->wallet_ids, g_array_unref);
   g_clear_pointer (&self->expense_ids, g_array_unref);
-  self->wallet_names = daftari_ui_wallet_list (book, FALSE, &self->wallet_ids);
+  self->wallet_names = daftari_ui_wallet_list (book, DAFTARI_UI_WALLETS_ALL, &self->wallet_ids);
   self->expense_names = daftari_ui_expense_categories (book, &self->expense_ids, &self->expense_default);
   self->income_names = income_categories (book, self->income_ids);
   daftari_ui_combo_row_set_wallets (self->wallet_row, G_LIST_MODEL (self->wallet_names));

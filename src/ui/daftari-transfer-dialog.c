@@ -207,7 +207,7 @@ daftari_transfer_dialog_new (GtkWindow *parent, DaftariSession *session, gint64 
 {
   DaftariTransferDialog *self = g_object_new (DAFTARI_TYPE_TRANSFER_DIALOG, "transient-for", parent, NULL);
   DaftariBook *book = daftari_session_get_book (session);
-  g_autoptr(GtkStringList) wallets = daftari_ui_wallet_list (book, FALSE, &self->wallet_ids);
+  g_autoptr(GtkStringList) wallets = daftari_ui_wallet_list (book, DAFTARI_UI_WALLETS_ALL, &self->wallet_ids);
   g_autofree char *today = daftari_day_format (daftari_calendar_today (daftari_book_get_calendar (book)));
   guint from = daftari_ui_position_of (self->wallet_ids, from_id);
 

@@ -161,9 +161,10 @@ daftari_ui_combo_row_set_wallets (AdwComboRow *row, GListModel *wallets)
 }
 
 GtkStringList *
-daftari_ui_wallet_list (DaftariBook *book, gboolean pay_only, GArray **out_ids)
+daftari_ui_wallet_list (DaftariBook *book, DaftariUiWallets which, GArray **out_ids)
 {
   g_autoptr(GPtrArray) accounts = daftari_account_list (book, FALSE, NULL);
+  const DaftariCommodity *currency = daftari_book_get_currency (book);
   GtkStringList *names = gtk_string_list_new (NULL);
 
   *out_ids = g_array_new (FALSE, FALSE, sizeof (gint64));
@@ -176,7 +177,9 @@ daftari_ui_wallet_list (DaftariBook *book, gboolean pay_only, GArray **out_ids)
       gint64 balance = 0;
 
       if (!daftari_account_kind_is_wallet (account->kind) ||
-          (pay_only && account->kind != DAFTARI_ACCOUNT_MPESA && account->kind != DAFTARI_ACCOUNT_BANK))
+          ((which & DAFTARI_UI_WALLETS_PAY_ONLY) && account->kind != DAFTARI_ACCOUNT_MPESA
+           && account->kind != DAFTARI_ACCOUNT_BANK) ||
+          ((which & DAFTARI_UI_WALLETS_BOOK_CURRENCY) && g_strcmp0 (account->commodity->code, currency->code) != 0))
         continue;
       daftari_query_current_balance (book, account->id, &balance, NULL);
       balance_text = daftari_ui_format_money (balance, account->commodity);

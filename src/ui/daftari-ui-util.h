@@ -33,11 +33,18 @@ gboolean   daftari_ui_read_date      (DaftariBook             *book,
                                       gint64                  *out_ts,
                                       GError                 **error);
 
+/* Which wallets a drop-down offers. */
+typedef enum {
+  DAFTARI_UI_WALLETS_ALL           = 0,
+  DAFTARI_UI_WALLETS_PAY_ONLY      = 1 << 0,  /* those Lipa na M-PESA can be paid from */
+  DAFTARI_UI_WALLETS_BOOK_CURRENCY = 1 << 1,  /* those in the book's currency (receipts) */
+} DaftariUiWallets;
+
 /* Wallets for a drop-down: names with balances, and their ids in the same
- * order. With pay_only, just those Lipa na M-PESA can be paid from. */
-GtkStringList *daftari_ui_wallet_list (DaftariBook *book,
-                                       gboolean     pay_only,
-                                       GArray     **out_ids);
+ * order. */
+GtkStringList *daftari_ui_wallet_list (DaftariBook      *book,
+                                       DaftariUiWallets  which,
+                                       GArray          **out_ids);
 /* Gives row the wallets of daftari_ui_wallet_list, shown whole: the name,
  * and the balance dimmed beside it. */
 void       daftari_ui_combo_row_set_wallets (AdwComboRow *row,
