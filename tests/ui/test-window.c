@@ -566,18 +566,6 @@ test_schedule_target_whole (Fixture *f, gconstpointer data)
 /* --- the receipt viewer --- */
 
 
-static gboolean
-is_true (gpointer data)
-{
-  return *(gboolean *) data;
-}
-
-static void
-set_true (gboolean *flag)
-{
-  *flag = TRUE;
-}
-
 /* A small picture, as a phone's photo of a receipt would be. */
 static GBytes *
 receipt_png (void)

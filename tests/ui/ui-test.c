@@ -88,16 +88,16 @@ spin_until (gboolean (*done) (gpointer), gpointer data)
   g_assert_true (done (data));
 }
 
-static void
-mark_clicked (gboolean *clicked)
+void
+set_true (gboolean *flag)
 {
-  *clicked = TRUE;
+  *flag = TRUE;
 }
 
-static gboolean
-is_true (gpointer data)
+gboolean
+is_true (gpointer flag)
 {
-  return *(gboolean *) data;
+  return *(gboolean *) flag;
 }
 
 void
@@ -112,7 +112,7 @@ press (GtkWidget *button)
   gboolean clicked = FALSE;
   /* Held: a click often closes the dialog the button is in. */
   g_autoptr(GtkWidget) held = g_object_ref (button);
-  gulong handler = g_signal_connect_swapped (held, "clicked", G_CALLBACK (mark_clicked), &clicked);
+  gulong handler = g_signal_connect_swapped (held, "clicked", G_CALLBACK (set_true), &clicked);
 
   gtk_widget_activate (button);
   /* ::clicked comes after the activation animation, later on a busy

@@ -33,6 +33,10 @@ void       fixture_tear_down     (Fixture       *f,
 void       spin_until            (gboolean     (*done) (gpointer),
                                   gpointer        data);
 void       spin_a_moment         (void);
+/* A flag for spin_until: set_true as a swapped signal handler, is_true
+ * as the condition. */
+void       set_true              (gboolean     *flag);
+gboolean   is_true               (gpointer      flag);
 /* Activates a button as the keyboard would: GTK emits ::clicked after its
  * short activation animation, so the loop has to run. */
 void       press                 (GtkWidget    *button);
