@@ -69,10 +69,15 @@ load (DaftariBook *book, gint64 id, gboolean wallet, DaftariAccountKind kind_wan
   return g_steal_pointer (&account);
 }
 
+/* The ledger's own rule, checked before any account is loaded: the same
+ * error as the ledger gives, so a form can mark its amount field. */
 static gboolean
 check_positive (gint64 amount, GError **error)
 {
-  return amount > 0 || invalid (error, _("The amount must be more than zero"));
+  if (amount > 0)
+    return TRUE;
+  g_set_error_literal (error, DAFTARI_RULE_ERROR, DAFTARI_RULE_ERROR_INVALID, _("The amount must be more than zero"));
+  return FALSE;
 }
 
 DaftariTxn *

@@ -11,14 +11,6 @@
 
 #define SHOWN_SIDE 2000
 
-gboolean
-daftari_receipt_viewer_has_receipt (DaftariBook *book, gint64 txn_id)
-{
-  g_autoptr(GPtrArray) attachments = daftari_receipt_list_attachments (book, txn_id, NULL);
-
-  return attachments != NULL && attachments->len > 0;
-}
-
 GtkWindow *
 daftari_receipt_viewer_new (GtkWindow *parent, DaftariBook *book, gint64 txn_id, GError **error)
 {

@@ -13,8 +13,5 @@ GtkWindow *daftari_receipt_viewer_new (GtkWindow   *parent,
                                        DaftariBook *book,
                                        gint64       txn_id,
                                        GError     **error);
-/* Whether a transaction has a receipt to show. */
-gboolean   daftari_receipt_viewer_has_receipt (DaftariBook *book,
-                                               gint64       txn_id);
 
 G_END_DECLS

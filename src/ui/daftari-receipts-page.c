@@ -29,6 +29,9 @@ struct _DaftariReceiptsPage {
   AdwComboRow          *category_row;
   GtkLabel             *error_label;
   GtkButton            *save_button;
+  GtkLabel             *file_label;   /* which picture is being checked */
+
+  GSettings            *settings;
 
   DaftariReceiptWorker *worker;
   GCancellable         *cancellable;
@@ -69,6 +72,7 @@ forget_receipt (DaftariReceiptsPage *self)
   g_clear_pointer (&self->name, g_free);
   self->category_chosen = FALSE;
   daftari_receipt_image_set_texture (self->image, NULL, 0, 0);
+  gtk_label_set_label (self->file_label, "");
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), FALSE);
 }
 
@@ -112,6 +116,27 @@ save_from_field (DaftariReceiptsPage *self)
   gtk_widget_activate_action (GTK_WIDGET (self), "page.save-receipt", NULL);
 }
 
+#define LOOK_SIGN "daftari-look-sign"
+
+/* The "needs a look" mark: a warning sign at the row's end saying why.
+ * Marking a marked row again only changes the why. */
+static void
+mark_for_a_look (GtkWidget *row, const char *why)
+{
+  GtkWidget *sign = g_object_get_data (G_OBJECT (row), LOOK_SIGN);
+
+  if (sign == NULL)
+    {
+      sign = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
+      gtk_widget_add_css_class (sign, "warning");
+      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), sign);
+      gtk_widget_add_css_class (row, "needs-check");
+      g_object_set_data (G_OBJECT (row), LOOK_SIGN, sign);
+    }
+  gtk_widget_set_tooltip_text (sign, why);
+  gtk_accessible_update_property (GTK_ACCESSIBLE (sign), GTK_ACCESSIBLE_PROPERTY_LABEL, why, -1);
+}
+
 static GtkWidget *
 field_row (DaftariReceiptsPage *self, DaftariReceiptFieldKind kind)
 {
@@ -122,17 +147,8 @@ field_row (DaftariReceiptsPage *self, DaftariReceiptFieldKind kind)
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), daftari_receipt_field_label (kind));
   gtk_editable_set_text (GTK_EDITABLE (row), field->value ? field->value : "");
   if (needs_a_look (self->scan->fields, kind))
-    {
-      GtkWidget *sign = gtk_image_new_from_icon_name ("dialog-warning-symbolic");
-      const char *why = field->value ? _("Hard to read: check it against the picture")
-                                     : _("Not found on the receipt: type it in");
-
-      gtk_widget_set_tooltip_text (sign, why);
-      gtk_accessible_update_property (GTK_ACCESSIBLE (sign), GTK_ACCESSIBLE_PROPERTY_LABEL, why, -1);
-      gtk_widget_add_css_class (sign, "warning");
-      adw_entry_row_add_suffix (ADW_ENTRY_ROW (row), sign);
-      gtk_widget_add_css_class (row, "needs-check");
-    }
+    mark_for_a_look (row, field->value ? _("Hard to read: check it against the picture")
+                                       : _("Not found on the receipt: type it in"));
   g_signal_connect (focus, "enter", G_CALLBACK (row_focus_entered), self);
   gtk_widget_add_controller (row, focus);
   /* Enter in a field saves, as in any form whose main button is Save. */
@@ -191,6 +207,58 @@ fill_wallets_and_categories (DaftariReceiptsPage *self)
   suggest_category (self);
 }
 
+/* --- The wallet paid from, remembered per book --- */
+
+#define WALLETS_KEY "receipt-wallets"
+
+static const char *
+book_path (DaftariReceiptsPage *self)
+{
+  return daftari_book_get_path (daftari_page_get_book (DAFTARI_PAGE (self)));
+}
+
+/* The wallet the book's last receipt was paid from; 0 if none. */
+static gint64
+last_wallet (DaftariReceiptsPage *self)
+{
+  g_autoptr(GVariant) wallets = g_settings_get_value (self->settings, WALLETS_KEY);
+  gint64 id = 0;
+
+  g_variant_lookup (wallets, book_path (self), "x", &id);
+  return id;
+}
+
+static void
+remember_wallet (DaftariReceiptsPage *self, gint64 wallet_id)
+{
+  g_autoptr(GVariant) before = g_settings_get_value (self->settings, WALLETS_KEY);
+  g_auto(GVariantBuilder) wallets = G_VARIANT_BUILDER_INIT (G_VARIANT_TYPE ("a{sx}"));
+  GVariantIter iter;
+  const char *path;
+  gint64 id;
+
+  g_variant_iter_init (&iter, before);
+  while (g_variant_iter_next (&iter, "{&sx}", &path, &id))
+    if (!g_str_equal (path, book_path (self)))
+      g_variant_builder_add (&wallets, "{sx}", path, id);
+  g_variant_builder_add (&wallets, "{sx}", book_path (self), wallet_id);
+  g_settings_set_value (self->settings, WALLETS_KEY, g_variant_builder_end (&wallets));
+}
+
+/* The list holds the open wallets in the book's currency only: one
+ * archived since, or the book's currency changed, leaves the first. */
+static void
+choose_last_wallet (DaftariReceiptsPage *self)
+{
+  gint64 id = last_wallet (self);
+
+  for (guint i = 0; id != 0 && i < self->wallet_ids->len; i++)
+    if (g_array_index (self->wallet_ids, gint64, i) == id)
+      adw_combo_row_set_selected (self->wallet_row, i);
+}
+
+/* --- Review --- */
+
 static void
 show_scan (DaftariReceiptsPage *self)
 {
@@ -223,6 +291,9 @@ show_scan (DaftariReceiptsPage *self)
   daftari_ui_group_add (self->fields_group, more);
   highlight_field (self, NULL);
   fill_wallets_and_categories (self);
+  choose_last_wallet (self);
+  gtk_label_set_label (self->file_label, self->name);
+  gtk_widget_set_tooltip_text (GTK_WIDGET (self->file_label), self->name);
   show_state (self, "review");
   gtk_widget_grab_focus (self->rows[DAFTARI_RECEIPT_TOTAL]);
 }
@@ -441,6 +512,17 @@ undo_save (AdwToast *message, gpointer user_data)
     daftari_page_toast_text (DAFTARI_PAGE (self), error->message);
 }
 
+/* The total was refused (missing, unreadable, or nothing to pay): marked
+ * as the doubtful fields are, and the owner taken to it. */
+static void
+refuse_total (DaftariReceiptsPage *self, const char *why)
+{
+  GtkWidget *total = self->rows[DAFTARI_RECEIPT_TOTAL];
+
+  mark_for_a_look (total, why);
+  gtk_widget_grab_focus (total);
+}
+
 static gboolean
 read_form (DaftariReceiptsPage *self, DaftariReceiptSave *spec, GError **error)
 {
@@ -458,7 +540,7 @@ read_form (DaftariReceiptsPage *self, DaftariReceiptSave *spec, GError **error)
   if (!daftari_money_parse (row_text (self, DAFTARI_RECEIPT_TOTAL), daftari_book_get_currency (book), &spec->amount,
                             error))
     {
-      gtk_widget_grab_focus (self->rows[DAFTARI_RECEIPT_TOTAL]);
+      refuse_total (self, (*error)->message);
       return FALSE;
     }
   if (!daftari_ui_read_date (book, row_text (self, DAFTARI_RECEIPT_DATE), &spec->ts, error))
@@ -532,9 +614,14 @@ save_receipt (DaftariReceiptsPage *self, gboolean again)
           ask_save_again (self, error->message);
           return;
         }
+      /* An amount refused (nothing, over the limit, an overdraft) is
+       * the total's to correct. */
+      if (daftari_ui_field_of_error (error) == DAFTARI_UI_FIELD_AMOUNT)
+        refuse_total (self, error->message);
       daftari_ui_show_problem (self->error_label, NULL, error->message);
       return;
     }
+  remember_wallet (self, spec.wallet_id);
   amount = daftari_money_format (spec.amount, daftari_book_get_currency (daftari_page_get_book (DAFTARI_PAGE (self))), 0);
   saved = *merchant ? g_strdup_printf (_("Expense of %s at %s saved"), amount, merchant)
                     : g_strdup_printf (_("Expense of %s saved"), amount);
@@ -589,6 +676,7 @@ daftari_receipts_page_dispose (GObject *object)
   g_clear_pointer (&self->name, g_free);
   g_clear_pointer (&self->wallet_ids, g_array_unref);
   g_clear_pointer (&self->category_ids, g_array_unref);
+  g_clear_object (&self->settings);
   gtk_widget_dispose_template (GTK_WIDGET (self), DAFTARI_TYPE_RECEIPTS_PAGE);
   G_OBJECT_CLASS (daftari_receipts_page_parent_class)->dispose (object);
 }
@@ -614,6 +702,7 @@ daftari_receipts_page_class_init (DaftariReceiptsPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, DaftariReceiptsPage, category_row);
   gtk_widget_class_bind_template_child (widget_class, DaftariReceiptsPage, error_label);
   gtk_widget_class_bind_template_child (widget_class, DaftariReceiptsPage, save_button);
+  gtk_widget_class_bind_template_child (widget_class, DaftariReceiptsPage, file_label);
 
   gtk_widget_class_install_action (widget_class, "page.add-receipt", NULL, add_receipt_action);
   gtk_widget_class_install_action (widget_class, "page.paste-receipt", NULL, paste_receipt_action);
@@ -672,6 +761,7 @@ daftari_receipts_page_init (DaftariReceiptsPage *self)
   GType types[] = { G_TYPE_FILE, GDK_TYPE_TEXTURE };
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  self->settings = g_settings_new (APP_ID);
   self->worker = daftari_receipt_worker_new ();
   gtk_drop_target_set_gtypes (target, types, G_N_ELEMENTS (types));
   g_signal_connect (target, "drop", G_CALLBACK (dropped), self);

@@ -107,7 +107,7 @@ test_refused_writes_nothing (void)
     { tb->cash, 12000, image, DAFTARI_RULE_ERROR, DAFTARI_RULE_ERROR_OVERDRAFT },
     { tb->kcb, (gint64) (DAFTARI_DEFAULT_LIMIT_UNITS + 1) * 100, image, DAFTARI_RULE_ERROR, DAFTARI_RULE_ERROR_LIMIT },
     { tb->mpesa, 12000, empty, DAFTARI_INPUT_ERROR, DAFTARI_INPUT_ERROR_INVALID },
-    { tb->mpesa, 0, image, DAFTARI_INPUT_ERROR, DAFTARI_INPUT_ERROR_INVALID },
+    { tb->mpesa, 0, image, DAFTARI_RULE_ERROR, DAFTARI_RULE_ERROR_INVALID },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

@@ -7,6 +7,7 @@
  * a private keyring. */
 #include <adwaita.h>
 #include <pango/pangocairo.h>
+#include <string.h>
 
 #include "ui-test.h"
 #include "daftari-main-view.h"
@@ -81,12 +82,31 @@ make_book (Fixture *f)
   g_assert_no_error (error);
 }
 
+static gint64
+add_wallet (Fixture *f, const char *name, DaftariAccountKind kind, const char *currency)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DaftariBook) book = daftari_book_open (f->book_path, &error);
+  DaftariAccountSpec spec = { .name = name, .kind = kind, .commodity = currency,
+                              /* Another currency's opening would need a rate. */
+                              .opening = currency ? 0 : 100000, .opening_ts = G_GINT64_CONSTANT (1704103200) };
+  gint64 id = 0;
+
+  g_assert_no_error (error);
+  g_assert_true (daftari_account_add (book, &spec, &id, &error));
+  g_assert_no_error (error);
+  return id;
+}
+
+/* A window of width by height (0: its default size) on the Receipts page. */
 static DaftariReceiptsPage *
-open_page (Fixture *f)
+open_page_sized (Fixture *f, int width, int height)
 {
   DaftariReceiptsPage *page;
 
   f->window = daftari_window_new (ui_test_app (), f->book_path);
+  if (height > 0)
+    gtk_window_set_default_size (GTK_WINDOW (f->window), width, height);
   gtk_window_present (GTK_WINDOW (f->window));
   spin_a_moment ();
   daftari_main_view_show_page (DAFTARI_MAIN_VIEW (find_descendant (GTK_WIDGET (f->window), DAFTARI_TYPE_MAIN_VIEW)),
@@ -96,6 +116,12 @@ open_page (Fixture *f)
   g_assert_nonnull (page);
   g_assert_cmpstr (daftari_receipts_page_get_state (page), ==, "empty");
   return page;
+}
+
+static DaftariReceiptsPage *
+open_page (Fixture *f)
+{
+  return open_page_sized (f, 0, 0);
 }
 
 static gboolean
@@ -199,8 +225,12 @@ test_read_and_save (Fixture *f, gconstpointer data)
     GtkWindow *viewer;
 
     g_assert_no_error (error);
-    g_assert_true (daftari_receipt_viewer_has_receipt (book, expense));
-    g_assert_false (daftari_receipt_viewer_has_receipt (book, expense - 1));
+    g_autoptr(GPtrArray) kept = daftari_receipt_list_attachments (book, expense, &error);
+    g_autoptr(GPtrArray) none = daftari_receipt_list_attachments (book, expense - 1, &error);
+
+    g_assert_no_error (error);
+    g_assert_cmpuint (kept->len, ==, 1);
+    g_assert_cmpuint (none->len, ==, 0);
     viewer = daftari_receipt_viewer_new (GTK_WINDOW (f->window), book, expense, &error);
     g_assert_no_error (error);
     gtk_window_present (viewer);
@@ -288,6 +318,168 @@ test_second_receipt (Fixture *f, gconstpointer data)
   g_assert_cmpstr (daftari_receipts_page_get_state (page), ==, "empty");
 }
 
+/* The page reads a receipt and shows it for review. */
+static void
+read_receipt (DaftariReceiptsPage *page, GBytes *png, const char *name)
+{
+  daftari_receipts_page_read (page, png, name);
+  spin_until (reading_over, page);
+  g_assert_cmpstr (daftari_receipts_page_get_state (page), ==, "review");
+}
+
+/* The photo's name above the fields, as the file has it: the owner sees
+ * which of their photos they are checking. */
+static void
+test_file_name_shown (Fixture *f, gconstpointer data)
+{
+  static const char name[] = "Mama <Njeri> & Sons.png";
+  g_autoptr(GBytes) png = draw_receipt ();
+  DaftariReceiptsPage *page;
+  GtkWidget *label;
+
+  make_book (f);
+  page = open_page (f);
+  read_receipt (page, png, name);
+  label = find_named (GTK_WIDGET (page), "file-name");
+  g_assert_nonnull (label);
+  g_assert_true (gtk_widget_get_mapped (label));
+  /* Shown as it is: neither taken for markup nor escaped twice. */
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, name);
+  g_assert_true (shows_text (GTK_WIDGET (page), name));
+
+  /* A pasted picture has no name of its own. */
+  read_receipt (page, png, NULL);
+  g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (label)), ==, "the pasted picture");
+}
+
+/* The wallet a receipt was paid from is offered for the next one, while it
+ * is open; once archived, the first wallet is offered again. */
+static void
+test_last_wallet_remembered (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GBytes) png = draw_receipt ();
+  g_autoptr(GError) error = NULL;
+  g_autofree char *sql = NULL;
+  g_autofree char *chosen = NULL;
+  DaftariReceiptsPage *page;
+  AdwComboRow *wallet;
+
+  make_book (f);
+  add_wallet (f, "Dollar account", DAFTARI_ACCOUNT_BANK, "USD");
+  add_wallet (f, "Till", DAFTARI_ACCOUNT_MPESA, NULL);
+  page = open_page (f);
+  wallet = child (page, DAFTARI_TYPE_RECEIPTS_PAGE, "wallet_row");
+  read_receipt (page, png, "first.png");
+  /* Cash and the till (dollars are no choice for a receipt in shillings). */
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (wallet)), ==, 2);
+  g_assert_cmpuint (adw_combo_row_get_selected (wallet), ==, 0);
+  adw_combo_row_set_selected (wallet, 1);
+  chosen = g_strndup (selected_string (wallet), strcspn (selected_string (wallet), " "));
+  press (child (page, DAFTARI_TYPE_RECEIPTS_PAGE, "save_button"));
+  g_assert_cmpstr (daftari_receipts_page_get_state (page), ==, "empty");
+  sql = g_strdup_printf ("SELECT count (*) FROM split s JOIN txn t ON t.id = s.txn_id JOIN account a"
+                         " ON a.id = s.account_id WHERE t.kind = 'expense' AND s.amount < 0 AND a.name = '%s'", chosen);
+  g_assert_cmpint (ui_test_db_int (f->book_path, sql), ==, 1);
+
+  read_receipt (page, png, "second.png");
+  g_assert_cmpuint (adw_combo_row_get_selected (wallet), ==, 1);
+  gtk_widget_activate_action (GTK_WIDGET (page), "page.discard-receipt", NULL);
+
+  {
+    g_autoptr(DaftariBook) book = daftari_book_open (f->book_path, &error);
+    g_autoptr(DaftariAccount) account = daftari_account_find (book, chosen, &error);
+
+    g_assert_no_error (error);
+    g_assert_true (daftari_account_set_archived (book, account->id, TRUE, &error));
+    g_assert_no_error (error);
+  }
+  read_receipt (page, png, "third.png");
+  g_assert_cmpuint (g_list_model_get_n_items (adw_combo_row_get_model (wallet)), ==, 1);
+  g_assert_cmpuint (adw_combo_row_get_selected (wallet), ==, 0);
+}
+
+/* Whether the row is marked as one to look at (the sign doubtful fields get). */
+static gboolean
+marked_for_a_look (GtkWidget *row)
+{
+  return gtk_widget_has_css_class (row, "needs-check");
+}
+
+static gboolean
+has_focus_within (GtkWidget *widget)
+{
+  GtkWidget *focus = gtk_root_get_focus (gtk_widget_get_root (widget));
+
+  return focus != NULL && (focus == widget || gtk_widget_is_ancestor (focus, widget));
+}
+
+/* A total of nothing, or none, is refused by the core: the Total row is
+ * marked as doubtful fields are and the owner is taken to it. */
+static void
+test_total_refused (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GBytes) png = draw_receipt ();
+  DaftariReceiptsPage *page;
+  GtkWidget *total;
+  GtkLabel *problem;
+  const char *const empty[] = { "", "0.00" };
+
+  make_book (f);
+  page = open_page (f);
+  problem = child (page, DAFTARI_TYPE_RECEIPTS_PAGE, "error_label");
+  for (guint i = 0; i < G_N_ELEMENTS (empty); i++)
+    {
+      read_receipt (page, png, "njeri.png");
+      total = row_titled (GTK_WIDGET (page), "Total");
+      /* Read clearly: nothing to look at yet. */
+      g_assert_false (marked_for_a_look (total));
+      set_text (total, empty[i]);
+      g_assert_true (gtk_widget_grab_focus (row_titled (GTK_WIDGET (page), "Merchant")));
+      press (child (page, DAFTARI_TYPE_RECEIPTS_PAGE, "save_button"));
+      g_assert_cmpstr (daftari_receipts_page_get_state (page), ==, "review");
+      g_assert_true (gtk_widget_get_visible (GTK_WIDGET (problem)));
+      g_test_message ("total \"%s\": %s", empty[i], gtk_label_get_text (problem));
+      g_assert_true (marked_for_a_look (total));
+      g_assert_true (has_focus_within (total));
+      g_assert_cmpint (ui_test_db_int (f->book_path, "SELECT count (*) FROM txn WHERE kind = 'expense'"), ==, 0);
+    }
+}
+
+/* At the window's least height, with "More from the Receipt" open, Save
+ * is still on screen where a click reaches it. */
+static void
+test_save_in_reach (Fixture *f, gconstpointer data)
+{
+  g_autoptr(GBytes) png = draw_receipt ();
+  DaftariReceiptsPage *page;
+  GtkWidget *save, *more, *picked;
+  graphene_rect_t bounds;
+  int height;
+
+  make_book (f);
+  page = open_page_sized (f, 800, 480);
+  read_receipt (page, png, "njeri.png");
+  more = find_descendant (GTK_WIDGET (page), ADW_TYPE_EXPANDER_ROW);
+  g_assert_nonnull (more);
+  adw_expander_row_set_expanded (ADW_EXPANDER_ROW (more), TRUE);
+  spin_a_moment ();
+  height = gtk_widget_get_height (GTK_WIDGET (f->window));
+  g_test_message ("window %d × %d", gtk_widget_get_width (GTK_WIDGET (f->window)), height);
+  g_assert_cmpint (height, <=, 480);
+
+  save = child (page, DAFTARI_TYPE_RECEIPTS_PAGE, "save_button");
+  g_assert_true (gtk_widget_compute_bounds (save, GTK_WIDGET (f->window), &bounds));
+  g_test_message ("Save at y %.0f to %.0f", bounds.origin.y, bounds.origin.y + bounds.size.height);
+  g_assert_cmpfloat (bounds.origin.y, >=, 0);
+  g_assert_cmpfloat (bounds.origin.y + bounds.size.height, <=, height);
+  /* Not hidden under anything, nor clipped away by a scrolled window. */
+  picked = gtk_widget_pick (GTK_WIDGET (f->window), bounds.origin.x + bounds.size.width / 2,
+                            bounds.origin.y + bounds.size.height / 2, GTK_PICK_DEFAULT);
+  g_assert_true (picked == save || gtk_widget_is_ancestor (picked, save));
+  press (save);
+  g_assert_cmpint (ui_test_db_int (f->book_path, "SELECT count (*) FROM txn WHERE kind = 'expense'"), ==, 1);
+}
+
 static gboolean
 reading_started (gpointer data)
 {
@@ -333,5 +525,10 @@ main (int argc, char **argv)
   g_test_add ("/receipts/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/receipts/paste-from-sidebar", Fixture, NULL, fixture_set_up, test_paste_from_sidebar, fixture_tear_down);
   g_test_add ("/receipts/second-receipt", Fixture, NULL, fixture_set_up, test_second_receipt, fixture_tear_down);
+  g_test_add ("/receipts/file-name-shown", Fixture, NULL, fixture_set_up, test_file_name_shown, fixture_tear_down);
+  g_test_add ("/receipts/last-wallet-remembered", Fixture, NULL, fixture_set_up, test_last_wallet_remembered,
+              fixture_tear_down);
+  g_test_add ("/receipts/total-refused", Fixture, NULL, fixture_set_up, test_total_refused, fixture_tear_down);
+  g_test_add ("/receipts/save-in-reach", Fixture, NULL, fixture_set_up, test_save_in_reach, fixture_tear_down);
   return ui_test_run ();
 }

@@ -9,6 +9,7 @@
 
 #include "ui-test.h"
 #include "daftari-application.h"
+#include "daftari-ledger-item.h"
 #include "daftari-lock-page.h"
 #include "daftari-main-view.h"
 #include "daftari-onboarding.h"
@@ -581,36 +582,107 @@ receipt_png (void)
   return gdk_texture_save_to_png_bytes (texture);
 }
 
+/* A matatu fare paid from M-PESA, its receipt kept with it. */
+static void
+save_fare_with_receipt (Fixture *f)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DaftariBook) book = daftari_book_open (f->book_path, &error);
+  g_autoptr(DaftariAccount) wallet = daftari_account_find (book, "M-PESA", &error);
+  g_autoptr(DaftariAccount) category = daftari_account_find (book, "Transport", &error);
+  g_autoptr(GBytes) image = receipt_png ();
+  DaftariReceiptSave spec = { .amount = 25000, .ts = daftari_calendar_now (), .memo = "Matatu fare",
+                              .image = image, .mime = "image/png", .name = "fare.png" };
+
+  g_assert_no_error (error);
+  spec.wallet_id = wallet->id;
+  spec.category_id = category->id;
+  g_assert_true (daftari_receipt_save (book, &spec, NULL, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* A book whose only expense keeps a receipt, open on the ledger: its
+ * column view. */
+static GtkColumnView *
+open_ledger_with_receipt (Fixture *f)
+{
+  make_book (f);
+  save_fare_with_receipt (f);
+  open_window (f);
+  daftari_main_view_show_page (main_view_of (f), "wallets");
+  spin_a_moment ();
+  return GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (f->window), GTK_TYPE_COLUMN_VIEW));
+}
+
+/* The mapped images under widget showing icon_name; the last in *found. */
+static guint
+count_icons (GtkWidget *widget, const char *icon_name, GtkWidget **found)
+{
+  guint n = 0;
+
+  if (!gtk_widget_get_mapped (widget))
+    return 0;
+  if (GTK_IS_IMAGE (widget) && g_strcmp0 (gtk_image_get_icon_name (GTK_IMAGE (widget)), icon_name) == 0)
+    {
+      *found = widget;
+      return 1;
+    }
+  for (GtkWidget *c = gtk_widget_get_first_child (widget); c != NULL; c = gtk_widget_get_next_sibling (c))
+    n += count_icons (c, icon_name, found);
+  return n;
+}
+
+/* A ledger row whose transaction keeps a receipt carries a sign saying so,
+ * in a narrow column of its own; the others do not. */
+static void
+test_ledger_receipt_sign (Fixture *f, gconstpointer data)
+{
+  GtkColumnView *view;
+  GListModel *rows;
+  GtkWidget *sign = NULL;
+  g_autoptr(DaftariLedgerItem) fare = NULL;
+  g_autoptr(DaftariLedgerItem) opening = NULL;
+  GtkColumnViewColumn *description;
+
+  view = open_ledger_with_receipt (f);
+  rows = G_LIST_MODEL (gtk_column_view_get_model (view));
+  /* The fare, then M-PESA's opening balance. */
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 2);
+  fare = g_list_model_get_item (rows, 0);
+  opening = g_list_model_get_item (rows, 1);
+  g_assert_cmpstr (daftari_ledger_item_get_description (fare), ==, "Matatu fare");
+  g_assert_true (daftari_ledger_item_get_has_receipt (fare));
+  g_assert_false (daftari_ledger_item_get_has_receipt (opening));
+
+  /* One sign for two rows, and it says what it means. */
+  g_assert_cmpuint (count_icons (GTK_WIDGET (view), "x-office-document-symbolic", &sign), ==, 1);
+  g_assert_cmpstr (gtk_widget_get_tooltip_text (sign), ==, "Has a receipt");
+  g_assert_cmpint (gtk_widget_get_width (sign), <, 40);
+  /* Its column has no title and does not grow into the description's room. */
+  description = g_list_model_get_item (gtk_column_view_get_columns (view), 2);
+  g_object_unref (description);
+  g_assert_cmpstr (gtk_column_view_column_get_title (description), ==, "Description");
+  g_assert_true (gtk_column_view_column_get_expand (description));
+  {
+    GtkColumnViewColumn *column = g_list_model_get_item (gtk_column_view_get_columns (view), 1);
+
+    g_object_unref (column);
+    g_assert_null (gtk_column_view_column_get_title (column));
+    g_assert_false (gtk_column_view_column_get_expand (column));
+  }
+}
+
 /* The receipt opened from the ledger closes on Escape, as dialogs do. */
 static void
 test_receipt_viewer_escape (Fixture *f, gconstpointer data)
 {
   const char *const escape[] = { "Escape", NULL };
-  g_autoptr(GError) error = NULL;
   GtkColumnView *view;
   g_autoptr(GList) toplevels = NULL;
   GtkWindow *viewer = NULL;
   gboolean closed = FALSE;
 
-  make_book (f);
-  {
-    g_autoptr(DaftariBook) book = daftari_book_open (f->book_path, &error);
-    g_autoptr(DaftariAccount) wallet = daftari_account_find (book, "M-PESA", &error);
-    g_autoptr(DaftariAccount) category = daftari_account_find (book, "Transport", &error);
-    g_autoptr(GBytes) image = receipt_png ();
-    DaftariReceiptSave spec = { .amount = 25000, .ts = daftari_calendar_now (), .memo = "Matatu fare",
-                                .image = image, .mime = "image/png", .name = "fare.png" };
-
-    g_assert_no_error (error);
-    spec.wallet_id = wallet->id;
-    spec.category_id = category->id;
-    g_assert_true (daftari_receipt_save (book, &spec, NULL, NULL, &error));
-    g_assert_no_error (error);
-  }
-  open_window (f);
-  daftari_main_view_show_page (main_view_of (f), "wallets");
-  spin_a_moment ();
-  view = GTK_COLUMN_VIEW (find_descendant (GTK_WIDGET (f->window), GTK_TYPE_COLUMN_VIEW));
+  view = open_ledger_with_receipt (f);
   gtk_single_selection_set_selected (GTK_SINGLE_SELECTION (gtk_column_view_get_model (view)), 0);
   gtk_widget_activate_action (find_descendant (GTK_WIDGET (f->window), DAFTARI_TYPE_WALLETS_PAGE),
                               "page.view-receipt", NULL);
@@ -649,6 +721,7 @@ main (int argc, char **argv)
               fixture_tear_down);
   g_test_add ("/ui/schedule-target-whole", Fixture, NULL, fixture_set_up, test_schedule_target_whole,
               fixture_tear_down);
+  g_test_add ("/ui/ledger-receipt-sign", Fixture, NULL, fixture_set_up, test_ledger_receipt_sign, fixture_tear_down);
   g_test_add ("/ui/receipt-viewer-escape", Fixture, NULL, fixture_set_up, test_receipt_viewer_escape,
               fixture_tear_down);
   return ui_test_run ();

@@ -16,6 +16,7 @@ enum {
   PROP_BALANCE,
   PROP_BALANCE_MINOR,
   PROP_VOIDED,
+  PROP_HAS_RECEIPT,
   N_PROPS
 };
 
@@ -74,6 +75,9 @@ daftari_ledger_item_get_property (GObject *object, guint prop_id, GValue *value,
     case PROP_VOIDED:
       g_value_set_boolean (value, self->voided);
       break;
+    case PROP_HAS_RECEIPT:
+      g_value_set_boolean (value, self->has_receipt);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -112,6 +116,8 @@ daftari_ledger_item_class_init (DaftariLedgerItemClass *klass)
   properties[PROP_BALANCE_MINOR] = int64_property ("balance-minor");
   properties[PROP_VOIDED] = g_param_spec_boolean ("voided", NULL, NULL, FALSE,
                                                   G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
+  properties[PROP_HAS_RECEIPT] = g_param_spec_boolean ("has-receipt", NULL, NULL, FALSE,
+                                                       G_PARAM_READABLE | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -210,4 +216,11 @@ daftari_ledger_item_get_voided (DaftariLedgerItem *self)
 {
   g_return_val_if_fail (DAFTARI_IS_LEDGER_ITEM (self), FALSE);
   return self->voided;
+}
+
+gboolean
+daftari_ledger_item_get_has_receipt (DaftariLedgerItem *self)
+{
+  g_return_val_if_fail (DAFTARI_IS_LEDGER_ITEM (self), FALSE);
+  return self->has_receipt;
 }

@@ -34,5 +34,7 @@ gint64      daftari_ledger_item_get_amount_minor (DaftariLedgerItem *self);
 const char *daftari_ledger_item_get_balance      (DaftariLedgerItem *self);
 gint64      daftari_ledger_item_get_balance_minor (DaftariLedgerItem *self);
 gboolean    daftari_ledger_item_get_voided       (DaftariLedgerItem *self);
+/* Whether a receipt (an attachment) is kept with the transaction. */
+gboolean    daftari_ledger_item_get_has_receipt  (DaftariLedgerItem *self);
 
 G_END_DECLS

@@ -184,8 +184,11 @@ daftari_ledger_rows_load_accounts (DaftariBook *book, GError **error)
 #define Q128 Q32 "," Q32 "," Q32 "," Q32
 G_STATIC_ASSERT (DAFTARI_LEDGER_PAGE_SIZE == 128);
 
+/* Whether a receipt is kept with a row: one look-up in txn_attachment's
+ * primary key each (txn_id leads it). */
 static const char page_txns_sql[] =
-  "SELECT id, ts, kind, memo, payee, channel, counterparty, reference, voided FROM txn"
+  "SELECT id, ts, kind, memo, payee, channel, counterparty, reference, voided,"
+  " EXISTS (SELECT 1 FROM txn_attachment l WHERE l.txn_id = txn.id) FROM txn"
   " WHERE id IN (" Q128 ")";
 static const char page_splits_sql[] =
   "SELECT txn_id, account_id, amount, value, role FROM split"
@@ -237,9 +240,10 @@ step_error (DaftariBook *book, sqlite3_stmt *stmt, int rc, GError **error)
 }
 
 /* The transactions of ids (with their splits) by id; an id the book no
- * longer has is simply absent. */
+ * longer has is simply absent. Those with a receipt are added to
+ * with_receipt (keys point into the returned transactions). */
 static GHashTable *
-fetch_txns (DaftariBook *book, const gint64 *ids, guint n, GError **error)
+fetch_txns (DaftariBook *book, const gint64 *ids, guint n, GHashTable *with_receipt, GError **error)
 {
   sqlite3_stmt *head = daftari_book_prepare (book, page_txns_sql, error);
   sqlite3_stmt *legs = head ? daftari_book_prepare (book, page_splits_sql, error) : NULL;
@@ -254,6 +258,8 @@ fetch_txns (DaftariBook *book, const gint64 *ids, guint n, GError **error)
     {
       DaftariTxn *txn = txn_from_row (head);
       g_hash_table_insert (txns, &txn->id, txn);
+      if (sqlite3_column_int (head, 9))
+        g_hash_table_add (with_receipt, &txn->id);
     }
   if (!step_error (book, head, rc, error))
     return NULL;
@@ -524,7 +530,7 @@ as_read (DaftariLedgerRows *rows, gint64 amount)
 }
 
 static DaftariLedgerItem *
-make_item (DaftariLedgerRows *rows, const DaftariTxn *txn, gint64 balance)
+make_item (DaftariLedgerRows *rows, const DaftariTxn *txn, gint64 balance, gboolean has_receipt)
 {
   DaftariLedgerItem *item = g_object_new (DAFTARI_TYPE_LEDGER_ITEM, NULL);
   const DaftariCommodity *commodity = rows->focus ? rows->focus->commodity
@@ -537,6 +543,7 @@ make_item (DaftariLedgerRows *rows, const DaftariTxn *txn, gint64 balance)
   item->description = describe (txn);
   item->accounts = flow (rows, txn);
   item->voided = txn->voided;
+  item->has_receipt = has_receipt;
   /* A void keeps its row but not its splits: it moved nothing. */
   item->amount_minor = rows->focus ? as_read (rows, focus_amount (rows, txn))
                                    : daftari_txn_get_principal (txn);
@@ -555,18 +562,20 @@ gboolean
 daftari_ledger_rows_fill (DaftariLedgerRows *rows, const gint64 *ids, guint n, DaftariLedgerItem **items,
                           GError **error)
 {
+  g_autoptr(GHashTable) with_receipt = g_hash_table_new (g_int64_hash, g_int64_equal);
   g_autoptr(GHashTable) txns = NULL;
   DaftariTxn *slots[DAFTARI_LEDGER_PAGE_SIZE];
   gint64 balances[DAFTARI_LEDGER_PAGE_SIZE] = { 0 };
 
   g_return_val_if_fail (n <= DAFTARI_LEDGER_PAGE_SIZE, FALSE);
-  if ((txns = fetch_txns (rows->book, ids, n, error)) == NULL)
+  if ((txns = fetch_txns (rows->book, ids, n, with_receipt, error)) == NULL)
     return FALSE;
   for (guint i = 0; i < n; i++)
     slots[i] = g_hash_table_lookup (txns, &ids[i]);
   if (rows->focus != NULL && !page_balances (rows, slots, n, balances, error))
     return FALSE;
   for (guint i = 0; i < n; i++)
-    items[i] = slots[i] ? make_item (rows, slots[i], balances[i]) : daftari_ledger_item_new_placeholder (ids[i]);
+    items[i] = slots[i] ? make_item (rows, slots[i], balances[i], g_hash_table_contains (with_receipt, &ids[i]))
+                        : daftari_ledger_item_new_placeholder (ids[i]);
   return TRUE;
 }

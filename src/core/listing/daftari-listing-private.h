@@ -27,6 +27,7 @@ struct _DaftariLedgerItem {
   char       *balance;
   gint64      balance_minor;
   gboolean    voided;
+  gboolean    has_receipt;
 };
 
 /* An item holding only its id (and empty texts), for a row whose page could

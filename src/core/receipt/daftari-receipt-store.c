@@ -150,8 +150,8 @@ daftari_receipt_save (DaftariBook *book, const DaftariReceiptSave *spec, gint64 
     }
   if (spec->amount <= 0)
     {
-      g_set_error (error, DAFTARI_INPUT_ERROR, DAFTARI_INPUT_ERROR_INVALID,
-                   _("The receipt's total must be more than zero; enter the amount paid"));
+      g_set_error_literal (error, DAFTARI_RULE_ERROR, DAFTARI_RULE_ERROR_INVALID,
+                           _("The receipt's total must be more than zero; enter the amount paid"));
       return FALSE;
     }
   if (!check_wallet_currency (book, spec->wallet_id, error))
