@@ -250,11 +250,7 @@ remember_wallet (DaftariReceiptsPage *self, gint64 wallet_id)
 static void
 choose_last_wallet (DaftariReceiptsPage *self)
 {
-  gint64 id = last_wallet (self);
-
-  for (guint i = 0; id != 0 && i < self->wallet_ids->len; i++)
-    if (g_array_index (self->wallet_ids, gint64, i) == id)
-      adw_combo_row_set_selected (self->wallet_row, i);
+  adw_combo_row_set_selected (self->wallet_row, daftari_ui_position_of (self->wallet_ids, last_wallet (self)));
 }
 
 /* --- Review --- */
