@@ -310,6 +310,19 @@ test_ocr_damage_more (void)
     { "PETER MWANGI\nMAMA NJERI GROCERS\nKimathi Street, Nyeri\nTOTAL 5.00\n", "MAMA NJERI GROCERS",
       DAFTARI_RECEIPT_MERCHANT },
     { "OTIENO JAMES\nKISUMU AGROVET\nTOTAL 5.00\n", "KISUMU AGROVET", DAFTARI_RECEIPT_MERCHANT },
+    /* The country beside the legal form: a line of only that takes the
+     * name above it, and a name whose form wrapped so is joined. */
+    { "BATA SHOE\nCO. (KENYA) LTD\nMOI AVENUE\nTOTAL 5.00\n", "BATA SHOE CO. (KENYA) LTD",
+      DAFTARI_RECEIPT_MERCHANT },
+    { "~ 9\nKAMAU BOOK\nCO. (K) LTD\n(Co. No. 12345-W)\nTOTAL 5.00\n", "KAMAU BOOK CO. (K) LTD",
+      DAFTARI_RECEIPT_MERCHANT },
+    /* A registration number glued to the name's last word is cut off, the
+     * word kept; glued to a word inside a line, the line is no name. */
+    { "Duka Maluri S/B(587969-U)\nTOTAL 5.00\n", "Duka Maluri S/B", DAFTARI_RECEIPT_MERCHANT },
+    { "MAMA NJERI GROCERS\nOLD SHOP S/B(587969-U) NOW NEW STORES 58\nTOTAL 5.00\n", "MAMA NJERI GROCERS",
+      DAFTARI_RECEIPT_MERCHANT },
+    /* A 5 misread as a section sign. */
+    { "DUKA LA AMINA\nSubtotal 5.00\nVAT 0.30\nTotal Incl. VAT \u00a7.30\n", "5.30", DAFTARI_RECEIPT_TOTAL },
     /* "Cash sale No." numbers many a Kenyan receipt. */
     { "KAMAU HARDWARE\nCASH SALE No. 004512\nTOTAL 5.00\n", "004512", DAFTARI_RECEIPT_NUMBER },
   };

@@ -13,6 +13,11 @@ static const char *const legal_forms[] = {
   "LTD", "LIMITED", "PLC", "SDN BHD", "BHD", "SDN", "S/B", "LLC", "LLP", "INC", "CORP", "CORPORATION", "GMBH",
   "PTY", "PTE", "CO", "COMPANY", NULL
 };
+/* The country a company is registered in, printed in brackets beside its
+ * legal form: "BATA SHOE CO (KENYA) LTD", "POPULAR BOOK CO. (M) SDN BHD". */
+static const char *const country_markers[] = {
+  "(K)", "(KENYA)", "(EA)", "(E.A.)", "(E.A)", "(M)", "(MALAYSIA)", "(U)", "(T)", NULL
+};
 /* Words that name a kind of business; the second half are the kinds of
  * Kenyan shop our users buy from (grocers, agrovets, salons, spares). */
 static const char *const business_words[] = {
@@ -79,17 +84,24 @@ letters_outside (const char *upper, gsize at, gsize form_len)
   return letters;
 }
 
-/* Whether every word of upper is a legal form or a business word. */
+/* Whether every word of upper is a legal form, a country marker or (when
+ * business is set) a business word. */
 static gboolean
-only_business_word (const char *upper)
+only_form_words (const char *upper, gboolean business)
 {
   g_auto(GStrv) words = g_strsplit (upper, " ", -1);
 
   for (guint i = 0; words[i] != NULL; i++)
     {
+      guint letters, digits;
+
+      g_strchomp (words[i]);
+      receipt_count_chars (words[i], &letters, &digits);
+      if (letters == 0 || g_strv_contains (country_markers, words[i]))
+        continue;
       g_strstrip (g_strdelimit (words[i], ".,()", ' '));
       if (words[i][0] != '\0' && !g_strv_contains (legal_forms, words[i])
-          && !g_strv_contains (business_words, words[i]))
+          && !(business && g_strv_contains (business_words, words[i])))
         return FALSE;
     }
   return TRUE;
@@ -133,6 +145,30 @@ registration_label (const ReceiptText *rt, const ReceiptLine *line, guint i)
   gboolean label = g_str_has_prefix (next, "NO") || g_str_has_prefix (next, "REG");
 
   return (company && (label || strstr (word, "REG") != NULL)) || (g_str_equal (word, "REG") && label);
+}
+
+/* The length of the name part of a word with a registration number glued
+ * on ("S/B(587969-U)": 3), 0 when the word is not so. */
+static gsize
+glued_registration (const char *text)
+{
+  const char *bracket = strchr (text, '(');
+  g_autofree char *before = bracket != NULL ? g_strndup (text, (gsize) (bracket - text)) : NULL;
+
+  return bracket != NULL && bracket > text && count_digits (bracket) >= 4 && count_digits (before) == 0
+           && has_alnum (before)
+           ? (gsize) (bracket - text)
+           : 0;
+}
+
+/* A word of a name as it goes into the name: the last without a
+ * registration number glued on. */
+static char *
+name_word (const char *text, gboolean last)
+{
+  gsize glued = last ? glued_registration (text) : 0;
+
+  return glued > 0 ? g_strndup (text, glued) : g_strdup (text);
 }
 
 /* The words of a line that can be part of a name, [first, last): OCR specks
@@ -180,7 +216,8 @@ name_span (const ReceiptText *rt, const ReceiptLine *line, guint *out_first, gui
     {
       const char *text = rt->words[line->first + last - 1].text;
 
-      if ((has_alnum (text) && count_digits (text) < 4) || g_str_equal (text, "&"))
+      if ((has_alnum (text) && count_digits (text) < 4) || g_str_equal (text, "&")
+          || (last == line->n_words && glued_registration (text) > 0))
         break;
       last--;
     }
@@ -211,8 +248,9 @@ name_text_init (NameText *nt, const ReceiptText *rt, const ReceiptLine *line)
   for (guint i = first; i < last; i++)
     {
       const DaftariReceiptWord *w = &rt->words[line->first + i];
+      g_autofree char *word = name_word (w->text, i + 1 == last);
 
-      g_string_append_printf (text, "%s%s", i > first ? " " : "", w->text);
+      g_string_append_printf (text, "%s%s", i > first ? " " : "", word);
       sum += CLAMP (w->confidence, 0, 100);
     }
   nt->confidence = last > first ? sum / (int) (last - first) : 0;
@@ -326,7 +364,7 @@ rate_line (const ReceiptText *rt, const ReceiptLine *line, guint index, Candidat
       out->ceiling = 90;
       out->name_letters = letters_outside (nt.upper, at, strlen (legal_forms[form]));
       /* "RESTAURANT SDN BHD": a kind of business and a form, no name. */
-      if (only_business_word (nt.upper))
+      if (only_form_words (nt.upper, TRUE))
         out->name_letters = 0;
     }
   else if (has_business_word (nt.upper))
@@ -386,7 +424,7 @@ append_name (const ReceiptText *rt, const ReceiptLine *line, GString *name)
     g_string_append_c (name, ' ');
   for (guint i = first; i < last; i++)
     {
-      const char *text = rt->words[line->first + i].text;
+      g_autofree char *text = name_word (rt->words[line->first + i].text, i + 1 == last);
       g_autofree char *upper = bare_upper (text);
       g_autofree char *prev = i > first ? bare_upper (rt->words[line->first + i - 1].text) : NULL;
       g_autofree char *next = i + 1 < last ? bare_upper (rt->words[line->first + i + 1].text) : NULL;
@@ -411,14 +449,12 @@ append_name (const ReceiptText *rt, const ReceiptLine *line, GString *name)
     }
 }
 
-/* Whether the line is nothing but a legal form ("SDN BHD", "LIMITED"). */
+/* Whether the line is nothing but a legal form ("SDN BHD", "LIMITED",
+ * "CO. (M) SDN BHD"). */
 static gboolean
 only_legal_form (const ReceiptLine *line)
 {
-  gsize at;
-  int form = receipt_find_any (line->upper, legal_forms, &at);
-
-  return form >= 0 && letters_outside (line->upper, at, strlen (legal_forms[form])) == 0;
+  return receipt_find_any (line->upper, legal_forms, NULL) >= 0 && only_form_words (line->upper, FALSE);
 }
 
 /* A neighbour line that can carry the rest of the name. */

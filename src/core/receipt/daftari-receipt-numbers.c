@@ -36,12 +36,16 @@ currency_prefix_length (const char *word)
   return 0;
 }
 
+/* The section sign is how OCR most often misreads a 5 in thin print
+ * ("\u00a75.30"); no receipt prints it in a number. */
+#define SECTION_SIGN "\xc2\xa7"
+
 char *
 receipt_repair_numeric (const char *word)
 {
   gsize skip = currency_prefix_length (word);
   guint digits = 0, lookalikes = 0;
-  char *repaired;
+  GString *repaired;
 
   for (const char *p = word + skip; *p != '\0'; p++)
     {
@@ -49,16 +53,26 @@ receipt_repair_numeric (const char *word)
         digits++;
       else if (digit_lookalike (*p) != '\0')
         lookalikes++;
+      else if (g_str_has_prefix (p, SECTION_SIGN))
+        {
+          lookalikes++;
+          p++;
+        }
       else if (g_ascii_isalpha (*p) || (guchar) *p >= 0x80)
         return NULL;   /* a real word with digits in it: leave it alone */
     }
   if (digits == 0 || lookalikes == 0 || lookalikes > digits)
     return NULL;
-  repaired = g_strdup (word);
-  for (char *p = repaired + skip; *p != '\0'; p++)
-    if (!g_ascii_isdigit (*p) && digit_lookalike (*p) != '\0')
-      *p = digit_lookalike (*p);
-  return repaired;
+  repaired = g_string_new_len (word, (gssize) skip);
+  for (const char *p = word + skip; *p != '\0'; p++)
+    if (g_str_has_prefix (p, SECTION_SIGN))
+      {
+        g_string_append_c (repaired, '5');
+        p++;
+      }
+    else
+      g_string_append_c (repaired, !g_ascii_isdigit (*p) && digit_lookalike (*p) != '\0' ? digit_lookalike (*p) : *p);
+  return g_string_free (repaired, FALSE);
 }
 
 /* ---- Amounts ------------------------------------------------------------ */
