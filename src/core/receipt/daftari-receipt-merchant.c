@@ -95,13 +95,11 @@ only_form_words (const char *upper, gboolean business)
     {
       guint letters, digits;
 
-      g_strchomp (words[i]);
       receipt_count_chars (words[i], &letters, &digits);
       if (letters == 0 || g_strv_contains (country_markers, words[i]))
         continue;
       g_strstrip (g_strdelimit (words[i], ".,()", ' '));
-      if (words[i][0] != '\0' && !g_strv_contains (legal_forms, words[i])
-          && !(business && g_strv_contains (business_words, words[i])))
+      if (!g_strv_contains (legal_forms, words[i]) && !(business && g_strv_contains (business_words, words[i])))
         return FALSE;
     }
   return TRUE;

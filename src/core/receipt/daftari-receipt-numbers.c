@@ -40,38 +40,50 @@ currency_prefix_length (const char *word)
  * ("\u00a75.30"); no receipt prints it in a number. */
 #define SECTION_SIGN "\xc2\xa7"
 
+/* The digit the character at p looks like ('\0' when none), and in *len
+ * how many bytes it takes. */
+static char
+digit_lookalike_at (const char *p, gsize *len)
+{
+  *len = 1;
+  if (g_str_has_prefix (p, SECTION_SIGN))
+    {
+      *len = strlen (SECTION_SIGN);
+      return '5';
+    }
+  return digit_lookalike (*p);
+}
+
 char *
 receipt_repair_numeric (const char *word)
 {
-  gsize skip = currency_prefix_length (word);
+  gsize skip = currency_prefix_length (word), len;
   guint digits = 0, lookalikes = 0;
   GString *repaired;
 
-  for (const char *p = word + skip; *p != '\0'; p++)
+  for (const char *p = word + skip; *p != '\0'; p += len)
     {
+      char lookalike = digit_lookalike_at (p, &len);
+
       if (g_ascii_isdigit (*p))
         digits++;
-      else if (digit_lookalike (*p) != '\0')
+      else if (lookalike != '\0')
         lookalikes++;
-      else if (g_str_has_prefix (p, SECTION_SIGN))
-        {
-          lookalikes++;
-          p++;
-        }
       else if (g_ascii_isalpha (*p) || (guchar) *p >= 0x80)
         return NULL;   /* a real word with digits in it: leave it alone */
     }
   if (digits == 0 || lookalikes == 0 || lookalikes > digits)
     return NULL;
   repaired = g_string_new_len (word, (gssize) skip);
-  for (const char *p = word + skip; *p != '\0'; p++)
-    if (g_str_has_prefix (p, SECTION_SIGN))
-      {
-        g_string_append_c (repaired, '5');
-        p++;
-      }
-    else
-      g_string_append_c (repaired, !g_ascii_isdigit (*p) && digit_lookalike (*p) != '\0' ? digit_lookalike (*p) : *p);
+  for (const char *p = word + skip; *p != '\0'; p += len)
+    {
+      char digit = digit_lookalike_at (p, &len);   /* '\0' for a digit too */
+
+      if (digit != '\0')
+        g_string_append_c (repaired, digit);
+      else
+        g_string_append_len (repaired, p, (gssize) len);
+    }
   return g_string_free (repaired, FALSE);
 }
 
