@@ -335,6 +335,18 @@ bind_cell (GtkSignalListItemFactory *factory, GtkListItem *list_item, gpointer g
     gtk_widget_remove_css_class (label, "money-out");
 }
 
+/* A column of the cells factory makes, at the ledger's end; the view owns
+ * it (and the factory). */
+static GtkColumnViewColumn *
+append_column (DaftariWalletsPage *self, const char *title, GtkListItemFactory *factory)
+{
+  GtkColumnViewColumn *column = gtk_column_view_column_new (title, factory);
+
+  gtk_column_view_append_column (self->ledger_view, column);
+  g_object_unref (column);
+  return column;
+}
+
 static GtkColumnViewColumn *
 add_column (DaftariWalletsPage *self, const char *title, ItemText getter, gboolean numeric, gboolean expand)
 {
@@ -343,11 +355,9 @@ add_column (DaftariWalletsPage *self, const char *title, ItemText getter, gboole
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_cell), GINT_TO_POINTER (numeric));
   g_signal_connect (factory, "bind", G_CALLBACK (bind_cell), (gpointer) getter);
-  column = gtk_column_view_column_new (title, factory);
+  column = append_column (self, title, factory);
   gtk_column_view_column_set_expand (column, expand);
   gtk_column_view_column_set_resizable (column, TRUE);
-  gtk_column_view_append_column (self->ledger_view, column);
-  g_object_unref (column);
   return column;
 }
 
@@ -392,13 +402,10 @@ static void
 add_receipt_column (DaftariWalletsPage *self)
 {
   GtkListItemFactory *factory = gtk_signal_list_item_factory_new ();
-  GtkColumnViewColumn *column;
 
   g_signal_connect (factory, "setup", G_CALLBACK (setup_receipt_cell), NULL);
   g_signal_connect (factory, "bind", G_CALLBACK (bind_receipt_cell), NULL);
-  column = gtk_column_view_column_new (NULL, factory);
-  gtk_column_view_append_column (self->ledger_view, column);
-  g_object_unref (column);
+  append_column (self, NULL, factory);
 }
 
 static DaftariLedgerItem *
