@@ -40,7 +40,8 @@ typedef struct {
   /* The small turn that straightened the page after those, about the
    * recognition image's centre (radians, clockwise: Leptonica's sense). */
   double skew;
-  int    width, height;   /* of the file, in its pixels */
+  int    width, height;   /* of the part read (the paper on a photo), in the file's pixels */
+  int    left, top;       /* where that part starts on the file */
 } ReceiptTransform;
 
 /* An image on its way to Tesseract: grey (what Tesseract reads first),
@@ -54,7 +55,14 @@ typedef struct {
   int               dpi;      /* of grey; 0 when the file does not say */
 } ReceiptPrepared;
 
-/* Greyscale, scaled to a size Tesseract reads well (upscaled when small,
+/* On a photo of a receipt on a darker table: the paper cut out of grey
+ * (with a small margin, the table in it painted white) and where it starts
+ * on grey. NULL when the frame is all paper (a scan, a close-up) or no
+ * region stands out clearly enough to cut the rest off. */
+PIX     *receipt_image_cut_to_paper    (PIX                *grey,
+                                        int                *left,
+                                        int                *top);
+/* Greyscale, cut to the paper on a photo, scaled to a size Tesseract reads well (upscaled when small,
  * downscaled when huge), background normalised; a binary copy with specks
  * removed. Fails with DAFTARI_RECEIPT_ERROR_BLANK for a page with nothing
  * on it. Not yet turned upright nor deskewed: see below. */

@@ -119,15 +119,39 @@ is_blank (PIX *binary)
   return count < BLANK_SHARE * pixGetWidth (binary) * pixGetHeight (binary);
 }
 
+/* A rectangle of the decoded image. */
+typedef struct {
+  int x, y, w, h;
+} Part;
+
+/* The part of the decoded image to read: the paper on a photo, else all
+ * of it; its rectangle in *part. */
+static PIX *
+cut_to_paper (PIX *pix, Part *part)
+{
+  PIX *cut = receipt_image_cut_to_paper (pix, &part->x, &part->y);
+
+  if (cut == NULL)
+    {
+      part->x = part->y = 0;
+      cut = pixClone (pix);
+    }
+  part->w = pixGetWidth (cut);
+  part->h = pixGetHeight (cut);
+  return cut;
+}
+
 gboolean
 receipt_image_prepare (const ReceiptImage *image, ReceiptPrepared *out, GError **error)
 {
-  int w = pixGetWidth (image->pix), h = pixGetHeight (image->pix);
-  double scale = choose_scale (w, h);
-  PIX *scaled = scale_grey (image->pix, scale);
+  Part part;
+  PIX *paper = cut_to_paper (image->pix, &part);
+  double scale = choose_scale (part.w, part.h);
+  PIX *scaled = scale_grey (paper, scale);
   PIX *grey = scaled != NULL ? normalise_background (scaled) : NULL;
   PIX *binary;
 
+  pixDestroy (&paper);
   if (grey == NULL || (binary = binarise (grey)) == NULL)
     {
       pixDestroy (&scaled);
@@ -147,7 +171,10 @@ receipt_image_prepare (const ReceiptImage *image, ReceiptPrepared *out, GError *
     }
   *out = (ReceiptPrepared) {
     .grey = grey, .plain = scaled, .binary = binary,
-    .transform = { .scale = scale / image->reduction, .width = image->width, .height = image->height },
+    .transform = { .scale = scale / image->reduction,
+                   .width = MIN (part.w * image->reduction, image->width - part.x * image->reduction),
+                   .height = MIN (part.h * image->reduction, image->height - part.y * image->reduction),
+                   .left = part.x * image->reduction, .top = part.y * image->reduction },
   };
   out->dpi = image->dpi > 0 ? (int) (image->dpi * out->transform.scale + 0.5) : 0;
   return TRUE;
@@ -173,13 +200,17 @@ receipt_image_orientation_sample (const ReceiptPrepared *prepared, int quads)
 {
   int w = pixGetWidth (prepared->grey), h = pixGetHeight (prepared->grey);
   int side = MIN (SAMPLE_SIDE, MIN (w, h)), cx = w / 2, cy = h / 2;
+  int ix, iy, iw, ih;
   BOX *ink = NULL, *square;
   PIX *crop, *turned;
 
-  if (pixClipToForeground (prepared->binary, NULL, &ink) == 0 && ink != NULL)
+  /* Through boxGetGeometry: BOX's fields are private from Leptonica 1.83 on
+   * (the Flatpak builds 1.87). */
+  if (pixClipToForeground (prepared->binary, NULL, &ink) == 0 && ink != NULL
+      && boxGetGeometry (ink, &ix, &iy, &iw, &ih) == 0)
     {
-      cx = ink->x + ink->w / 2;
-      cy = ink->y + ink->h / 2;
+      cx = ix + iw / 2;
+      cy = iy + ih / 2;
     }
   boxDestroy (&ink);
   cx = CLAMP (cx, side / 2, w - side + side / 2);
@@ -263,6 +294,8 @@ receipt_transform_box (const ReceiptTransform *t, DaftariReceiptBox *box)
   box->y = CLAMP ((int) (ay / t->scale), 0, t->height);
   box->width = CLAMP ((int) ((bx - ax) / t->scale + 0.5), 0, t->width - box->x);
   box->height = CLAMP ((int) ((by - ay) / t->scale + 0.5), 0, t->height - box->y);
+  box->x += t->left;
+  box->y += t->top;
 }
 
 void
@@ -270,8 +303,8 @@ receipt_transform_to_recognition (const ReceiptTransform *t, const DaftariReceip
                                   double *x1, double *y1)
 {
   double sw, sh, cx, cy;
-  double ax = box->x * t->scale, ay = box->y * t->scale;
-  double bx = (box->x + box->width) * t->scale, by = (box->y + box->height) * t->scale;
+  double ax = (box->x - t->left) * t->scale, ay = (box->y - t->top) * t->scale;
+  double bx = (box->x - t->left + box->width) * t->scale, by = (box->y - t->top + box->height) * t->scale;
 
   recognition_geometry (t, &sw, &sh, &cx, &cy);
   /* A quarter turn clockwise takes (x, y) to (sh - y, x). */
