@@ -89,6 +89,8 @@ add_scan_json (JsonBuilder *builder, const char *path, const DaftariReceiptScan 
   json_builder_add_int_value (builder, scan->width);
   json_builder_set_member_name (builder, "height");
   json_builder_add_int_value (builder, scan->height);
+  json_builder_set_member_name (builder, "paper");
+  daftari_receipt_box_to_json (&scan->paper, builder);
   daftari_receipt_fields_to_json (scan->fields, builder);
   if (words)
     add_words_json (builder, "words", scan->words);
@@ -506,6 +508,7 @@ load_words (const char *path)
   scan->seconds = json_object_get_double_member_with_default (o, "seconds", 0);
   scan->width = json_object_get_int_member_with_default (o, "width", 0);
   scan->height = json_object_get_int_member_with_default (o, "height", 0);
+  scan->paper = (DaftariReceiptBox) { 0, 0, scan->width, scan->height };
   scan->languages = g_strdup (json_object_get_string_member_with_default (o, "languages", ""));
   if (json_object_has_member (o, "second_model") && !json_object_get_null_member (o, "second_model"))
     scan->second_model = g_strdup (json_object_get_string_member (o, "second_model"));

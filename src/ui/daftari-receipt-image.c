@@ -14,22 +14,28 @@ struct _DaftariReceiptImage {
   GdkTexture *texture;
   int         file_width;
   int         file_height;
+  DaftariReceiptBox view;   /* the part of the file shown */
   GArray     *boxes;   /* of DrawnBox */
 };
 
 G_DEFINE_FINAL_TYPE (DaftariReceiptImage, daftari_receipt_image, GTK_TYPE_WIDGET)
 
-/* Where the picture sits: as large as fits, centred, aspect kept. */
+/* Where the part shown sits: as large as fits, centred, aspect kept.
+ * Returns that rectangle; *origin is where the whole picture's top left
+ * corner falls (off the widget when only a part is shown). */
 static graphene_rect_t
-picture_rect (DaftariReceiptImage *self, double *out_scale)
+view_rect (DaftariReceiptImage *self, double *out_scale, graphene_point_t *origin)
 {
+  const DaftariReceiptBox *v = &self->view;
   double width = gtk_widget_get_width (GTK_WIDGET (self));
   double height = gtk_widget_get_height (GTK_WIDGET (self));
-  double scale = MIN (width / MAX (self->file_width, 1), height / MAX (self->file_height, 1));
-  double w = self->file_width * scale, h = self->file_height * scale;
+  double scale = MIN (width / MAX (v->width, 1), height / MAX (v->height, 1));
+  double w = v->width * scale, h = v->height * scale;
+  graphene_rect_t shown = GRAPHENE_RECT_INIT ((width - w) / 2, (height - h) / 2, w, h);
 
   *out_scale = scale;
-  return GRAPHENE_RECT_INIT ((width - w) / 2, (height - h) / 2, w, h);
+  *origin = GRAPHENE_POINT_INIT (shown.origin.x - v->x * scale, shown.origin.y - v->y * scale);
+  return shown;
 }
 
 static void
@@ -42,17 +48,20 @@ daftari_receipt_image_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   const GdkRGBA fill = { 0.90, 0.38, 0.0, 0.30 };
   const GdkRGBA strong = { 0.90, 0.38, 0.0, 1.0 };
   double scale;
-  graphene_rect_t area;
+  graphene_point_t origin;
+  graphene_rect_t shown, whole;
 
   if (self->texture == NULL)
     return;
-  area = picture_rect (self, &scale);
-  gtk_snapshot_append_texture (snapshot, self->texture, &area);
+  shown = view_rect (self, &scale, &origin);
+  whole = GRAPHENE_RECT_INIT (origin.x, origin.y, self->file_width * scale, self->file_height * scale);
+  gtk_snapshot_push_clip (snapshot, &shown);
+  gtk_snapshot_append_texture (snapshot, self->texture, &whole);
   for (guint i = 0; i < self->boxes->len; i++)
     {
       const DrawnBox *drawn = &g_array_index (self->boxes, DrawnBox, i);
-      graphene_rect_t r = GRAPHENE_RECT_INIT (area.origin.x + drawn->box.x * scale - 2,
-                                              area.origin.y + drawn->box.y * scale - 2,
+      graphene_rect_t r = GRAPHENE_RECT_INIT (origin.x + drawn->box.x * scale - 2,
+                                              origin.y + drawn->box.y * scale - 2,
                                               drawn->box.width * scale + 4, drawn->box.height * scale + 4);
       GskRoundedRect rounded;
       const float widths[4] = { 2, 2, 2, 2 };
@@ -64,6 +73,7 @@ daftari_receipt_image_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
         gtk_snapshot_append_color (snapshot, &fill, &r);
       gtk_snapshot_append_border (snapshot, &rounded, widths, colours);
     }
+  gtk_snapshot_pop (snapshot);
 }
 
 static void
@@ -115,8 +125,29 @@ daftari_receipt_image_set_texture (DaftariReceiptImage *self, GdkTexture *textur
   g_set_object (&self->texture, texture);
   self->file_width = file_width;
   self->file_height = file_height;
+  self->view = (DaftariReceiptBox) { 0, 0, file_width, file_height };
   g_array_set_size (self->boxes, 0);
   gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+daftari_receipt_image_show_part (DaftariReceiptImage *self, const DaftariReceiptBox *part)
+{
+  int x = CLAMP (part->x, 0, self->file_width), y = CLAMP (part->y, 0, self->file_height);
+  int width = MIN (part->width, self->file_width - x), height = MIN (part->height, self->file_height - y);
+
+  /* A part with nothing in it would show nothing: the whole picture then. */
+  if (width > 0 && height > 0)
+    self->view = (DaftariReceiptBox) { x, y, width, height };
+  else
+    self->view = (DaftariReceiptBox) { 0, 0, self->file_width, self->file_height };
+  gtk_widget_queue_draw (GTK_WIDGET (self));
+}
+
+void
+daftari_receipt_image_get_part (DaftariReceiptImage *self, DaftariReceiptBox *part)
+{
+  *part = self->view;
 }
 
 void

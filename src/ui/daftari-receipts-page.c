@@ -266,6 +266,7 @@ show_scan (DaftariReceiptsPage *self)
   if (texture == NULL)
     g_message ("Cannot show the receipt: %s", error->message);
   daftari_receipt_image_set_texture (self->image, texture, self->scan->width, self->scan->height);
+  daftari_receipt_image_show_part (self->image, &self->scan->paper);
   /* What the expense needs first; the rest folded away unless doubtful. */
   more = adw_expander_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (more), _("More from the Receipt"));

@@ -213,6 +213,13 @@ test_photo_on_table (void)
   scan = scan_bytes (jpeg, &error);
   g_assert_no_error (error);
   g_assert_cmpint (scan->width, ==, fw);
+  /* The part read: the whole paper and a thin margin of table. */
+  g_assert_cmpint (scan->paper.x, <=, x);
+  g_assert_cmpint (scan->paper.y, <=, y);
+  g_assert_cmpint (scan->paper.x + scan->paper.width, >=, x + pw);
+  g_assert_cmpint (scan->paper.y + scan->paper.height, >=, y + ph);
+  g_assert_cmpint (scan->paper.width, <=, pw * 1.15);
+  g_assert_cmpint (scan->paper.height, <=, ph * 1.15);
   assert_fields (scan, r, TRUE);
   assert_boxes_inside (scan);
   binary = pixThresholdToBinary (frame, 40);
@@ -340,6 +347,11 @@ test_huge_photo (void)
   g_assert_no_error (error);
   g_assert_cmpint (scan->width, ==, pixGetWidth (huge));
   g_assert_cmpint (scan->height, ==, pixGetHeight (huge));
+  /* All paper: read whole. */
+  g_assert_cmpint (scan->paper.x, ==, 0);
+  g_assert_cmpint (scan->paper.y, ==, 0);
+  g_assert_cmpint (scan->paper.width, ==, scan->width);
+  g_assert_cmpint (scan->paper.height, ==, scan->height);
   g_assert_cmpint (scan->fields->total, ==, r->total);
   assert_boxes_inside (scan);
   pixDestroy (&small);

@@ -178,27 +178,41 @@ run_cli (const char *book, char **out, const char *args0, const char *args1, con
   return status;
 }
 
+/* For a CLI test: a test book and, in its directory, receipt.png drawn
+ * from seed (*receipt: what it says). FALSE, the test skipped, when the
+ * CLI's path is not given. */
+static gboolean
+cli_book_with_receipt (guint32 seed, TestBook **tb, RenderedReceipt **receipt, char **image)
+{
+  RenderStyle style = { .font = "DejaVu Sans Mono" };
+  g_autoptr(GBytes) png = NULL;
+
+  if (g_getenv ("DAFTARI_CLI") == NULL)
+    {
+      g_test_skip ("DAFTARI_CLI is not set");
+      return FALSE;
+    }
+  *tb = test_book_new ();
+  *receipt = render_receipt_new (seed);
+  png = render_receipt_draw ((*receipt)->text, &style);
+  *image = g_build_filename ((*tb)->dir, "receipt.png", NULL);
+  g_assert_true (g_file_set_contents (*image, g_bytes_get_data (png, NULL), (gssize) g_bytes_get_size (png), NULL));
+  return TRUE;
+}
+
 static void
 test_cli_save (void)
 {
   g_autoptr(TestBook) tb = NULL;
-  g_autoptr(RenderedReceipt) r = render_receipt_new (21);
-  RenderStyle style = { .font = "DejaVu Sans Mono" };
-  g_autoptr(GBytes) png = render_receipt_draw (r->text, &style);
+  g_autoptr(RenderedReceipt) r = NULL;
   g_autofree char *image = NULL, *empty = NULL, *out = NULL, *out2 = NULL, *out3 = NULL, *out4 = NULL, *out5 = NULL, *before = NULL, *after = NULL;
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   gint64 attachment;
 
-  if (g_getenv ("DAFTARI_CLI") == NULL)
-    {
-      g_test_skip ("DAFTARI_CLI is not set");
-      return;
-    }
-  tb = test_book_new ();
-  image = g_build_filename (tb->dir, "receipt.png", NULL);
+  if (!cli_book_with_receipt (21, &tb, &r, &image))
+    return;
   empty = g_build_filename (tb->dir, "empty.jpg", NULL);
-  g_assert_true (g_file_set_contents (image, g_bytes_get_data (png, NULL), (gssize) g_bytes_get_size (png), NULL));
   g_assert_true (g_file_set_contents (empty, "", 0, NULL));
 
   g_assert_cmpint (run_cli (tb->path, &out, "--json", "receipt", "save", image, "--wallet", "Overdraft bank"), ==, 0);
@@ -223,6 +237,35 @@ test_cli_save (void)
   g_assert_cmpint (test_db_int (tb->path, "SELECT count(*) FROM txn_attachment"), ==, 2);
 }
 
+/* receipt scan --json: the file's size, the part read (all of a scan) and
+ * the fields with their boxes. */
+static void
+test_cli_scan_json (void)
+{
+  g_autoptr(TestBook) tb = NULL;
+  g_autoptr(RenderedReceipt) r = NULL;
+  g_autofree char *image = NULL, *out = NULL, *total = NULL;
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+  JsonObject *scan;
+  JsonArray *paper;
+
+  if (!cli_book_with_receipt (22, &tb, &r, &image))
+    return;
+  g_assert_cmpint (run_cli (tb->path, &out, "receipt", "scan", image, "--json", NULL, NULL), ==, 0);
+  g_assert_true (json_parser_load_from_data (parser, out, -1, &error));
+  g_assert_no_error (error);
+  scan = json_array_get_object_element (json_node_get_array (json_parser_get_root (parser)), 0);
+  paper = json_object_get_array_member (scan, "paper");
+  g_assert_cmpint (json_array_get_length (paper), ==, 4);
+  g_assert_cmpint (json_array_get_int_element (paper, 0), ==, 0);
+  g_assert_cmpint (json_array_get_int_element (paper, 1), ==, 0);
+  g_assert_cmpint (json_array_get_int_element (paper, 2), ==, json_object_get_int_member (scan, "width"));
+  g_assert_cmpint (json_array_get_int_element (paper, 3), ==, json_object_get_int_member (scan, "height"));
+  total = g_strdup_printf ("%" G_GINT64_FORMAT ".%02d", r->total / 100, (int) (r->total % 100));
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (scan, "total"), "value"), ==, total);
+}
+
 int
 main (int argc, char **argv)
 {
@@ -231,5 +274,6 @@ main (int argc, char **argv)
   g_test_add_func ("/receipt/store/refused-writes-nothing", test_refused_writes_nothing);
   g_test_add_func ("/receipt/store/suggest-category", test_suggest_category);
   g_test_add_func ("/receipt/store/cli-save", test_cli_save);
+  g_test_add_func ("/receipt/store/cli-scan-json", test_cli_scan_json);
   return g_test_run ();
 }

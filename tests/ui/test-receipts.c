@@ -40,18 +40,28 @@ append_png (void *closure, const unsigned char *data, unsigned int length)
   return CAIRO_STATUS_SUCCESS;
 }
 
-/* The receipt as a PNG: black text on white, as a flatbed scan gives it. */
+#define PAPER_WIDTH  900
+#define PAPER_HEIGHT 1100
+
+/* The receipt as a PNG, black text on white, in the middle of a frame of
+ * frame_width × frame_height pixels (0 × 0: the paper alone, as a flatbed
+ * scan gives it; larger: a photo of it lying on a dark table). */
 static GBytes *
-draw_receipt (void)
+draw_receipt_in_frame (int frame_width, int frame_height)
 {
-  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, 900, 1100);
+  int width = MAX (frame_width, PAPER_WIDTH), height = MAX (frame_height, PAPER_HEIGHT);
+  cairo_surface_t *surface = cairo_image_surface_create (CAIRO_FORMAT_RGB24, width, height);
   cairo_t *cr = cairo_create (surface);
   PangoLayout *layout = pango_cairo_create_layout (cr);
   PangoFontDescription *font = pango_font_description_from_string ("DejaVu Sans Mono 20");
   GByteArray *png = g_byte_array_new ();
 
-  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_set_source_rgb (cr, 0.3, 0.25, 0.2);
   cairo_paint (cr);
+  cairo_translate (cr, (width - PAPER_WIDTH) / 2, (height - PAPER_HEIGHT) / 2);
+  cairo_set_source_rgb (cr, 1, 1, 1);
+  cairo_rectangle (cr, 0, 0, PAPER_WIDTH, PAPER_HEIGHT);
+  cairo_fill (cr);
   cairo_set_source_rgb (cr, 0, 0, 0);
   pango_layout_set_font_description (layout, font);
   for (guint i = 0; i < G_N_ELEMENTS (receipt_lines); i++)
@@ -66,6 +76,12 @@ draw_receipt (void)
   g_assert_cmpint (cairo_surface_write_to_png_stream (surface, append_png, png), ==, CAIRO_STATUS_SUCCESS);
   cairo_surface_destroy (surface);
   return g_byte_array_free_to_bytes (png);
+}
+
+static GBytes *
+draw_receipt (void)
+{
+  return draw_receipt_in_frame (0, 0);
 }
 
 static void
@@ -242,6 +258,45 @@ test_read_and_save (Fixture *f, gconstpointer data)
     g_assert_null (daftari_receipt_viewer_new (GTK_WINDOW (f->window), book, expense - 1, &error));
     g_assert_error (error, DAFTARI_INPUT_ERROR, DAFTARI_INPUT_ERROR_NOT_FOUND);
   }
+}
+
+/* A photo of the receipt on a table: the page shows the paper, as large as
+ * fits, not the table with a small receipt in its middle. */
+static void
+test_photo_shows_paper (Fixture *f, gconstpointer data)
+{
+  const int frame_width = 3600, frame_height = 2400;
+  const int paper_x = (frame_width - PAPER_WIDTH) / 2, paper_y = (frame_height - PAPER_HEIGHT) / 2;
+  g_autoptr(GBytes) png = draw_receipt_in_frame (frame_width, frame_height);
+  g_autoptr(GBytes) scan = draw_receipt ();
+  DaftariReceiptsPage *page;
+  DaftariReceiptBox shown;
+
+  make_book (f);
+  page = open_page (f);
+  daftari_receipts_page_read (page, png, "table.png");
+  spin_until (reading_over, page);
+  g_assert_cmpstr (daftari_receipts_page_get_state (page), ==, "review");
+  g_assert_cmpstr (gtk_editable_get_text (GTK_EDITABLE (row_titled (GTK_WIDGET (page), "Total"))), ==, "445.00");
+  daftari_receipt_image_get_part (child (page, DAFTARI_TYPE_RECEIPTS_PAGE, "image"), &shown);
+  /* The whole paper, and little of the table around it. */
+  g_assert_cmpint (shown.x, <=, paper_x);
+  g_assert_cmpint (shown.y, <=, paper_y);
+  g_assert_cmpint (shown.x + shown.width, >=, paper_x + PAPER_WIDTH);
+  g_assert_cmpint (shown.y + shown.height, >=, paper_y + PAPER_HEIGHT);
+  g_assert_cmpint (shown.width, <=, PAPER_WIDTH * 1.15);
+  g_assert_cmpint (shown.height, <=, PAPER_HEIGHT * 1.15);
+
+  /* A scan is shown whole. */
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (page), "page.discard-receipt", NULL));
+  g_assert_cmpstr (daftari_receipts_page_get_state (page), ==, "empty");
+  daftari_receipts_page_read (page, scan, "scan.png");
+  spin_until (reading_over, page);
+  daftari_receipt_image_get_part (child (page, DAFTARI_TYPE_RECEIPTS_PAGE, "image"), &shown);
+  g_assert_cmpint (shown.x, ==, 0);
+  g_assert_cmpint (shown.y, ==, 0);
+  g_assert_cmpint (shown.width, ==, PAPER_WIDTH);
+  g_assert_cmpint (shown.height, ==, PAPER_HEIGHT);
 }
 
 static void
@@ -521,6 +576,7 @@ main (int argc, char **argv)
   if (status != 0)
     return status;
   g_test_add ("/receipts/read-and-save", Fixture, NULL, fixture_set_up, test_read_and_save, fixture_tear_down);
+  g_test_add ("/receipts/photo-shows-paper", Fixture, NULL, fixture_set_up, test_photo_shows_paper, fixture_tear_down);
   g_test_add ("/receipts/not-a-picture", Fixture, NULL, fixture_set_up, test_not_a_picture, fixture_tear_down);
   g_test_add ("/receipts/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/receipts/paste-from-sidebar", Fixture, NULL, fixture_set_up, test_paste_from_sidebar, fixture_tear_down);

@@ -1,22 +1,24 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 #include "daftari-receipt-json.h"
 
+void
+daftari_receipt_box_to_json (const DaftariReceiptBox *box, JsonBuilder *builder)
+{
+  json_builder_begin_array (builder);
+  json_builder_add_int_value (builder, box->x);
+  json_builder_add_int_value (builder, box->y);
+  json_builder_add_int_value (builder, box->width);
+  json_builder_add_int_value (builder, box->height);
+  json_builder_end_array (builder);
+}
+
 static void
 add_boxes (JsonBuilder *builder, GArray *boxes)
 {
   json_builder_set_member_name (builder, "boxes");
   json_builder_begin_array (builder);
   for (guint i = 0; i < boxes->len; i++)
-    {
-      const DaftariReceiptBox *box = &g_array_index (boxes, DaftariReceiptBox, i);
-
-      json_builder_begin_array (builder);
-      json_builder_add_int_value (builder, box->x);
-      json_builder_add_int_value (builder, box->y);
-      json_builder_add_int_value (builder, box->width);
-      json_builder_add_int_value (builder, box->height);
-      json_builder_end_array (builder);
-    }
+    daftari_receipt_box_to_json (&g_array_index (boxes, DaftariReceiptBox, i), builder);
   json_builder_end_array (builder);
 }
 

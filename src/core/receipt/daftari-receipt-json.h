@@ -14,5 +14,8 @@ G_BEGIN_DECLS
 void  daftari_receipt_fields_to_json        (const DaftariReceiptFields *fields,
                                              JsonBuilder                *builder);
 char *daftari_receipt_fields_to_json_string (const DaftariReceiptFields *fields);
+/* A box as the array [x, y, width, height]. */
+void  daftari_receipt_box_to_json           (const DaftariReceiptBox    *box,
+                                             JsonBuilder                *builder);
 
 G_END_DECLS

@@ -677,6 +677,10 @@ daftari_receipt_reader_scan_bytes (DaftariReceiptReader *self, GBytes *bytes, GC
   ok = receipt_image_prepare (&image, &prepared, error);
   scan->width = image.width;
   scan->height = image.height;
+  scan->paper = (DaftariReceiptBox) { 0, 0, image.width, image.height };
+  if (ok)
+    scan->paper = (DaftariReceiptBox) { prepared.transform.left, prepared.transform.top,
+                                        prepared.transform.width, prepared.transform.height };
   scan->mime = g_strdup (image.mime);
   receipt_image_clear (&image);
   if (!ok)

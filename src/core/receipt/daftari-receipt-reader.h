@@ -40,6 +40,9 @@ typedef struct {
   GPtrArray            *total_readings;
   int                   width;     /* the file's pixels (a PDF page: at 300 dpi) */
   int                   height;
+  /* The part of the image that was read, in the file's pixels: the paper
+   * on a photo of a receipt lying on a table, else the whole image. */
+  DaftariReceiptBox     paper;
   char                 *mime;      /* "image/jpeg", "application/pdf", ... */
   char                 *languages; /* the Tesseract languages used: "eng+swa" */
   /* The second model that gave a second opinion ("Latin"); NULL when it is
