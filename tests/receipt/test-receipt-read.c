@@ -181,36 +181,65 @@ test_skewed_boxes (void)
  * field is read, and the boxes land on the words in the frame. */
 #define TABLE_GREY 70
 
+/* The receipt drawn from seed, as grey pixels; *receipt: what it says. */
+static PIX *
+draw_paper (guint32 seed, RenderedReceipt **receipt)
+{
+  RenderStyle style = { .font = "DejaVu Sans" };
+  g_autoptr(GBytes) png = NULL;
+  PIX *drawn, *paper;
+
+  *receipt = render_receipt_new (seed);
+  png = render_receipt_draw ((*receipt)->text, &style);
+  drawn = pixReadMem (g_bytes_get_data (png, NULL), g_bytes_get_size (png));
+  paper = pixConvertTo8 (drawn, 0);
+  pixDestroy (&drawn);
+  return paper;
+}
+
+/* A dark table of width × height, darker towards the bottom (light from
+ * above), with paper laid on it at x, y. */
+static PIX *
+paper_on_table (PIX *paper, int width, int height, int x, int y)
+{
+  PIX *frame = pixCreate (width, height, 8);
+
+  for (int row = 0; row < height; row++)
+    for (int col = 0; col < width; col++)
+      pixSetPixel (frame, col, row, TABLE_GREY + 40 - 40 * row / height);
+  pixRasterop (frame, x, y, pixGetWidth (paper), pixGetHeight (paper), PIX_SRC, paper, 0, 0);
+  return frame;
+}
+
+/* The frame as a phone gives it: a little blur and grain, then JPEG. */
+static GBytes *
+as_phone_photo (PIX *frame)
+{
+  PIX *blurred = pixBlockconvGray (frame, NULL, 2, 2);
+  PIX *grainy = pixAddGaussianNoise (blurred, 6.0f);
+  l_uint8 *data = NULL;
+  size_t size = 0;
+
+  g_assert_cmpint (pixWriteMemJpeg (&data, &size, grainy, 85, 0), ==, 0);
+  pixDestroy (&grainy);
+  pixDestroy (&blurred);
+  return g_bytes_new_with_free_func (data, size, lept_free, data);
+}
+
 static void
 test_photo_on_table (void)
 {
-  g_autoptr(RenderedReceipt) r = render_receipt_new (13);
-  RenderStyle style = { .font = "DejaVu Sans" };
-  g_autoptr(GBytes) png = render_receipt_draw (r->text, &style);
-  PIX *drawn = pixReadMem (g_bytes_get_data (png, NULL), g_bytes_get_size (png));
-  PIX *paper = pixConvertTo8 (drawn, 0);
+  g_autoptr(RenderedReceipt) r = NULL;
+  PIX *paper = draw_paper (13, &r);
   int pw = pixGetWidth (paper), ph = pixGetHeight (paper);
   int fw = 8000, fh = 6000, x = 3500, y = (fh - ph) / 2;
-  PIX *frame = pixCreate (fw, fh, 8), *photo, *grainy, *binary;
-  l_uint8 *data = NULL;
-  size_t size = 0;
-  g_autoptr(GBytes) jpeg = NULL;
+  PIX *frame = paper_on_table (paper, fw, fh, x, y), *binary;
+  g_autoptr(GBytes) jpeg = as_phone_photo (frame);
   g_autoptr(GError) error = NULL;
-  g_autoptr(DaftariReceiptScan) scan = NULL;
+  g_autoptr(DaftariReceiptScan) scan = scan_bytes (jpeg, &error);
 
   g_assert_cmpint (pw * 8, <=, fw);
   g_assert_cmpint (ph, <, fh);
-  /* The table, darker towards the bottom (light from above), the paper on it. */
-  for (int row = 0; row < fh; row++)
-    for (int col = 0; col < fw; col++)
-      pixSetPixel (frame, col, row, TABLE_GREY + 40 - 40 * row / fh);
-  pixRasterop (frame, x, y, pw, ph, PIX_SRC, paper, 0, 0);
-  /* A phone's lens and sensor: a little blur and grain. */
-  photo = pixBlockconvGray (frame, NULL, 2, 2);
-  grainy = pixAddGaussianNoise (photo, 6.0f);
-  g_assert_cmpint (pixWriteMemJpeg (&data, &size, grainy, 85, 0), ==, 0);
-  jpeg = g_bytes_new_with_free_func (data, size, lept_free, data);
-  scan = scan_bytes (jpeg, &error);
   g_assert_no_error (error);
   g_assert_cmpint (scan->width, ==, fw);
   /* The part read: the whole paper and a thin margin of table. */
@@ -225,11 +254,41 @@ test_photo_on_table (void)
   binary = pixThresholdToBinary (frame, 40);
   assert_field_boxes_on_ink (scan, binary);
   pixDestroy (&binary);
-  pixDestroy (&grainy);
-  pixDestroy (&photo);
   pixDestroy (&frame);
   pixDestroy (&paper);
-  pixDestroy (&drawn);
+}
+
+/* A lamp in the photo, above the receipt, brighter and larger than it:
+ * what looks like the biggest sheet of paper is blank, and the whole photo
+ * is read instead. */
+static void
+test_lamp_above_receipt (void)
+{
+  g_autoptr(RenderedReceipt) r = NULL;
+  PIX *paper = draw_paper (17, &r);
+  int pw = pixGetWidth (paper), ph = pixGetHeight (paper);
+  int fw = 3000, fh = 4000, x = (fw - pw) / 2, y = fh - ph - 300;
+  int lamp_x = fw / 2, lamp_y = 750, lamp_r = 650;
+  PIX *frame = paper_on_table (paper, fw, fh, x, y);
+  g_autoptr(GBytes) jpeg = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(DaftariReceiptScan) scan = NULL;
+
+  /* Larger than the paper, and clear of it. */
+  g_assert_cmpint (3 * lamp_r * lamp_r, >, pw * ph);
+  g_assert_cmpint (lamp_y + lamp_r, <, y);
+  for (int row = lamp_y - lamp_r; row < lamp_y + lamp_r; row++)
+    for (int col = lamp_x - lamp_r; col < lamp_x + lamp_r; col++)
+      if ((col - lamp_x) * (col - lamp_x) + (row - lamp_y) * (row - lamp_y) < lamp_r * lamp_r)
+        pixSetPixel (frame, col, row, 250);
+  jpeg = as_phone_photo (frame);
+  scan = scan_bytes (jpeg, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (scan->paper.width, ==, fw);
+  g_assert_cmpint (scan->paper.height, ==, fh);
+  assert_fields (scan, r, FALSE);
+  pixDestroy (&frame);
+  pixDestroy (&paper);
 }
 
 static char *
@@ -542,6 +601,7 @@ main (int argc, char **argv)
   g_test_add_func ("/receipt/read/reread-header", test_reread_header);
   g_test_add_func ("/receipt/read/huge-photo", test_huge_photo);
   g_test_add_func ("/receipt/read/photo-on-table", test_photo_on_table);
+  g_test_add_func ("/receipt/read/lamp-above-receipt", test_lamp_above_receipt);
   g_test_add_func ("/receipt/read/bad-files", test_bad_files);
   g_test_add_func ("/receipt/read/languages", test_languages);
   g_test_add_func ("/receipt/read/second-model", test_second_model);

@@ -124,12 +124,12 @@ typedef struct {
   int x, y, w, h;
 } Part;
 
-/* The part of the decoded image to read: the paper on a photo, else all
- * of it; its rectangle in *part. */
+/* The part of the decoded image to read: the paper on a photo (unless
+ * whole), else all of it; its rectangle in *part. */
 static PIX *
-cut_to_paper (PIX *pix, Part *part)
+cut_to_paper (PIX *pix, gboolean whole, Part *part)
 {
-  PIX *cut = receipt_image_cut_to_paper (pix, &part->x, &part->y);
+  PIX *cut = whole ? NULL : receipt_image_cut_to_paper (pix, &part->x, &part->y);
 
   if (cut == NULL)
     {
@@ -141,16 +141,19 @@ cut_to_paper (PIX *pix, Part *part)
   return cut;
 }
 
-gboolean
-receipt_image_prepare (const ReceiptImage *image, ReceiptPrepared *out, GError **error)
+/* receipt_image_prepare on the paper or, when whole, the whole image;
+ * *was_cut says whether only the paper was taken. */
+static gboolean
+prepare_part (const ReceiptImage *image, gboolean whole, gboolean *was_cut, ReceiptPrepared *out, GError **error)
 {
   Part part;
-  PIX *paper = cut_to_paper (image->pix, &part);
+  PIX *paper = cut_to_paper (image->pix, whole, &part);
   double scale = choose_scale (part.w, part.h);
   PIX *scaled = scale_grey (paper, scale);
   PIX *grey = scaled != NULL ? normalise_background (scaled) : NULL;
   PIX *binary;
 
+  *was_cut = part.w < pixGetWidth (image->pix) || part.h < pixGetHeight (image->pix);
   pixDestroy (&paper);
   if (grey == NULL || (binary = binarise (grey)) == NULL)
     {
@@ -178,6 +181,22 @@ receipt_image_prepare (const ReceiptImage *image, ReceiptPrepared *out, GError *
   };
   out->dpi = image->dpi > 0 ? (int) (image->dpi * out->transform.scale + 0.5) : 0;
   return TRUE;
+}
+
+gboolean
+receipt_image_prepare (const ReceiptImage *image, ReceiptPrepared *out, GError **error)
+{
+  g_autoptr(GError) on_paper = NULL;
+  gboolean was_cut = FALSE;
+
+  if (prepare_part (image, FALSE, &was_cut, out, &on_paper))
+    return TRUE;
+  /* What looked like the paper was something else bright, a lamp or a
+   * window, with nothing on it: the whole image is read after all. */
+  if (was_cut && g_error_matches (on_paper, DAFTARI_RECEIPT_ERROR, DAFTARI_RECEIPT_ERROR_BLANK))
+    return prepare_part (image, TRUE, &was_cut, out, error);
+  g_propagate_error (error, g_steal_pointer (&on_paper));
+  return FALSE;
 }
 
 /* Upright, a receipt is long and narrow (the receipts we develop on are
