@@ -85,12 +85,7 @@ add_scan_json (JsonBuilder *builder, const char *path, const DaftariReceiptScan 
   daftari_cli_json_text (builder, "second_model", scan->second_model);
   json_builder_set_member_name (builder, "seconds");
   json_builder_add_double_value (builder, scan->seconds);
-  json_builder_set_member_name (builder, "width");
-  json_builder_add_int_value (builder, scan->width);
-  json_builder_set_member_name (builder, "height");
-  json_builder_add_int_value (builder, scan->height);
-  json_builder_set_member_name (builder, "paper");
-  daftari_receipt_box_to_json (&scan->paper, builder);
+  daftari_receipt_picture_to_json (scan, builder);
   daftari_receipt_fields_to_json (scan->fields, builder);
   if (words)
     add_words_json (builder, "words", scan->words);
@@ -277,7 +272,7 @@ receipt_save (DaftariCli *cli, int argc, char **argv)
   if (!daftari_cli_open_book (cli, &status))
     return status;
   merchant = o.merchant != NULL ? o.merchant : scan->fields->field[DAFTARI_RECEIPT_MERCHANT].value;
-  details = daftari_receipt_fields_to_json_string (scan->fields);
+  details = daftari_receipt_details_to_json_string (scan);
   name = g_file_get_basename (file);
   spec = (DaftariReceiptSave) { .memo = merchant, .image = bytes, .mime = scan->mime, .name = name,
                                 .details = details };

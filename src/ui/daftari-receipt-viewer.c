@@ -6,6 +6,7 @@
 #include <glib/gi18n.h>
 
 #include "daftari-receipt-image.h"
+#include "daftari-receipt-json.h"
 #include "daftari-receipt-store.h"
 #include "daftari-receipt-texture.h"
 
@@ -20,6 +21,8 @@ daftari_receipt_viewer_new (GtkWindow *parent, DaftariBook *book, gint64 txn_id,
   const DaftariAttachment *attachment;
   GtkWidget *window, *view, *header, *image;
   GtkEventController *shortcuts;
+  DaftariReceiptBox paper;
+  int file_width, file_height;
 
   if (attachments == NULL)
     return NULL;
@@ -35,8 +38,16 @@ daftari_receipt_viewer_new (GtkWindow *parent, DaftariBook *book, gint64 txn_id,
       (texture = daftari_receipt_texture_new (bytes, attachment->mime, SHOWN_SIDE, error)) == NULL)
     return NULL;
   image = daftari_receipt_image_new ();
-  daftari_receipt_image_set_texture (DAFTARI_RECEIPT_IMAGE (image), texture, gdk_texture_get_width (texture),
-                                     gdk_texture_get_height (texture));
+  /* The paper of a photo of a receipt on a table, as the Receipts page
+   * showed it; the whole picture when the details do not say. */
+  if (daftari_receipt_details_paper (attachment->details, &file_width, &file_height, &paper))
+    {
+      daftari_receipt_image_set_texture (DAFTARI_RECEIPT_IMAGE (image), texture, file_width, file_height);
+      daftari_receipt_image_show_part (DAFTARI_RECEIPT_IMAGE (image), &paper);
+    }
+  else
+    daftari_receipt_image_set_texture (DAFTARI_RECEIPT_IMAGE (image), texture, gdk_texture_get_width (texture),
+                                       gdk_texture_get_height (texture));
   gtk_widget_set_vexpand (image, TRUE);
   gtk_widget_set_margin_start (image, 12);
   gtk_widget_set_margin_end (image, 12);

@@ -474,7 +474,7 @@ row_text (DaftariReceiptsPage *self, DaftariReceiptFieldKind kind)
 static char *
 details_json (DaftariReceiptsPage *self)
 {
-  g_autofree char *read = daftari_receipt_fields_to_json_string (self->scan->fields);
+  g_autofree char *read = daftari_receipt_details_to_json_string (self->scan);
   g_autoptr(JsonNode) node = json_from_string (read, NULL);
   JsonObject *object = node ? json_node_get_object (node) : NULL;
 

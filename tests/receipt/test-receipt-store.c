@@ -266,6 +266,35 @@ test_cli_scan_json (void)
   g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (scan, "total"), "value"), ==, total);
 }
 
+/* attachment.details keeps the picture's size and the part read, so the
+ * receipt can be shown later as it was on the Receipts page; details
+ * that do not say so (saved before, or damaged) give the whole picture. */
+static void
+test_details_paper (void)
+{
+  g_autoptr(GArray) words = daftari_receipt_words_from_text ("DUKA LA NJERI LTD\nTOTAL KES 445.00\n", -1);
+  g_autoptr(DaftariReceiptFields) fields = daftari_receipt_extract ((const DaftariReceiptWord *) (gpointer) words->data,
+                                                                    words->len);
+  DaftariReceiptScan scan = { .fields = fields, .width = 4000, .height = 3000, .paper = { 1500, 990, 1011, 1021 } };
+  g_autofree char *details = daftari_receipt_details_to_json_string (&scan);
+  const char *unsaid[] = { "", "not json", "[1, 2]", "{\"total\": null}", "{\"paper\": [1, 2, 3]}",
+                           "{\"width\": 10, \"height\": 10, \"paper\": [1, 2, \"3\", 4]}",
+                           "{\"paper\": [1, 2, 3, 4]}" };
+  DaftariReceiptBox paper;
+  int width = 0, height = 0;
+
+  g_assert_true (daftari_receipt_details_paper (details, &width, &height, &paper));
+  g_assert_cmpint (width, ==, 4000);
+  g_assert_cmpint (height, ==, 3000);
+  g_assert_cmpmem (&paper, sizeof paper, &scan.paper, sizeof scan.paper);
+  /* The fields are still there for whoever reads them. */
+  g_assert_nonnull (strstr (details, "\"total\""));
+  g_assert_nonnull (strstr (details, "445.00"));
+  for (guint i = 0; i < G_N_ELEMENTS (unsaid); i++)
+    g_assert_false (daftari_receipt_details_paper (unsaid[i], &width, &height, &paper));
+  g_assert_false (daftari_receipt_details_paper (NULL, &width, &height, &paper));
+}
+
 int
 main (int argc, char **argv)
 {
@@ -275,5 +304,6 @@ main (int argc, char **argv)
   g_test_add_func ("/receipt/store/suggest-category", test_suggest_category);
   g_test_add_func ("/receipt/store/cli-save", test_cli_save);
   g_test_add_func ("/receipt/store/cli-scan-json", test_cli_scan_json);
+  g_test_add_func ("/receipt/store/details-paper", test_details_paper);
   return g_test_run ();
 }

@@ -65,17 +65,69 @@ daftari_receipt_fields_to_json (const DaftariReceiptFields *fields, JsonBuilder 
   json_builder_end_array (builder);
 }
 
-char *
-daftari_receipt_fields_to_json_string (const DaftariReceiptFields *fields)
+void
+daftari_receipt_picture_to_json (const DaftariReceiptScan *scan, JsonBuilder *builder)
+{
+  json_builder_set_member_name (builder, "width");
+  json_builder_add_int_value (builder, scan->width);
+  json_builder_set_member_name (builder, "height");
+  json_builder_add_int_value (builder, scan->height);
+  json_builder_set_member_name (builder, "paper");
+  daftari_receipt_box_to_json (&scan->paper, builder);
+}
+
+/* The fields as a JSON object; with the picture's geometry first when scan
+ * is given. */
+static char *
+object_string (const DaftariReceiptFields *fields, const DaftariReceiptScan *scan)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonGenerator) generator = json_generator_new ();
   g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_object (builder);
+  if (scan != NULL)
+    daftari_receipt_picture_to_json (scan, builder);
   daftari_receipt_fields_to_json (fields, builder);
   json_builder_end_object (builder);
   root = json_builder_get_root (builder);
   json_generator_set_root (generator, root);
   return json_generator_to_data (generator, NULL);
+}
+
+char *
+daftari_receipt_fields_to_json_string (const DaftariReceiptFields *fields)
+{
+  return object_string (fields, NULL);
+}
+
+char *
+daftari_receipt_details_to_json_string (const DaftariReceiptScan *scan)
+{
+  return object_string (scan->fields, scan);
+}
+
+gboolean
+daftari_receipt_details_paper (const char *details, int *width, int *height, DaftariReceiptBox *paper)
+{
+  g_autoptr(JsonNode) node = details != NULL && *details != '\0' ? json_from_string (details, NULL) : NULL;
+  JsonObject *object = node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+  JsonNode *member = object != NULL ? json_object_get_member (object, "paper") : NULL;
+  JsonArray *box = member != NULL && JSON_NODE_HOLDS_ARRAY (member) ? json_node_get_array (member) : NULL;
+  int values[4];
+
+  if (box == NULL || json_array_get_length (box) != 4)
+    return FALSE;
+  for (guint i = 0; i < 4; i++)
+    {
+      JsonNode *value = json_array_get_element (box, i);
+
+      if (json_node_get_value_type (value) != G_TYPE_INT64)
+        return FALSE;
+      values[i] = (int) CLAMP (json_node_get_int (value), 0, G_MAXINT);
+    }
+  *width = (int) CLAMP (json_object_get_int_member_with_default (object, "width", 0), 0, G_MAXINT);
+  *height = (int) CLAMP (json_object_get_int_member_with_default (object, "height", 0), 0, G_MAXINT);
+  *paper = (DaftariReceiptBox) { values[0], values[1], values[2], values[3] };
+  return *width > 0 && *height > 0;
 }
