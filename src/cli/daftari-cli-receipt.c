@@ -503,7 +503,8 @@ load_words (const char *path)
   scan->seconds = json_object_get_double_member_with_default (o, "seconds", 0);
   scan->width = json_object_get_int_member_with_default (o, "width", 0);
   scan->height = json_object_get_int_member_with_default (o, "height", 0);
-  scan->paper = (DaftariReceiptBox) { 0, 0, scan->width, scan->height };
+  if (!daftari_receipt_box_from_json (json_object_get_member (o, "paper"), &scan->paper))
+    scan->paper = (DaftariReceiptBox) { 0, 0, scan->width, scan->height };
   scan->languages = g_strdup (json_object_get_string_member_with_default (o, "languages", ""));
   if (json_object_has_member (o, "second_model") && !json_object_get_null_member (o, "second_model"))
     scan->second_model = g_strdup (json_object_get_string_member (o, "second_model"));

@@ -14,19 +14,19 @@ struct _DaftariReceiptImage {
   GdkTexture *texture;
   int         file_width;
   int         file_height;
-  DaftariReceiptBox view;   /* the part of the file shown */
+  DaftariReceiptBox part;   /* of the file, that the texture shows */
   GArray     *boxes;   /* of DrawnBox */
 };
 
 G_DEFINE_FINAL_TYPE (DaftariReceiptImage, daftari_receipt_image, GTK_TYPE_WIDGET)
 
-/* Where the part shown sits: as large as fits, centred, aspect kept.
- * Returns that rectangle; *origin is where the whole picture's top left
- * corner falls (off the widget when only a part is shown). */
+/* Where the picture sits: as large as fits, centred, aspect kept. Returns
+ * that rectangle; *origin is where the file's top left corner falls (off
+ * the widget when the picture is of only part of the file). */
 static graphene_rect_t
-view_rect (DaftariReceiptImage *self, double *out_scale, graphene_point_t *origin)
+picture_rect (DaftariReceiptImage *self, double *out_scale, graphene_point_t *origin)
 {
-  const DaftariReceiptBox *v = &self->view;
+  const DaftariReceiptBox *v = &self->part;
   double width = gtk_widget_get_width (GTK_WIDGET (self));
   double height = gtk_widget_get_height (GTK_WIDGET (self));
   double scale = MIN (width / MAX (v->width, 1), height / MAX (v->height, 1));
@@ -49,14 +49,14 @@ daftari_receipt_image_snapshot (GtkWidget *widget, GtkSnapshot *snapshot)
   const GdkRGBA strong = { 0.90, 0.38, 0.0, 1.0 };
   double scale;
   graphene_point_t origin;
-  graphene_rect_t shown, whole;
+  graphene_rect_t picture;
 
   if (self->texture == NULL)
     return;
-  shown = view_rect (self, &scale, &origin);
-  whole = GRAPHENE_RECT_INIT (origin.x, origin.y, self->file_width * scale, self->file_height * scale);
-  gtk_snapshot_push_clip (snapshot, &shown);
-  gtk_snapshot_append_texture (snapshot, self->texture, &whole);
+  picture = picture_rect (self, &scale, &origin);
+  /* A box reaching past the part shown is cut at the picture's edge. */
+  gtk_snapshot_push_clip (snapshot, &picture);
+  gtk_snapshot_append_texture (snapshot, self->texture, &picture);
   for (guint i = 0; i < self->boxes->len; i++)
     {
       const DrawnBox *drawn = &g_array_index (self->boxes, DrawnBox, i);
@@ -122,32 +122,34 @@ daftari_receipt_image_new (void)
 void
 daftari_receipt_image_set_texture (DaftariReceiptImage *self, GdkTexture *texture, int file_width, int file_height)
 {
-  g_set_object (&self->texture, texture);
-  self->file_width = file_width;
-  self->file_height = file_height;
-  self->view = (DaftariReceiptBox) { 0, 0, file_width, file_height };
-  g_array_set_size (self->boxes, 0);
-  gtk_widget_queue_draw (GTK_WIDGET (self));
+  DaftariReceiptBox whole = { 0, 0, file_width, file_height };
+
+  daftari_receipt_image_set_texture_of_part (self, texture, file_width, file_height, &whole);
 }
 
 void
-daftari_receipt_image_show_part (DaftariReceiptImage *self, const DaftariReceiptBox *part)
+daftari_receipt_image_set_texture_of_part (DaftariReceiptImage *self, GdkTexture *texture, int file_width,
+                                           int file_height, const DaftariReceiptBox *part)
 {
-  int x = CLAMP (part->x, 0, self->file_width), y = CLAMP (part->y, 0, self->file_height);
-  int width = MIN (part->width, self->file_width - x), height = MIN (part->height, self->file_height - y);
+  int x = CLAMP (part->x, 0, file_width), y = CLAMP (part->y, 0, file_height);
+  int width = MIN (part->width, file_width - x), height = MIN (part->height, file_height - y);
 
+  g_set_object (&self->texture, texture);
+  self->file_width = file_width;
+  self->file_height = file_height;
   /* A part with nothing in it would show nothing: the whole picture then. */
   if (width > 0 && height > 0)
-    self->view = (DaftariReceiptBox) { x, y, width, height };
+    self->part = (DaftariReceiptBox) { x, y, width, height };
   else
-    self->view = (DaftariReceiptBox) { 0, 0, self->file_width, self->file_height };
+    self->part = (DaftariReceiptBox) { 0, 0, file_width, file_height };
+  g_array_set_size (self->boxes, 0);
   gtk_widget_queue_draw (GTK_WIDGET (self));
 }
 
 void
 daftari_receipt_image_get_part (DaftariReceiptImage *self, DaftariReceiptBox *part)
 {
-  *part = self->view;
+  *part = self->part;
 }
 
 void

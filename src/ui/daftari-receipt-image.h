@@ -19,11 +19,14 @@ void       daftari_receipt_image_set_texture (DaftariReceiptImage *self,
                                               GdkTexture          *texture,
                                               int                  file_width,
                                               int                  file_height);
-/* Show only part of the picture (in the file's pixels), as large as fits:
- * the paper of a photo of a receipt lying on a table, not the table.
- * set_texture shows the whole picture again. */
-void       daftari_receipt_image_show_part   (DaftariReceiptImage *self,
-                                              const DaftariReceiptBox *part);
+/* A picture of only part of the file (in the file's pixels), shown as
+ * large as fits: the paper of a photo of a receipt lying on a table, not
+ * the table. get_part: the part shown. */
+void       daftari_receipt_image_set_texture_of_part (DaftariReceiptImage     *self,
+                                                      GdkTexture              *texture,
+                                                      int                      file_width,
+                                                      int                      file_height,
+                                                      const DaftariReceiptBox *part);
 void       daftari_receipt_image_get_part    (DaftariReceiptImage *self,
                                               DaftariReceiptBox   *part);
 /* Boxes of one field: drawn in outline; the highlighted set filled too. */

@@ -21,8 +21,9 @@ daftari_receipt_viewer_new (GtkWindow *parent, DaftariBook *book, gint64 txn_id,
   const DaftariAttachment *attachment;
   GtkWidget *window, *view, *header, *image;
   GtkEventController *shortcuts;
-  DaftariReceiptBox paper;
+  DaftariReceiptBox paper, shown;
   int file_width, file_height;
+  gboolean has_part;
 
   if (attachments == NULL)
     return NULL;
@@ -34,17 +35,19 @@ daftari_receipt_viewer_new (GtkWindow *parent, DaftariBook *book, gint64 txn_id,
     }
   /* The latest: a receipt scanned again replaces what is shown. */
   attachment = g_ptr_array_index (attachments, attachments->len - 1);
-  if ((bytes = daftari_receipt_attachment_bytes (book, attachment->id, error)) == NULL ||
-      (texture = daftari_receipt_texture_new (bytes, attachment->mime, SHOWN_SIDE, error)) == NULL)
+  if ((bytes = daftari_receipt_attachment_bytes (book, attachment->id, error)) == NULL)
     return NULL;
-  image = daftari_receipt_image_new ();
   /* The paper of a photo of a receipt on a table, as the Receipts page
    * showed it; the whole picture when the details do not say. */
-  if (daftari_receipt_details_paper (attachment->details, &file_width, &file_height, &paper))
-    {
-      daftari_receipt_image_set_texture (DAFTARI_RECEIPT_IMAGE (image), texture, file_width, file_height);
-      daftari_receipt_image_show_part (DAFTARI_RECEIPT_IMAGE (image), &paper);
-    }
+  has_part = daftari_receipt_details_paper (attachment->details, &file_width, &file_height, &paper);
+  texture = has_part ? daftari_receipt_texture_new_part (bytes, attachment->mime, file_width, file_height, &paper,
+                                                         SHOWN_SIDE, &shown, error)
+                     : daftari_receipt_texture_new (bytes, attachment->mime, SHOWN_SIDE, error);
+  if (texture == NULL)
+    return NULL;
+  image = daftari_receipt_image_new ();
+  if (has_part)
+    daftari_receipt_image_set_texture_of_part (DAFTARI_RECEIPT_IMAGE (image), texture, file_width, file_height, &shown);
   else
     daftari_receipt_image_set_texture (DAFTARI_RECEIPT_IMAGE (image), texture, gdk_texture_get_width (texture),
                                        gdk_texture_get_height (texture));

@@ -259,14 +259,16 @@ static void
 show_scan (DaftariReceiptsPage *self)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(GdkTexture) texture = daftari_receipt_texture_new (self->bytes, self->scan->mime, SHOWN_SIDE, &error);
+  DaftariReceiptBox shown;
+  g_autoptr(GdkTexture) texture = daftari_receipt_texture_new_part (self->bytes, self->scan->mime, self->scan->width,
+                                                                    self->scan->height, &self->scan->paper, SHOWN_SIDE,
+                                                                    &shown, &error);
   GtkWidget *more;
 
   /* The fields were read, so a picture we cannot show is no reason to stop. */
   if (texture == NULL)
     g_message ("Cannot show the receipt: %s", error->message);
-  daftari_receipt_image_set_texture (self->image, texture, self->scan->width, self->scan->height);
-  daftari_receipt_image_show_part (self->image, &self->scan->paper);
+  daftari_receipt_image_set_texture_of_part (self->image, texture, self->scan->width, self->scan->height, &shown);
   /* What the expense needs first; the rest folded away unless doubtful. */
   more = adw_expander_row_new ();
   adw_preferences_row_set_title (ADW_PREFERENCES_ROW (more), _("More from the Receipt"));

@@ -9,6 +9,7 @@
 #include <unistd.h>
 
 #include "daftari-receipt.h"
+#include "daftari-receipt-image.h"
 #include "receipt-render.h"
 
 static DaftariReceiptReader *reader;
@@ -289,6 +290,42 @@ test_lamp_above_receipt (void)
   assert_fields (scan, r, FALSE);
   pixDestroy (&frame);
   pixDestroy (&paper);
+}
+
+/* The scale recorded for mapping boxes back is the one the page was read
+ * at, also for pages within a hair of the sizes read as they are (a page
+ * 2,030 px across is read at its size, and its boxes must not be moved by
+ * 1.5 %, 30 px at its right edge). */
+static void
+test_scale_recorded (void)
+{
+  const int widths[] = { 700, 985, 1000, 1015, 1990, 2000, 2030, 2500 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (widths); i++)
+    {
+      PIX *page = pixCreate (widths[i], 3 * widths[i] / 2, 8);
+      BOX *line = boxCreate (widths[i] / 10, widths[i] / 5, widths[i] / 2, widths[i] / 40 + 1);
+      l_uint8 *data = NULL;
+      size_t size = 0;
+      g_autoptr(GBytes) png = NULL;
+      g_autoptr(GError) error = NULL;
+      ReceiptImage image;
+      ReceiptPrepared prepared;
+
+      /* White paper with one dark bar: not blank. */
+      pixSetAllArbitrary (page, 255);
+      pixSetInRectArbitrary (page, line, 0);
+      g_assert_cmpint (pixWriteMem (&data, &size, page, IFF_PNG), ==, 0);
+      png = g_bytes_new_with_free_func (data, size, lept_free, data);
+      g_assert_true (receipt_image_decode (png, &image, &error));
+      g_assert_true (receipt_image_prepare (&image, &prepared, &error));
+      g_assert_no_error (error);
+      g_assert_cmpint (pixGetWidth (prepared.grey), ==, (int) lround (widths[i] * prepared.transform.scale));
+      receipt_prepared_clear (&prepared);
+      receipt_image_clear (&image);
+      boxDestroy (&line);
+      pixDestroy (&page);
+    }
 }
 
 static char *
@@ -602,6 +639,7 @@ main (int argc, char **argv)
   g_test_add_func ("/receipt/read/huge-photo", test_huge_photo);
   g_test_add_func ("/receipt/read/photo-on-table", test_photo_on_table);
   g_test_add_func ("/receipt/read/lamp-above-receipt", test_lamp_above_receipt);
+  g_test_add_func ("/receipt/read/scale-recorded", test_scale_recorded);
   g_test_add_func ("/receipt/read/bad-files", test_bad_files);
   g_test_add_func ("/receipt/read/languages", test_languages);
   g_test_add_func ("/receipt/read/second-model", test_second_model);

@@ -6,6 +6,7 @@
  * is no picture and a cancelled reading save nothing. Runs under Xvfb with
  * a private keyring. */
 #include <adwaita.h>
+#include <cairo-pdf.h>
 #include <pango/pangocairo.h>
 #include <string.h>
 
@@ -13,6 +14,7 @@
 #include "daftari-main-view.h"
 #include "daftari-receipt-image.h"
 #include "daftari-receipt-store.h"
+#include "daftari-receipt-texture.h"
 #include "daftari-receipt-viewer.h"
 #include "daftari-receipts-page.h"
 #include "daftari-window.h"
@@ -315,6 +317,77 @@ test_photo_shows_paper (Fixture *f, gconstpointer data)
   g_assert_cmpint (shown.height, ==, PAPER_HEIGHT);
 }
 
+/* The green level of the texture's pixel at x, y. */
+static guint
+texture_grey_at (GdkTexture *texture, int x, int y)
+{
+  int width = gdk_texture_get_width (texture), height = gdk_texture_get_height (texture);
+  g_autofree guchar *pixels = g_malloc ((gsize) width * height * 4);
+
+  /* GDK_MEMORY_DEFAULT: B, G, R, A on every host we build for; G is G either way. */
+  gdk_texture_download (texture, pixels, (gsize) width * 4);
+  return pixels[((gsize) y * width + x) * 4 + 1];
+}
+
+/* A one-page PDF of width × height points, grey all over. */
+static GBytes *
+grey_pdf (double width, double height)
+{
+  GByteArray *pdf = g_byte_array_new ();
+  cairo_surface_t *surface = cairo_pdf_surface_create_for_stream (append_png, pdf, width, height);
+  cairo_t *cr = cairo_create (surface);
+
+  cairo_set_source_rgb (cr, 0.5, 0.5, 0.5);
+  cairo_paint (cr);
+  cairo_destroy (cr);
+  cairo_surface_finish (surface);
+  cairo_surface_destroy (surface);
+  return g_byte_array_free_to_bytes (pdf);
+}
+
+/* The paper of a photo is decoded for showing at its own sharpness, not
+ * as a small piece of the whole frame shrunk to fit 2,000 px. */
+static void
+test_texture_of_part (void)
+{
+  g_autoptr(GBytes) png = draw_receipt_in_frame (3600, 2400);
+  g_autoptr(GBytes) pdf = grey_pdf (288, 432);   /* 4 × 6 inches: 1200 × 1800 px at 300 dpi */
+  const DaftariReceiptBox paper = { 1300, 600, 1000, 1200 }, whole_page = { 0, 0, 1200, 1800 };
+  const DaftariReceiptBox pdf_part = { 300, 600, 450, 300 };
+  DaftariReceiptBox covers;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) sharp = daftari_receipt_texture_new_part (png, "image/png", 3600, 2400, &paper, 2000, &covers,
+                                                                  &error);
+  g_autoptr(GdkTexture) small = NULL, page = NULL, piece = NULL;
+
+  g_assert_no_error (error);
+  /* Every pixel of the paper, none enlarged. */
+  g_assert_cmpint (gdk_texture_get_width (sharp), ==, 1000);
+  g_assert_cmpint (gdk_texture_get_height (sharp), ==, 1200);
+  g_assert_cmpmem (&covers, sizeof covers, &paper, sizeof paper);
+  /* Of that part: the table at its corner, the paper's white margin 60 px in. */
+  g_assert_cmpuint (texture_grey_at (sharp, 0, 0), <, 100);
+  g_assert_cmpuint (texture_grey_at (sharp, 60, 600), >, 240);
+  /* At most max_side on its longer side, and what it covers within a
+   * pixel of rounding at that scale. */
+  small = daftari_receipt_texture_new_part (png, "image/png", 3600, 2400, &paper, 600, &covers, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_height (small), <=, 601);
+  g_assert_cmpint (gdk_texture_get_height (small), >=, 599);
+  g_assert_cmpint (ABS (covers.x - paper.x), <=, 2);
+  g_assert_cmpint (ABS (covers.y + covers.height - paper.y - paper.height), <=, 2);
+  /* A PDF: the whole page, or a part of it, drawn at the reader's 300 dpi at most. */
+  page = daftari_receipt_texture_new_part (pdf, "application/pdf", 1200, 1800, &whole_page, 900, &covers, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (page), ==, 600);
+  g_assert_cmpint (gdk_texture_get_height (page), ==, 900);
+  piece = daftari_receipt_texture_new_part (pdf, "application/pdf", 1200, 1800, &pdf_part, 2000, &covers, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (piece), ==, 450);
+  g_assert_cmpint (gdk_texture_get_height (piece), ==, 300);
+  g_assert_cmpmem (&covers, sizeof covers, &pdf_part, sizeof pdf_part);
+}
+
 static void
 test_not_a_picture (Fixture *f, gconstpointer data)
 {
@@ -593,6 +666,7 @@ main (int argc, char **argv)
     return status;
   g_test_add ("/receipts/read-and-save", Fixture, NULL, fixture_set_up, test_read_and_save, fixture_tear_down);
   g_test_add ("/receipts/photo-shows-paper", Fixture, NULL, fixture_set_up, test_photo_shows_paper, fixture_tear_down);
+  g_test_add_func ("/receipts/texture-of-part", test_texture_of_part);
   g_test_add ("/receipts/not-a-picture", Fixture, NULL, fixture_set_up, test_not_a_picture, fixture_tear_down);
   g_test_add ("/receipts/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/receipts/paste-from-sidebar", Fixture, NULL, fixture_set_up, test_paste_from_sidebar, fixture_tear_down);

@@ -108,26 +108,34 @@ daftari_receipt_details_to_json_string (const DaftariReceiptScan *scan)
 }
 
 gboolean
-daftari_receipt_details_paper (const char *details, int *width, int *height, DaftariReceiptBox *paper)
+daftari_receipt_box_from_json (JsonNode *node, DaftariReceiptBox *box)
 {
-  g_autoptr(JsonNode) node = details != NULL && *details != '\0' ? json_from_string (details, NULL) : NULL;
-  JsonObject *object = node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
-  JsonNode *member = object != NULL ? json_object_get_member (object, "paper") : NULL;
-  JsonArray *box = member != NULL && JSON_NODE_HOLDS_ARRAY (member) ? json_node_get_array (member) : NULL;
+  JsonArray *array = node != NULL && JSON_NODE_HOLDS_ARRAY (node) ? json_node_get_array (node) : NULL;
   int values[4];
 
-  if (box == NULL || json_array_get_length (box) != 4)
+  if (array == NULL || json_array_get_length (array) != 4)
     return FALSE;
   for (guint i = 0; i < 4; i++)
     {
-      JsonNode *value = json_array_get_element (box, i);
+      JsonNode *value = json_array_get_element (array, i);
 
       if (json_node_get_value_type (value) != G_TYPE_INT64)
         return FALSE;
       values[i] = (int) CLAMP (json_node_get_int (value), 0, G_MAXINT);
     }
+  *box = (DaftariReceiptBox) { values[0], values[1], values[2], values[3] };
+  return TRUE;
+}
+
+gboolean
+daftari_receipt_details_paper (const char *details, int *width, int *height, DaftariReceiptBox *paper)
+{
+  g_autoptr(JsonNode) node = details != NULL && *details != '\0' ? json_from_string (details, NULL) : NULL;
+  JsonObject *object = node != NULL && JSON_NODE_HOLDS_OBJECT (node) ? json_node_get_object (node) : NULL;
+
+  if (object == NULL || !daftari_receipt_box_from_json (json_object_get_member (object, "paper"), paper))
+    return FALSE;
   *width = (int) CLAMP (json_object_get_int_member_with_default (object, "width", 0), 0, G_MAXINT);
   *height = (int) CLAMP (json_object_get_int_member_with_default (object, "height", 0), 0, G_MAXINT);
-  *paper = (DaftariReceiptBox) { values[0], values[1], values[2], values[3] };
   return *width > 0 && *height > 0;
 }

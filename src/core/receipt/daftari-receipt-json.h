@@ -20,7 +20,8 @@ char *daftari_receipt_fields_to_json_string (const DaftariReceiptFields *fields)
  * fields as above. */
 char *daftari_receipt_details_to_json_string (const DaftariReceiptScan *scan);
 /* The picture's size and the part read, from such details; FALSE when
- * they do not say (saved before they did, or not JSON). */
+ * they do not say (saved before they did, or not JSON), the outputs then
+ * undefined. */
 gboolean daftari_receipt_details_paper      (const char                 *details,
                                              int                        *width,
                                              int                        *height,
@@ -29,8 +30,11 @@ gboolean daftari_receipt_details_paper      (const char                 *details
  * part read) of the object being built. */
 void  daftari_receipt_picture_to_json       (const DaftariReceiptScan   *scan,
                                              JsonBuilder                *builder);
-/* A box as the array [x, y, width, height]. */
+/* A box as the array [x, y, width, height], and back (FALSE when node is
+ * not such an array of four integers). */
 void  daftari_receipt_box_to_json           (const DaftariReceiptBox    *box,
                                              JsonBuilder                *builder);
+gboolean daftari_receipt_box_from_json      (JsonNode                   *node,
+                                             DaftariReceiptBox          *box);
 
 G_END_DECLS

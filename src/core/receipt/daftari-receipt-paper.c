@@ -1,9 +1,9 @@
 /* SPDX-License-Identifier: GPL-3.0-or-later */
 /* Where the receipt lies on a photo of it: the paper against a darker
  * table, so that the reader can cut the table off before it scales the
- * image. A receipt photographed from arm's length fills a quarter of the
- * frame's width; scaled as a whole to the width Tesseract reads well, its
- * print would be half the size it needs. */
+ * image. A receipt photographed from arm's length may fill a quarter of
+ * the frame's width or less; scaled as a whole to the width Tesseract
+ * reads well, its print would be half the size it needs or smaller. */
 #include "daftari-receipt-image.h"
 
 /* The paper is looked for on a copy this many pixels along its longer side:
@@ -14,14 +14,14 @@
 /* A cut is worth it only when it takes off a good part of the frame, and
  * safe only when the paper is a clearly brighter region: paper against a
  * table is 100 grey levels or more brighter; a shadow across a scan or a
- * receipt's own grey print is much less. Paper under 1 % of a 48-megapixel
- * frame still carries legible print once cut out; under that, a bright
- * patch is more likely a lamp or a window than a receipt. */
+ * receipt's own grey print is much less. Paper that fills 1 % of a
+ * 48-megapixel frame still carries legible print once cut out; a smaller
+ * bright patch is more likely a lamp or a reflection than a receipt. */
 #define PAPER_MIN_SHARE   0.01
 #define PAPER_MAX_SHARE   0.70
 #define PAPER_MIN_CONTRAST 70
 
-/* Notches in the paper's outline up to this many preview pixels wide (a
+/* Notches in the paper's outline narrower than this many preview pixels (a
  * shadow across its edge, a fold) are closed, so that no print in them is
  * painted over with the table. */
 #define PAPER_NOTCH 9
@@ -80,13 +80,28 @@ paper_outline (PIXA *pixa, int index, int sw, int sh, int bx, int by)
   return outline;
 }
 
+/* The outline at grey's size. Leptonica's scaling takes each pixel from
+ * the nearest preview pixel, which moves the outline up and left by half a
+ * preview pixel; it is moved back, so that the paper is drawn in alike on
+ * every side. */
+static PIX *
+outline_at_full_size (PIX *outline, int width, int height)
+{
+  PIX *scaled = pixScaleToSize (outline, width, height);
+  int half_x = width / pixGetWidth (outline) / 2, half_y = height / pixGetHeight (outline) / 2;
+  PIX *placed = scaled != NULL ? pixTranslate (NULL, scaled, half_x, half_y, L_BRING_IN_WHITE) : NULL;
+
+  pixDestroy (&scaled);
+  return placed;
+}
+
 /* The part of grey to read, with what lies outside the paper painted
  * white, so that the table's edge is not read as letters. */
 static PIX *
 cut_and_whiten (PIX *grey, PIX *outline, BOX *part)
 {
   PIX *cut = pixClipRectangle (grey, part, NULL);
-  PIX *full = pixScaleToSize (outline, pixGetWidth (grey), pixGetHeight (grey));
+  PIX *full = outline_at_full_size (outline, pixGetWidth (grey), pixGetHeight (grey));
   PIX *mask = full != NULL ? pixClipRectangle (full, part, NULL) : NULL;
 
   if (cut == NULL || mask == NULL || pixInvert (mask, mask) == NULL || pixSetMasked (cut, mask, 255) != 0)

@@ -28,13 +28,15 @@ choose_scale (int w, int h)
     scale = (double) MAX_WIDTH / w;
   if ((double) w * h * scale * scale > MAX_OCR_PIXELS)
     scale = sqrt ((double) MAX_OCR_PIXELS / ((double) w * h));
-  return scale;
+  /* Within 2 % of its size a page is read as it is, and its boxes must be
+   * mapped back with the scale actually used. */
+  return fabs (scale - 1.0) < 0.02 ? 1.0 : scale;
 }
 
 static PIX *
 scale_grey (PIX *pix, double scale)
 {
-  if (fabs (scale - 1.0) < 0.02)
+  if (scale == 1.0)
     return pixClone (pix);
   /* Area mapping when shrinking keeps thin strokes; linear interpolation
    * when growing keeps edges smooth. */
@@ -125,12 +127,15 @@ typedef struct {
 } Part;
 
 /* The part of the decoded image to read: the paper on a photo (unless
- * whole), else all of it; its rectangle in *part. */
+ * whole), else all of it; its rectangle in *part, and in *was_cut whether
+ * it is the paper (which may fill the frame yet have had the table in its
+ * margin painted out). */
 static PIX *
-cut_to_paper (PIX *pix, gboolean whole, Part *part)
+cut_to_paper (PIX *pix, gboolean whole, Part *part, gboolean *was_cut)
 {
   PIX *cut = whole ? NULL : receipt_image_cut_to_paper (pix, &part->x, &part->y);
 
+  *was_cut = cut != NULL;
   if (cut == NULL)
     {
       part->x = part->y = 0;
@@ -147,13 +152,12 @@ static gboolean
 prepare_part (const ReceiptImage *image, gboolean whole, gboolean *was_cut, ReceiptPrepared *out, GError **error)
 {
   Part part;
-  PIX *paper = cut_to_paper (image->pix, whole, &part);
+  PIX *paper = cut_to_paper (image->pix, whole, &part, was_cut);
   double scale = choose_scale (part.w, part.h);
   PIX *scaled = scale_grey (paper, scale);
   PIX *grey = scaled != NULL ? normalise_background (scaled) : NULL;
   PIX *binary;
 
-  *was_cut = part.w < pixGetWidth (image->pix) || part.h < pixGetHeight (image->pix);
   pixDestroy (&paper);
   if (grey == NULL || (binary = binarise (grey)) == NULL)
     {
