@@ -79,17 +79,27 @@ pdf_texture (GBytes *bytes, int max_side, int file_width, const DaftariReceiptBo
   return texture;
 }
 
+/* The picture, its longer side side pixels, turned as its Exif
+ * orientation says (as the reader turns it, and every image viewer). */
+static GdkPixbuf *
+load_upright (GBytes *bytes, int side, GError **error)
+{
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (bytes);
+  /* Not the whole photo: the loader scales while it decodes. */
+  g_autoptr(GdkPixbuf) stored = gdk_pixbuf_new_from_stream_at_scale (stream, MAX (side, 1), MAX (side, 1), TRUE,
+                                                                       NULL, error);
+
+  return stored != NULL ? gdk_pixbuf_apply_embedded_orientation (stored) : NULL;
+}
+
 GdkTexture *
 daftari_receipt_texture_new (GBytes *bytes, const char *mime, int max_side, GError **error)
 {
-  g_autoptr(GInputStream) stream = NULL;
   g_autoptr(GdkPixbuf) pixbuf = NULL;
 
   if (g_strcmp0 (mime, "application/pdf") == 0)
     return pdf_texture (bytes, max_side, 0, NULL, error);
-  /* Not the whole photo: the loader scales while it decodes. */
-  stream = g_memory_input_stream_new_from_bytes (bytes);
-  pixbuf = gdk_pixbuf_new_from_stream_at_scale (stream, max_side, max_side, TRUE, NULL, error);
+  pixbuf = load_upright (bytes, max_side, error);
   return pixbuf ? gdk_texture_new_for_pixbuf (pixbuf) : NULL;
 }
 
@@ -98,7 +108,6 @@ daftari_receipt_texture_new_part (GBytes *bytes, const char *mime, int file_widt
                                   const DaftariReceiptBox *part, int max_side, DaftariReceiptBox *covers,
                                   GError **error)
 {
-  g_autoptr(GInputStream) stream = NULL;
   g_autoptr(GdkPixbuf) pixbuf = NULL;
   g_autoptr(GdkPixbuf) piece = NULL;
   double scale, sx, sy;
@@ -113,9 +122,7 @@ daftari_receipt_texture_new_part (GBytes *bytes, const char *mime, int file_widt
    * whole decoded at no more than SHOWN_DECODE_PIXELS. */
   scale = MIN (1.0, max_side / (double) MAX (MAX (part->width, part->height), 1));
   scale = MIN (scale, sqrt (SHOWN_DECODE_PIXELS / MAX ((double) file_width * file_height, 1.0)));
-  stream = g_memory_input_stream_new_from_bytes (bytes);
-  pixbuf = gdk_pixbuf_new_from_stream_at_scale (stream, MAX (1, (int) (file_width * scale)),
-                                                MAX (1, (int) (file_height * scale)), TRUE, NULL, error);
+  pixbuf = load_upright (bytes, (int) (MAX (file_width, file_height) * scale), error);
   if (pixbuf == NULL)
     return NULL;
   /* The loader rounds the size its own way: measure the scale it used. */

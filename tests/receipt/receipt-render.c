@@ -212,3 +212,36 @@ render_receipt_draw (const char *text, const RenderStyle *style)
   cairo_surface_destroy (surface);
   return g_byte_array_free_to_bytes (out);
 }
+
+/* value into bytes at p, in the byte order given. */
+static void
+put_bytes (guint8 *p, guint32 value, int bytes, gboolean big_endian)
+{
+  for (int i = 0; i < bytes; i++)
+    p[big_endian ? bytes - 1 - i : i] = (guint8) (value >> (8 * i));
+}
+
+GBytes *
+render_receipt_with_exif (GBytes *jpeg, guint orientation, gboolean big_endian)
+{
+  gsize size;
+  const guint8 *data = g_bytes_get_data (jpeg, &size);
+  GByteArray *out = g_byte_array_new ();
+  guint8 tiff[26] = { 0 };
+  guint8 header[10] = { 0xFF, 0xE1, 0, 0, 'E', 'x', 'i', 'f', 0, 0 };
+
+  tiff[0] = tiff[1] = big_endian ? 'M' : 'I';
+  put_bytes (tiff + 2, 42, 2, big_endian);
+  put_bytes (tiff + 4, 8, 4, big_endian);              /* the first directory */
+  put_bytes (tiff + 8, 1, 2, big_endian);              /* one entry: */
+  put_bytes (tiff + 10, 0x0112, 2, big_endian);        /* Orientation, */
+  put_bytes (tiff + 12, 3, 2, big_endian);             /* a SHORT, */
+  put_bytes (tiff + 14, 1, 4, big_endian);             /* one of them, */
+  put_bytes (tiff + 18, orientation, 2, big_endian);   /* this one */
+  put_bytes (header + 2, 2 + 6 + sizeof tiff, 2, TRUE);
+  g_byte_array_append (out, data, 2);
+  g_byte_array_append (out, header, sizeof header);
+  g_byte_array_append (out, tiff, sizeof tiff);
+  g_byte_array_append (out, data + 2, size - 2);
+  return g_byte_array_free_to_bytes (out);
+}

@@ -39,6 +39,13 @@ void             render_receipt_free (RenderedReceipt     *receipt);
 GBytes          *render_receipt_draw (const char          *text,
                                       const RenderStyle   *style);
 
+/* jpeg with an Exif APP1 segment saying orientation (1–8, or anything to
+ * see it refused; a SHORT in the first directory, in either byte order)
+ * put after its SOI: a phone photo stored as the sensor saw it. */
+GBytes          *render_receipt_with_exif (GBytes         *jpeg,
+                                           guint           orientation,
+                                           gboolean        big_endian);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (RenderedReceipt, render_receipt_free)
 
 G_END_DECLS

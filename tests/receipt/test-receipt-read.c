@@ -292,6 +292,101 @@ test_lamp_above_receipt (void)
   pixDestroy (&paper);
 }
 
+static GBytes *
+as_jpeg (PIX *pix)
+{
+  l_uint8 *data = NULL;
+  size_t size = 0;
+
+  g_assert_cmpint (pixWriteMemJpeg (&data, &size, pix, 90, 0), ==, 0);
+  return g_bytes_new_with_free_func (data, size, lept_free, data);
+}
+
+/* The Exif orientation is found in both byte orders, every value; a file
+ * without it, or with it damaged anyhow, is taken as stored (and never
+ * read past its end: every prefix and every one-byte change of a tagged
+ * file is tried, under the sanitizers in CI). */
+static void
+test_exif_orientation (void)
+{
+  PIX *tiny = pixCreate (16, 8, 8);
+  g_autoptr(GBytes) plain = NULL;
+  gsize size;
+
+  pixSetAllArbitrary (tiny, 200);
+  plain = as_jpeg (tiny);
+  g_assert_cmpint (receipt_jpeg_orientation (g_bytes_get_data (plain, NULL), g_bytes_get_size (plain)), ==, 1);
+  for (guint o = 1; o <= 9; o++)
+    for (int big = 0; big <= 1; big++)
+      {
+        g_autoptr(GBytes) tagged = render_receipt_with_exif (plain, o, big);
+
+        g_assert_cmpint (receipt_jpeg_orientation (g_bytes_get_data (tagged, NULL), g_bytes_get_size (tagged)), ==,
+                         o <= 8 ? (int) o : 1);
+      }
+  {
+    g_autoptr(GBytes) tagged = render_receipt_with_exif (plain, 6, TRUE);
+    const guint8 *data = g_bytes_get_data (tagged, &size);
+    g_autofree guint8 *copy = g_memdup2 (data, size);
+
+    for (gsize cut = 0; cut < 64; cut++)
+      {
+        /* A copy of just that many bytes, so that the sanitizer sees any read past them. */
+        g_autofree guint8 *prefix = g_memdup2 (data, MAX (cut, 1));
+        int o = receipt_jpeg_orientation (prefix, cut);
+
+        g_assert_true (o == 1 || o == 6);
+      }
+    for (gsize at = 0; at < 48; at++)
+      for (guint value = 0; value < 256; value += 17)
+        {
+          int o;
+
+          copy[at] = (guint8) value;
+          o = receipt_jpeg_orientation (copy, size);
+          g_assert_cmpint (o, >=, 1);
+          g_assert_cmpint (o, <=, 8);
+          copy[at] = data[at];
+        }
+    /* A LONG where a SHORT belongs is damage. */
+    copy[2 + 10 + 12 + 1] = 4;
+    g_assert_cmpint (receipt_jpeg_orientation (copy, size), ==, 1);
+  }
+  pixDestroy (&tiny);
+}
+
+/* A phone photo stored as the sensor saw it, with the Exif orientation
+ * saying how to turn it: upside down (3, which the reader's own search
+ * never tries) and on its side (6). Read upright, its size the upright
+ * one, the boxes on the words of the upright picture. */
+static void
+test_exif_turned_photo (void)
+{
+  const int orientations[] = { 3, 6 };
+
+  for (guint i = 0; i < G_N_ELEMENTS (orientations); i++)
+    {
+      g_autoptr(RenderedReceipt) r = NULL;
+      PIX *paper = draw_paper (23 + i, &r);
+      /* Stored the other way round from how it is to be shown. */
+      PIX *stored = pixRotateOrth (paper, orientations[i] == 3 ? 2 : 3);
+      PIX *binary = pixThresholdToBinary (paper, 128);
+      g_autoptr(GBytes) jpeg = as_jpeg (stored);
+      g_autoptr(GBytes) tagged = render_receipt_with_exif (jpeg, orientations[i], i == 0);
+      g_autoptr(GError) error = NULL;
+      g_autoptr(DaftariReceiptScan) scan = scan_bytes (tagged, &error);
+
+      g_assert_no_error (error);
+      g_assert_cmpint (scan->width, ==, pixGetWidth (paper));
+      g_assert_cmpint (scan->height, ==, pixGetHeight (paper));
+      assert_fields (scan, r, FALSE);
+      assert_field_boxes_on_ink (scan, binary);
+      pixDestroy (&binary);
+      pixDestroy (&stored);
+      pixDestroy (&paper);
+    }
+}
+
 /* The scale recorded for mapping boxes back is the one the page was read
  * at, also for pages within a hair of the sizes read as they are (a page
  * 2,030 px across is read at its size, and its boxes must not be moved by
@@ -640,6 +735,8 @@ main (int argc, char **argv)
   g_test_add_func ("/receipt/read/photo-on-table", test_photo_on_table);
   g_test_add_func ("/receipt/read/lamp-above-receipt", test_lamp_above_receipt);
   g_test_add_func ("/receipt/read/scale-recorded", test_scale_recorded);
+  g_test_add_func ("/receipt/read/exif-orientation", test_exif_orientation);
+  g_test_add_func ("/receipt/read/exif-turned-photo", test_exif_turned_photo);
   g_test_add_func ("/receipt/read/bad-files", test_bad_files);
   g_test_add_func ("/receipt/read/languages", test_languages);
   g_test_add_func ("/receipt/read/second-model", test_second_model);

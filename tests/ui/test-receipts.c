@@ -18,6 +18,7 @@
 #include "daftari-receipt-viewer.h"
 #include "daftari-receipts-page.h"
 #include "daftari-window.h"
+#include "receipt-render.h"
 
 static const char *const receipt_lines[] = {
   "MAMA NJERI GROCERS",
@@ -388,6 +389,40 @@ test_texture_of_part (void)
   g_assert_cmpmem (&covers, sizeof covers, &pdf_part, sizeof pdf_part);
 }
 
+/* A phone photo stored on its side with the Exif orientation saying so:
+ * shown upright, as the reader reads it (its size and boxes upright). */
+static void
+test_texture_turned_by_exif (void)
+{
+  g_autoptr(GBytes) png = draw_receipt_in_frame (3600, 2400);
+  g_autoptr(GInputStream) stream = g_memory_input_stream_new_from_bytes (png);
+  g_autoptr(GdkPixbuf) upright = gdk_pixbuf_new_from_stream (stream, NULL, NULL);
+  g_autoptr(GdkPixbuf) stored = gdk_pixbuf_rotate_simple (upright, GDK_PIXBUF_ROTATE_COUNTERCLOCKWISE);
+  g_autofree char *jpeg_data = NULL;
+  gsize jpeg_size = 0;
+  g_autoptr(GBytes) jpeg = NULL, tagged = NULL;
+  const DaftariReceiptBox paper = { 1300, 600, 1000, 1200 };
+  DaftariReceiptBox covers;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+
+  g_assert_true (gdk_pixbuf_save_to_buffer (stored, &jpeg_data, &jpeg_size, "jpeg", &error, "quality", "90", NULL));
+  jpeg = g_bytes_new_take (g_steal_pointer (&jpeg_data), jpeg_size);
+  tagged = render_receipt_with_exif (jpeg, 6, TRUE);
+  texture = daftari_receipt_texture_new_part (tagged, "image/jpeg", 3600, 2400, &paper, 2000, &covers, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 1000);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, 1200);
+  g_assert_cmpuint (texture_grey_at (texture, 0, 0), <, 100);
+  g_assert_cmpuint (texture_grey_at (texture, 60, 600), >, 240);
+  g_clear_object (&texture);
+  /* The whole picture, for a receipt saved before the part read was kept. */
+  texture = daftari_receipt_texture_new (tagged, "image/jpeg", 900, &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (gdk_texture_get_width (texture), ==, 900);
+  g_assert_cmpint (gdk_texture_get_height (texture), ==, 600);
+}
+
 static void
 test_not_a_picture (Fixture *f, gconstpointer data)
 {
@@ -667,6 +702,7 @@ main (int argc, char **argv)
   g_test_add ("/receipts/read-and-save", Fixture, NULL, fixture_set_up, test_read_and_save, fixture_tear_down);
   g_test_add ("/receipts/photo-shows-paper", Fixture, NULL, fixture_set_up, test_photo_shows_paper, fixture_tear_down);
   g_test_add_func ("/receipts/texture-of-part", test_texture_of_part);
+  g_test_add_func ("/receipts/texture-turned-by-exif", test_texture_turned_by_exif);
   g_test_add ("/receipts/not-a-picture", Fixture, NULL, fixture_set_up, test_not_a_picture, fixture_tear_down);
   g_test_add ("/receipts/cancel", Fixture, NULL, fixture_set_up, test_cancel, fixture_tear_down);
   g_test_add ("/receipts/paste-from-sidebar", Fixture, NULL, fixture_set_up, test_paste_from_sidebar, fixture_tear_down);

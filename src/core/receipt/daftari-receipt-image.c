@@ -68,10 +68,24 @@ decode_image (const guint8 *data, gsize size, ReceiptImage *out, GError **error)
    * shrunk, anything else too big is refused before it takes memory. */
   if (format == IFF_JFIF_JPEG)
     {
+      int orientation = receipt_jpeg_orientation (data, size);
+      PIX *stored;
+
       while (out->reduction < 8 && pixels / ((gint64) out->reduction * out->reduction) > RECEIPT_MAX_DECODE_PIXELS)
         out->reduction *= 2;
-      if (!set_grey (out, pixReadMemJpeg (data, size, 0, out->reduction, NULL, 0), error))
-        return FALSE;
+      stored = pixReadMemJpeg (data, size, 0, out->reduction, NULL, 0);
+      if (!set_grey (out, stored != NULL ? receipt_image_orient (stored, orientation) : NULL, error))
+        {
+          pixDestroy (&stored);
+          return FALSE;
+        }
+      pixDestroy (&stored);
+      /* Orientations 5 to 8 stand the stored picture on its side. */
+      if (orientation >= 5)
+        {
+          out->width = h;
+          out->height = w;
+        }
     }
   else if (pixels > RECEIPT_MAX_FILE_PIXELS)
     {

@@ -21,7 +21,9 @@ G_BEGIN_DECLS
 
 typedef struct {
   PIX        *pix;        /* 8-bit grey */
-  int         width;      /* of the file's own pixels (a PDF page: at RECEIPT_PDF_DPI) */
+  /* Of the file's own pixels (a PDF page: at RECEIPT_PDF_DPI), turned as
+   * the JPEG's Exif orientation says, as image viewers show it. */
+  int         width;
   int         height;
   int         reduction;  /* file pixels per decoded pixel: 1, 2, 4, 8 */
   int         dpi;        /* the file's resolution, 0 when it does not say */
@@ -32,6 +34,15 @@ gboolean receipt_image_decode (GBytes        *bytes,
                                ReceiptImage  *out,
                                GError       **error);
 void     receipt_image_clear  (ReceiptImage  *image);
+
+/* A JPEG's Exif orientation, 1–8 (1: as stored; 6: turn a quarter
+ * clockwise to show; 3: half a turn; 8: a quarter anticlockwise; 2, 4, 5,
+ * 7: mirrored). 1 when the file has none or it is damaged. */
+int      receipt_jpeg_orientation (const guint8 *data,
+                                   gsize         size);
+/* pix turned (and mirrored) as orientation says; a new PIX. */
+PIX     *receipt_image_orient     (PIX          *pix,
+                                   int           orientation);
 
 /* From the image Tesseract reads back to the file's pixels. */
 typedef struct {
