@@ -259,7 +259,8 @@ static void
 show_scan (DaftariReceiptsPage *self)
 {
   g_autoptr(GError) error = NULL;
-  DaftariReceiptBox shown;
+  /* What the picture covers; the part read when there is no picture. */
+  DaftariReceiptBox shown = self->scan->paper;
   g_autoptr(GdkTexture) texture = daftari_receipt_texture_new_part (self->bytes, self->scan->mime, self->scan->width,
                                                                     self->scan->height, &self->scan->paper, SHOWN_SIDE,
                                                                     &shown, &error);

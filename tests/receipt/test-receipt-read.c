@@ -212,19 +212,28 @@ paper_on_table (PIX *paper, int width, int height, int x, int y)
   return frame;
 }
 
+/* pix as a JPEG file of that quality. */
+static GBytes *
+as_jpeg (PIX *pix, int quality)
+{
+  l_uint8 *data = NULL;
+  size_t size = 0;
+
+  g_assert_cmpint (pixWriteMemJpeg (&data, &size, pix, quality, 0), ==, 0);
+  return g_bytes_new_with_free_func (data, size, lept_free, data);
+}
+
 /* The frame as a phone gives it: a little blur and grain, then JPEG. */
 static GBytes *
 as_phone_photo (PIX *frame)
 {
   PIX *blurred = pixBlockconvGray (frame, NULL, 2, 2);
   PIX *grainy = pixAddGaussianNoise (blurred, 6.0f);
-  l_uint8 *data = NULL;
-  size_t size = 0;
+  GBytes *jpeg = as_jpeg (grainy, 85);
 
-  g_assert_cmpint (pixWriteMemJpeg (&data, &size, grainy, 85, 0), ==, 0);
   pixDestroy (&grainy);
   pixDestroy (&blurred);
-  return g_bytes_new_with_free_func (data, size, lept_free, data);
+  return jpeg;
 }
 
 static void
@@ -292,16 +301,6 @@ test_lamp_above_receipt (void)
   pixDestroy (&paper);
 }
 
-static GBytes *
-as_jpeg (PIX *pix)
-{
-  l_uint8 *data = NULL;
-  size_t size = 0;
-
-  g_assert_cmpint (pixWriteMemJpeg (&data, &size, pix, 90, 0), ==, 0);
-  return g_bytes_new_with_free_func (data, size, lept_free, data);
-}
-
 /* The Exif orientation is found in both byte orders, every value; a file
  * without it, or with it damaged anyhow, is taken as stored (and never
  * read past its end: every prefix and every one-byte change of a tagged
@@ -314,7 +313,7 @@ test_exif_orientation (void)
   gsize size;
 
   pixSetAllArbitrary (tiny, 200);
-  plain = as_jpeg (tiny);
+  plain = as_jpeg (tiny, 90);
   g_assert_cmpint (receipt_jpeg_orientation (g_bytes_get_data (plain, NULL), g_bytes_get_size (plain)), ==, 1);
   for (guint o = 1; o <= 9; o++)
     for (int big = 0; big <= 1; big++)
@@ -371,7 +370,7 @@ test_exif_turned_photo (void)
       /* Stored the other way round from how it is to be shown. */
       PIX *stored = pixRotateOrth (paper, orientations[i] == 3 ? 2 : 3);
       PIX *binary = pixThresholdToBinary (paper, 128);
-      g_autoptr(GBytes) jpeg = as_jpeg (stored);
+      g_autoptr(GBytes) jpeg = as_jpeg (stored, 90);
       g_autoptr(GBytes) tagged = render_receipt_with_exif (jpeg, orientations[i], i == 0);
       g_autoptr(GError) error = NULL;
       g_autoptr(DaftariReceiptScan) scan = scan_bytes (tagged, &error);
@@ -525,15 +524,12 @@ test_huge_photo (void)
   PIX *grey = pixConvertTo8 (small, 0);
   double factor = sqrt (61e6 / ((double) pixGetWidth (grey) * pixGetHeight (grey)));
   PIX *huge = pixScaleGrayLI (grey, (float) factor, (float) factor);
-  l_uint8 *data = NULL;
-  size_t size = 0;
   g_autoptr(GBytes) jpeg = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(DaftariReceiptScan) scan = NULL;
 
   g_assert_cmpint ((gint64) pixGetWidth (huge) * pixGetHeight (huge), >=, 60000000);
-  g_assert_cmpint (pixWriteMemJpeg (&data, &size, huge, 80, 0), ==, 0);
-  jpeg = g_bytes_new_with_free_func (data, size, lept_free, data);
+  jpeg = as_jpeg (huge, 80);
   scan = scan_bytes (jpeg, &error);
   g_assert_no_error (error);
   g_assert_cmpint (scan->width, ==, pixGetWidth (huge));

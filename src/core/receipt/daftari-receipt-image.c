@@ -69,17 +69,15 @@ decode_image (const guint8 *data, gsize size, ReceiptImage *out, GError **error)
   if (format == IFF_JFIF_JPEG)
     {
       int orientation = receipt_jpeg_orientation (data, size);
-      PIX *stored;
+      PIX *stored, *upright;
 
       while (out->reduction < 8 && pixels / ((gint64) out->reduction * out->reduction) > RECEIPT_MAX_DECODE_PIXELS)
         out->reduction *= 2;
       stored = pixReadMemJpeg (data, size, 0, out->reduction, NULL, 0);
-      if (!set_grey (out, stored != NULL ? receipt_image_orient (stored, orientation) : NULL, error))
-        {
-          pixDestroy (&stored);
-          return FALSE;
-        }
+      upright = stored != NULL ? receipt_image_orient (stored, orientation) : NULL;
       pixDestroy (&stored);
+      if (!set_grey (out, upright, error))
+        return FALSE;
       /* Orientations 5 to 8 stand the stored picture on its side. */
       if (orientation >= 5)
         {

@@ -677,14 +677,12 @@ daftari_receipt_reader_scan_bytes (DaftariReceiptReader *self, GBytes *bytes, GC
   ok = receipt_image_prepare (&image, &prepared, error);
   scan->width = image.width;
   scan->height = image.height;
-  scan->paper = (DaftariReceiptBox) { 0, 0, image.width, image.height };
-  if (ok)
-    scan->paper = (DaftariReceiptBox) { prepared.transform.left, prepared.transform.top,
-                                        prepared.transform.width, prepared.transform.height };
   scan->mime = g_strdup (image.mime);
   receipt_image_clear (&image);
   if (!ok)
     return NULL;
+  scan->paper = (DaftariReceiptBox) { prepared.transform.left, prepared.transform.top,
+                                      prepared.transform.width, prepared.transform.height };
   receipt_image_finish (&prepared, receipt_image_may_be_sideways (&prepared)
                                      ? upright_quads (self, &prepared, cancellable) : 0);
   scan->words = recognise (self, prepared.grey, prepared.dpi, &prepared.transform, &whole_page, &monitor, error);
